@@ -1,0 +1,84 @@
+"""``pigeon``: the command line. ``serve`` runs a node; the chat commands talk to one."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pigeon import __version__
+from pigeon.cli import chat
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from pigeon.server import app, config, logging
+
+    try:
+        cfg = config.load(
+            host=args.host, port=args.port, data_dir=args.data, log_level=args.log_level
+        )
+    except ValueError as exc:
+        print(f"pigeon serve: {exc}", file=sys.stderr)
+        return 2
+    logging.configure(cfg.log_level)
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency on every supported OS
+        asyncio.run(app.run(cfg))
+    else:
+        uvloop.run(app.run(cfg))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from pigeon.store.sqlite import write_backup
+
+    write_backup(Path(args.data), Path(args.file))
+    print(f"backed up {args.data} to {args.file}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from pigeon.store.sqlite import restore_backup
+
+    epoch = restore_backup(Path(args.file), Path(args.data))
+    print(f"restored {args.file} into {args.data}; new epoch {epoch}: clients will resync")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pigeon", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run a Pigeon node on the embedded store")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8700; 0 picks a free one)")
+    serve.add_argument("--data", help="data directory (default ./pigeon-data)")
+    serve.add_argument("--log-level", help="debug, info, warning, error")
+    serve.set_defaults(func=_serve)
+
+    backup = sub.add_parser("backup", help="copy the store of a data directory, even while it runs")
+    backup.add_argument("file")
+    backup.add_argument("--data", default="./pigeon-data")
+    backup.set_defaults(func=_backup)
+
+    restore = sub.add_parser("restore", help="install a backup (the server must be stopped)")
+    restore.add_argument("file")
+    restore.add_argument("--data", default="./pigeon-data")
+    restore.set_defaults(func=_restore)
+
+    chat.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

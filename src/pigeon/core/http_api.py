@@ -1,0 +1,221 @@
+"""Bodies of the HTTP API, as msgspec Structs: validated in one pass, and the source of
+``/openapi.json``. The routes themselves are listed in :data:`ROUTES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+import msgspec
+
+from pigeon.core.records import (
+    ClientMsgId,
+    ConversationSummary,
+    Event,
+    Handle,
+    MessageMeta,
+    Seq,
+)
+
+Password = Annotated[str, msgspec.Meta(min_length=8, max_length=256)]
+Device = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class _Body(msgspec.Struct, kw_only=True, omit_defaults=True):
+    pass
+
+
+class RegisterRequest(_Body):
+    handle: Handle
+    password: Password
+
+
+class RegisterResponse(_Body):
+    handle: str
+
+
+class LoginRequest(_Body):
+    handle: Handle
+    password: Annotated[str, msgspec.Meta(max_length=256)]
+    device: Device = "default"
+
+
+class LoginResponse(_Body):
+    token: str
+    handle: str
+    device: str
+    expires_at_ms: int
+
+
+class DirectRequest(_Body):
+    peer: Handle
+
+
+class GroupRequest(_Body):
+    title: Title
+    members: Annotated[list[Handle], msgspec.Meta(max_length=10_000)] = msgspec.field(
+        default_factory=list
+    )
+
+
+class ConversationCreated(_Body):
+    conv: str
+    created: bool  # False when the direct conversation already existed
+
+
+class MemberRequest(_Body):
+    handle: Handle
+
+
+class SendRequest(_Body):
+    client_msg_id: ClientMsgId
+    body: str
+    meta: MessageMeta | None = None
+
+
+class EditRequest(_Body):
+    client_msg_id: ClientMsgId
+    body: str
+
+
+class DeleteRequest(_Body):
+    client_msg_id: ClientMsgId
+
+
+class AckResponse(_Body):
+    conv: str
+    seq: int
+    ts: int
+    client_msg_id: str | None = None
+    duplicate: bool = False
+
+
+class ReadRequest(_Body):
+    seq: Seq
+
+
+class ReadResponse(_Body):
+    conv: str
+    read_seq: int
+
+
+class PageResponse(_Body):
+    conv: str
+    events: list[Event]
+    more: bool
+    last_seq: int
+
+
+class ConversationListResponse(_Body):
+    conversations: list[ConversationSummary]
+
+
+class ErrorResponse(_Body):
+    code: str
+    message: str
+    retry_after_ms: int | None = None
+
+
+class Health(_Body):
+    status: str
+    epoch: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    summary: str
+    request: type | None
+    response: type | None
+    auth: bool = True
+    query: tuple[str, ...] = ()
+
+
+ROUTES: tuple[Route, ...] = (
+    Route(
+        "POST", "/v1/register", "Create an account", RegisterRequest, RegisterResponse, auth=False
+    ),
+    Route(
+        "POST",
+        "/v1/login",
+        "Log in: a token for one device",
+        LoginRequest,
+        LoginResponse,
+        auth=False,
+    ),
+    Route("POST", "/v1/logout", "Revoke this device's token", None, None),
+    Route(
+        "GET",
+        "/v1/conversations",
+        "My conversations, last message, unread counts",
+        None,
+        ConversationListResponse,
+    ),
+    Route(
+        "POST",
+        "/v1/conversations/direct",
+        "Open (or find) the direct conversation with a user",
+        DirectRequest,
+        ConversationCreated,
+    ),
+    Route("POST", "/v1/conversations/group", "Create a group", GroupRequest, ConversationCreated),
+    Route(
+        "POST",
+        "/v1/conversations/{conv}/members",
+        "Add a member (owners)",
+        MemberRequest,
+        AckResponse,
+    ),
+    Route(
+        "DELETE",
+        "/v1/conversations/{conv}/members/{handle}",
+        "Remove a member (owners), or leave",
+        None,
+        AckResponse,
+    ),
+    Route("POST", "/v1/conversations/{conv}/messages", "Send a message", SendRequest, AckResponse),
+    Route(
+        "GET",
+        "/v1/conversations/{conv}/messages",
+        "A page of the log",
+        None,
+        PageResponse,
+        query=("after", "before", "limit"),
+    ),
+    Route(
+        "POST",
+        "/v1/conversations/{conv}/messages/{seq}/edit",
+        "Edit my message",
+        EditRequest,
+        AckResponse,
+    ),
+    Route(
+        "POST",
+        "/v1/conversations/{conv}/messages/{seq}/delete",
+        "Delete my message",
+        DeleteRequest,
+        AckResponse,
+    ),
+    Route(
+        "POST",
+        "/v1/conversations/{conv}/read",
+        "Move my read position forward",
+        ReadRequest,
+        ReadResponse,
+    ),
+    Route(
+        "GET",
+        "/v1/ws",
+        "Upgrade to the WebSocket protocol (see PROTOCOL.md)",
+        None,
+        None,
+        auth=False,
+    ),
+    Route(
+        "GET", "/healthz", "Liveness: 200 once the server accepts work", None, Health, auth=False
+    ),
+    Route("GET", "/openapi.json", "This document", None, None, auth=False),
+)

@@ -1,0 +1,232 @@
+"""The per-connection state machine: frames in, requests out; replies and pushes in, bytes out.
+
+The call shape follows websockets' ``Protocol``: the transport feeds each received frame to
+:meth:`Session.receive_frame`, then must call :meth:`Session.events_received` and hand each
+request to the application, and call :meth:`Session.data_to_send` and write what it returns.
+The application answers with :meth:`Session.reply` or :meth:`Session.fail`, and pushes log
+events with :meth:`Session.push`. The session never raises on bad input: it queues an error
+frame, or, for a connection that cannot go on, a goodbye, after which
+:meth:`Session.close_expected` is true.
+
+Every buffer is bounded (G6). Pushes beyond ``max_queued_pushes`` are dropped and replaced by
+one ``lagged`` frame: pushes are hints and the client pulls what it missed. Replies are never
+dropped; a client that lets more than ``max_queued_replies`` pile up is closed.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import deque
+from dataclasses import dataclass
+
+from pigeon.core.frames import (
+    ClientFrame,
+    Error,
+    Goodbye,
+    Hello,
+    Lagged,
+    RequestFrame,
+    ServerFrame,
+    Typing,
+    Welcome,
+    decode_client_frame,
+    encode,
+    error_frame,
+    request_id_of,
+)
+from pigeon.core.limits import TokenBucket
+from pigeon.errors import ErrorCode, ProtocolViolation
+
+
+class SessionState(enum.IntEnum):
+    AWAIT_HELLO = 0  # connected; only a hello is accepted
+    AUTHENTICATING = 1  # hello handed to the application; waiting for accept or reject
+    OPEN = 2  # authenticated: requests flow, pushes are delivered
+    CLOSING = 3  # a goodbye is queued; the transport closes after writing it
+
+
+# The transitions, as data: (state, what happened) -> next state. Nothing else moves `state`.
+TRANSITIONS: dict[tuple[SessionState, str], SessionState] = {
+    (SessionState.AWAIT_HELLO, "hello"): SessionState.AUTHENTICATING,
+    (SessionState.AUTHENTICATING, "accept"): SessionState.OPEN,
+    (SessionState.AUTHENTICATING, "reject"): SessionState.AWAIT_HELLO,
+    (SessionState.AWAIT_HELLO, "close"): SessionState.CLOSING,
+    (SessionState.AUTHENTICATING, "close"): SessionState.CLOSING,
+    (SessionState.OPEN, "close"): SessionState.CLOSING,
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionLimits:
+    max_frame_bytes: int = 64 * 1024
+    max_inflight: int = 256  # requests handed to the application and not yet answered
+    max_queued_pushes: int = 1024  # beyond this, pushes are dropped and `lagged` is sent
+    max_queued_replies: int = 1024  # beyond this, the client is not reading: close it
+    frames_per_s: float = 500.0  # per connection, every frame counted
+    frames_burst: float = 1000.0
+
+
+class Session:
+    """One connection's protocol state. Does no I/O and reads no clock: ``now`` is passed in."""
+
+    def __init__(self, *, limits: SessionLimits, now: float) -> None:
+        self.limits = limits
+        self.state = SessionState.AWAIT_HELLO
+        self.user: str | None = None
+        self.close_reason: str | None = None
+        self._requests: list[ClientFrame] = []
+        self._out: deque[tuple[bytes, bool]] = deque()  # (data, is_push)
+        self._queued_pushes = 0
+        self._lagged_queued = False
+        self._inflight = 0
+        self._frames = TokenBucket(
+            rate_per_s=limits.frames_per_s, burst=limits.frames_burst, now=now
+        )
+        self.pushes_dropped = 0
+
+    # -- input ------------------------------------------------------------------------------
+
+    def receive_frame(self, data: bytes | str, now: float) -> None:
+        """Take one received WebSocket message. Then call :meth:`events_received`."""
+        if self.state is SessionState.CLOSING:
+            return
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+        if size > self.limits.max_frame_bytes:  # bytes, not characters: text frames come as str
+            self._queue_error(ProtocolViolation(ErrorCode.TOO_LARGE), None)
+            return
+        retry_after_ms = self._frames.try_take(now)
+        if retry_after_ms:
+            exc = ProtocolViolation(ErrorCode.RATE_LIMITED)
+            self._queue(
+                encode(
+                    Error(
+                        code=exc.code,
+                        message=exc.message,
+                        id=request_id_of(data),
+                        retry_after_ms=retry_after_ms,
+                    )
+                )
+            )
+            return
+        try:
+            frame = decode_client_frame(data)
+        except ProtocolViolation as exc:
+            self._queue_error(exc, request_id_of(data))
+            return
+        if isinstance(frame, Hello):
+            if self.state is not SessionState.AWAIT_HELLO:
+                self._queue_error(
+                    ProtocolViolation(ErrorCode.BAD_REQUEST, "already said hello"), frame.id
+                )
+                return
+            self._move("hello")
+            self._requests.append(frame)
+            return
+        if self.state is not SessionState.OPEN:
+            self._queue_error(ProtocolViolation(ErrorCode.UNAUTHENTICATED), request_id_of(data))
+            return
+        if isinstance(frame, Typing):
+            self._requests.append(frame)  # no reply, so not in flight
+            return
+        if self._inflight >= self.limits.max_inflight:
+            self._queue_error(ProtocolViolation(ErrorCode.BUSY), frame.id)
+            return
+        self._inflight += 1
+        self._requests.append(frame)
+
+    def events_received(self) -> list[ClientFrame]:
+        """The requests decoded since the last call. Answer each with reply() or fail()."""
+        requests, self._requests = self._requests, []
+        return requests
+
+    # -- answers from the application ------------------------------------------------------
+
+    def accept_hello(self, user: str, welcome: Welcome) -> None:
+        """Open the session. The welcome goes out before any push queued while authenticating
+        (the application subscribes before it reads where the client stands, so that no event
+        committed in between is missed)."""
+        if self.state is SessionState.CLOSING:
+            return  # closed (drain, slow consumer) while the application authenticated
+        self._move("accept")
+        self.user = user
+        self._out.appendleft((encode(welcome), False))
+
+    def reject_hello(self, exc: ProtocolViolation, request_id: int) -> None:
+        if self.state is SessionState.CLOSING:
+            return
+        self._move("reject")
+        self._out = deque(item for item in self._out if not item[1])
+        self._queued_pushes = 0
+        self._queue_error(exc, request_id)
+
+    def reply(self, request: RequestFrame, frame: ServerFrame) -> None:
+        """Answer a request with its result frame (ack, ok, page, conversation_list)."""
+        self._inflight -= 1
+        self._queue(encode(frame))
+
+    def fail(self, request: RequestFrame, exc: ProtocolViolation) -> None:
+        """Answer a request with an error frame."""
+        self._inflight -= 1
+        self._queue_error(exc, request.id)
+
+    def push(self, data: bytes) -> None:
+        """Queue an encoded push (event, typing). Never blocks; drops and lags when full."""
+        if self.state not in (SessionState.OPEN, SessionState.AUTHENTICATING):
+            return
+        if self._queued_pushes >= self.limits.max_queued_pushes:
+            self._drop_pushes()
+            return
+        self._queued_pushes += 1
+        self._out.append((data, True))
+
+    def close(self, reason: str) -> None:
+        """Queue a goodbye; the transport closes the connection once it is written."""
+        if self.state is SessionState.CLOSING:
+            return
+        self._move("close")
+        self.close_reason = reason
+        self._out.append((encode(Goodbye(reason=reason)), False))
+
+    # -- output -----------------------------------------------------------------------------
+
+    def data_to_send(self) -> list[bytes]:
+        """Everything queued, in order. Write it all, then close if close_expected().
+        Nothing is released while authenticating: the welcome must go first."""
+        if self.state is SessionState.AUTHENTICATING:
+            return []
+        out = [data for data, _ in self._out]
+        self._out.clear()
+        self._queued_pushes = 0
+        self._lagged_queued = False
+        return out
+
+    def close_expected(self) -> bool:
+        return self.state is SessionState.CLOSING
+
+    def queued(self) -> int:
+        return len(self._out)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _move(self, what: str) -> None:
+        self.state = TRANSITIONS[(self.state, what)]
+
+    def _queue(self, data: bytes) -> None:
+        if self.state is SessionState.CLOSING:
+            return
+        if len(self._out) - self._queued_pushes >= self.limits.max_queued_replies:
+            self.close("slow_consumer")
+            return
+        self._out.append((data, False))
+
+    def _queue_error(self, exc: ProtocolViolation, request_id: int | None) -> None:
+        self._queue(encode(error_frame(exc, request_id)))
+
+    def _drop_pushes(self) -> None:
+        kept = deque(item for item in self._out if not item[1])
+        self.pushes_dropped += self._queued_pushes + 1
+        self._out = kept
+        self._queued_pushes = 0
+        if not self._lagged_queued:
+            self._lagged_queued = True
+            self._out.append((encode(Lagged()), False))

@@ -1,0 +1,126 @@
+"""The Store interface: the few durable operations Pigeon needs, whatever the database.
+
+Every method is named (its name goes to logs and metrics), may be retried as a whole, and
+returns our records, never driver rows. Writes are durable when the awaited call returns
+(G1). Membership and conversation rules are checked inside the same transaction as the write
+they allow, with the pure functions of :mod:`pigeon.core.conversation`.
+
+Errors: :class:`~pigeon.errors.ProtocolViolation` for rule violations (not_found, forbidden,
+conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from pigeon.core.records import (
+    Account,
+    AppendResult,
+    ConversationSummary,
+    Device,
+    Event,
+    EventKind,
+    MessageMeta,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """The outcome of a log write: the ack, and the new event (None when it is a retry)."""
+
+    result: AppendResult
+    event: Event | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogPage:
+    """A page of a conversation log, ascending; ``more`` when the log goes on that way."""
+
+    events: list[Event]
+    more: bool
+    last_seq: int
+
+
+# Called on the event loop after each commit with the new events, in commit order: the only
+# place events are published from, so nothing uncommitted is ever pushed.
+CommitListener = Callable[[list[Event]], None]
+
+
+class Store(Protocol):
+    on_commit: CommitListener | None
+
+    async def open(self) -> None:
+        """Create or migrate the schema, and start background work (the writer)."""
+
+    async def close(self) -> None:
+        """Finish queued writes, then release every resource."""
+
+    @property
+    def epoch(self) -> str:
+        """This store's epoch: it changes when the store is restored from a backup."""
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    async def create_account(self, handle: str, password_hash: str, now_ms: int) -> None:
+        """Raises conflict if the handle is taken."""
+
+    async def password_hash(self, handle: str) -> tuple[str, Account] | None: ...
+
+    async def create_token(
+        self, token_hash: bytes, handle: str, device: str, now_ms: int, expires_at_ms: int
+    ) -> None: ...
+
+    async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
+        """The device a live token belongs to; None if unknown, expired, or its user disabled."""
+
+    async def revoke_token(self, token_hash: bytes) -> None: ...
+
+    async def account_exists(self, handle: str) -> bool: ...
+
+    # -- conversations ----------------------------------------------------------------------
+
+    async def create_direct(self, me: str, peer: str, now_ms: int) -> tuple[Appended, bool]:
+        """The direct conversation of two users: (its created event, whether it is new)."""
+
+    async def create_group(
+        self, owner: str, title: str, members: list[str], now_ms: int
+    ) -> Appended:
+        """A new group; unknown member handles are refused with not_found."""
+
+    async def change_member(
+        self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
+    ) -> Appended:
+        """Add or remove a member, as an event in the conversation's log."""
+
+    async def append(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        target_seq: int | None,
+        now_ms: int,
+    ) -> Appended:
+        """Append a message, edit or delete; a retried client_msg_id returns the original."""
+
+    async def read_page(
+        self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
+    ) -> LogPage:
+        """Events after ``after`` (ascending) or before ``before`` (the latest ``limit`` of them,
+        ascending). With neither, the latest ``limit`` events."""
+
+    async def mark_read(self, user: str, conv: str, seq: int) -> int:
+        """Move the user's read position forward (max-merge); returns the position now."""
+
+    async def conversations(self, user: str) -> list[ConversationSummary]: ...
+
+    async def last_seqs(self, user: str) -> dict[str, int]:
+        """``{conv: last_seq}`` for every conversation the user is a member of."""
+
+    async def members(self, user: str, conv: str) -> list[str]:
+        """The members of a conversation the user is in (not_found otherwise)."""

@@ -1,0 +1,659 @@
+"""The embedded store: SQLite in WAL mode with ``synchronous=FULL``, one group-committing writer
+thread and a small pool of reader threads.
+
+Durability (G1): a write's future resolves only after the COMMIT of its batch returned, and
+with ``synchronous=FULL`` in WAL mode SQLite fsyncs the WAL on every commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import msgspec
+
+from pigeon.core import conversation as rules
+from pigeon.core.idempotency import original_ack
+from pigeon.core.records import (
+    Account,
+    AppendResult,
+    ConversationKind,
+    ConversationSummary,
+    Device,
+    Event,
+    EventKind,
+    MessageMeta,
+    Role,
+)
+from pigeon.core.sequencing import merge_position
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.store.base import Appended, CommitListener, LogPage
+from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
+
+T = TypeVar("T")
+
+DB_FILE = "pigeon.db"
+_meta_codec = msgspec.json.Decoder(MessageMeta)
+_members_codec = msgspec.json.Decoder(tuple[str, ...])
+_encode = msgspec.json.Encoder().encode
+
+_EVENT_COLUMNS = (
+    "conv, seq, kind, sender, ts, client_msg_id, body, meta, target_seq, members, title"
+)
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection configured the way every Pigeon connection must be."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # fsync the WAL at every commit: G1
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA cache_size=-65536")  # 64 MiB
+    if readonly:
+        conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply the numbered migrations not yet applied, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    scripts = sorted(
+        (
+            p
+            for p in resources.files("pigeon.store.migrations").iterdir()
+            if p.name.endswith(".sql")
+        ),
+        key=lambda p: p.name,
+    )
+    for script in scripts:
+        number = int(script.name.split("_", 1)[0])
+        if number <= version:
+            continue
+        conn.executescript(f"BEGIN;\n{script.read_text()}\nPRAGMA user_version={number};\nCOMMIT;")
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(8)
+
+
+def set_epoch(conn: sqlite3.Connection, epoch: str) -> None:
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES ('epoch', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (epoch,),
+    )
+
+
+def row_to_event(row: tuple[object, ...]) -> Event:
+    conv, seq, kind, sender, ts, cmid, body, meta, target_seq, members, title = row
+    return Event(
+        conv=str(conv),
+        seq=int(seq),  # type: ignore[call-overload]
+        kind=EventKind(str(kind)),
+        sender=str(sender),
+        ts=int(ts),  # type: ignore[call-overload]
+        client_msg_id=cmid,  # type: ignore[arg-type]
+        body=body,  # type: ignore[arg-type]
+        meta=_meta_codec.decode(meta) if meta is not None else None,  # type: ignore[arg-type]
+        target_seq=target_seq,  # type: ignore[arg-type]
+        members=_members_codec.decode(members) if members is not None else None,  # type: ignore[arg-type]
+        title=title,  # type: ignore[arg-type]
+    )
+
+
+class SqliteStore:
+    """The :class:`~pigeon.store.base.Store` on one SQLite file under ``data_dir``."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        max_batch: int = 512,
+        max_write_queue: int = 20_000,
+        readers: int = 2,
+        max_read_queue: int = 2_000,
+    ) -> None:
+        self.path = Path(data_dir) / DB_FILE
+        self.on_commit: CommitListener | None = None
+        self._writer = GroupCommitWriter(
+            lambda: connect(self.path), max_batch=max_batch, max_queue=max_write_queue
+        )
+        self._readers = readers
+        self._pool: ThreadPoolExecutor | None = None
+        self._local = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._reader_lock = threading.Lock()
+        self._read_slots = asyncio.Semaphore(max_read_queue)
+        self._max_read_queue = max_read_queue
+        self._epoch = ""
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+
+        def setup() -> str:
+            conn = connect(self.path)
+            try:
+                migrate(conn)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+                if row is not None:
+                    return str(row[0])
+                epoch = new_epoch()
+                set_epoch(conn, epoch)
+                return epoch
+            finally:
+                conn.close()
+
+        try:
+            self._epoch = await asyncio.to_thread(setup)
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
+        self._pool = ThreadPoolExecutor(self._readers, thread_name_prefix="pigeon-reader")
+        self._writer.start()
+
+    async def close(self) -> None:
+        await self._writer.stop()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        with self._reader_lock:
+            for conn in self._reader_conns:
+                conn.close()
+            self._reader_conns.clear()
+
+    @property
+    def epoch(self) -> str:
+        return self._epoch
+
+    def writer_statistics(self) -> WriterStatistics:
+        return self._writer.statistics()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    async def _write(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
+        return await self._writer.submit(name, job)
+
+    async def _write_events(
+        self, name: str, job: Callable[[sqlite3.Connection], Appended]
+    ) -> Appended:
+        def publish(appended: Appended) -> None:
+            if appended.event is not None and self.on_commit is not None:
+                self.on_commit([appended.event])
+
+        return await self._writer.submit(name, job, publish)
+
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, readonly=True)
+            self._local.conn = conn
+            with self._reader_lock:
+                self._reader_conns.append(conn)
+        return conn
+
+    async def _read(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
+        if self._pool is None:
+            raise StoreUnavailable("the store is closed")
+        if self._read_slots.locked():
+            raise RateLimited(100, ErrorCode.BUSY)
+
+        def run() -> T:
+            conn = self._reader()
+            conn.execute("BEGIN")  # one snapshot for the whole read
+            try:
+                return job(conn)
+            finally:
+                conn.execute("COMMIT")
+
+        async with self._read_slots:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self._pool, run)
+            except sqlite3.Error as exc:
+                raise StoreUnavailable(f"{name} failed: {exc!r}") from exc
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    async def create_account(self, handle: str, password_hash: str, now_ms: int) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            try:
+                conn.execute(
+                    "INSERT INTO accounts(handle, password_hash, created_ms) VALUES (?, ?, ?)",
+                    (handle, password_hash, now_ms),
+                )
+            except sqlite3.IntegrityError:
+                raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken") from None
+
+        await self._write("create_account", job)
+
+    async def password_hash(self, handle: str) -> tuple[str, Account] | None:
+        def job(conn: sqlite3.Connection) -> tuple[str, Account] | None:
+            row = conn.execute(
+                "SELECT password_hash, disabled FROM accounts WHERE handle = ?", (handle,)
+            ).fetchone()
+            if row is None:
+                return None
+            return str(row[0]), Account(handle=handle, disabled=bool(row[1]))
+
+        return await self._read("password_hash", job)
+
+    async def account_exists(self, handle: str) -> bool:
+        def job(conn: sqlite3.Connection) -> bool:
+            row = conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (handle,)).fetchone()
+            return row is not None
+
+        return await self._read("account_exists", job)
+
+    async def create_token(
+        self, token_hash: bytes, handle: str, device: str, now_ms: int, expires_at_ms: int
+    ) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "DELETE FROM tokens WHERE handle = ? AND expires_ms <= ?", (handle, now_ms)
+            )
+            conn.execute(
+                "INSERT INTO tokens(token_hash, handle, device, created_ms, expires_ms) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (token_hash, handle, device, now_ms, expires_at_ms),
+            )
+
+        await self._write("create_token", job)
+
+    async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
+        def job(conn: sqlite3.Connection) -> Device | None:
+            row = conn.execute(
+                "SELECT t.handle, t.device, t.expires_ms FROM tokens t "
+                "JOIN accounts a ON a.handle = t.handle "
+                "WHERE t.token_hash = ? AND t.expires_ms > ? AND a.disabled = 0",
+                (token_hash, now_ms),
+            ).fetchone()
+            if row is None:
+                return None
+            return Device(handle=row[0], device=row[1], expires_at_ms=row[2])
+
+        return await self._read("device_for_token", job)
+
+    async def revoke_token(self, token_hash: bytes) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM tokens WHERE token_hash = ?", (token_hash,))
+
+        await self._write("revoke_token", job)
+
+    # -- conversations ----------------------------------------------------------------------
+
+    async def create_direct(self, me: str, peer: str, now_ms: int) -> tuple[Appended, bool]:
+        key = rules.direct_key(me, peer)
+
+        def job(conn: sqlite3.Connection) -> tuple[Appended, bool]:
+            peer_row = conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (peer,)).fetchone()
+            rules.check_direct_peer(me, peer, peer_row is not None)
+            row = conn.execute(
+                "SELECT id FROM conversations WHERE direct_key = ?", (key,)
+            ).fetchone()
+            if row is not None:
+                created = _event_at(conn, str(row[0]), 1)
+                assert created is not None
+                return Appended(_result_of(created), None), False
+            conv = rules.new_conversation_id()
+            conn.execute(
+                "INSERT INTO conversations(id, kind, direct_key, created_ms) VALUES (?, ?, ?, ?)",
+                (conv, ConversationKind.DIRECT.value, key, now_ms),
+            )
+            members = tuple(sorted((me, peer)))
+            _add_members(conn, conv, [(m, Role.MEMBER) for m in members])
+            event = _append_event(
+                conn, conv, EventKind.CREATED, sender=me, ts=now_ms, members=members
+            )
+            return Appended(_result_of(event), event), True
+
+        def publish(value: tuple[Appended, bool]) -> None:
+            if value[0].event is not None and self.on_commit is not None:
+                self.on_commit([value[0].event])
+
+        return await self._writer.submit("create_direct", job, publish)
+
+    async def create_group(
+        self, owner: str, title: str, members: list[str], now_ms: int
+    ) -> Appended:
+        others = sorted(set(members) - {owner})
+        rules.check_group(title, others)
+
+        def job(conn: sqlite3.Connection) -> Appended:
+            for handle in others:
+                if (
+                    conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (handle,)).fetchone()
+                    is None
+                ):
+                    raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+            conv = rules.new_conversation_id()
+            conn.execute(
+                "INSERT INTO conversations(id, kind, title, created_ms) VALUES (?, ?, ?, ?)",
+                (conv, ConversationKind.GROUP.value, title, now_ms),
+            )
+            _add_members(conn, conv, [(owner, Role.OWNER)] + [(m, Role.MEMBER) for m in others])
+            event = _append_event(
+                conn,
+                conv,
+                EventKind.CREATED,
+                sender=owner,
+                ts=now_ms,
+                members=(owner, *others),
+                title=title,
+            )
+            return Appended(_result_of(event), event)
+
+        return await self._write_events("create_group", job)
+
+    async def change_member(
+        self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
+    ) -> Appended:
+        def job(conn: sqlite3.Connection) -> Appended:
+            kind_row = conn.execute(
+                "SELECT kind FROM conversations WHERE id = ?", (conv,)
+            ).fetchone()
+            actor_role = _role(conn, conv, actor)
+            rules.require_member(actor_role)
+            assert kind_row is not None
+            if (
+                adding
+                and conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (target,)).fetchone()
+                is None
+            ):
+                raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+            count = conn.execute("SELECT COUNT(*) FROM members WHERE conv = ?", (conv,)).fetchone()
+            rules.check_membership_change(
+                ConversationKind(kind_row[0]),
+                actor_role,
+                actor=actor,
+                target=target,
+                target_role=_role(conn, conv, target),
+                adding=adding,
+                member_count=count[0],
+            )
+            if adding:
+                _add_members(conn, conv, [(target, Role.MEMBER)])
+                kind = EventKind.MEMBER_ADDED
+            else:
+                conn.execute("DELETE FROM members WHERE conv = ? AND handle = ?", (conv, target))
+                kind = EventKind.MEMBER_REMOVED
+            event = _append_event(conn, conv, kind, sender=actor, ts=now_ms, members=(target,))
+            return Appended(_result_of(event), event)
+
+        return await self._write_events("change_member", job)
+
+    async def append(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        target_seq: int | None,
+        now_ms: int,
+    ) -> Appended:
+        def job(conn: sqlite3.Connection) -> Appended:
+            rules.require_member(_role(conn, conv, sender))
+            row = conn.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events "
+                "WHERE conv = ? AND sender = ? AND client_msg_id = ?",
+                (conv, sender, client_msg_id),
+            ).fetchone()
+            if row is not None:
+                result = original_ack(
+                    row_to_event(row), kind=kind, body=body, meta=meta, target_seq=target_seq
+                )
+                return Appended(result, None)
+            if target_seq is not None:
+                rules.check_edit_target(sender, _event_at(conn, conv, target_seq), kind)
+            event = _append_event(
+                conn,
+                conv,
+                kind,
+                sender=sender,
+                ts=now_ms,
+                client_msg_id=client_msg_id,
+                body=body,
+                meta=meta,
+                target_seq=target_seq,
+            )
+            return Appended(_result_of(event), event)
+
+        return await self._write_events("append", job)
+
+    async def read_page(
+        self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
+    ) -> LogPage:
+        def job(conn: sqlite3.Connection) -> LogPage:
+            rules.require_member(_role(conn, conv, user))
+            last_seq = _last_seq(conn, conv)
+            if after is not None:
+                upper = last_seq if before is None else min(before - 1, last_seq)
+                rows = conn.execute(
+                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq > ? AND seq <= ? "
+                    "ORDER BY seq LIMIT ?",
+                    (conv, after, upper, limit),
+                ).fetchall()
+                events = [row_to_event(r) for r in rows]
+                end = events[-1].seq if events else after
+                return LogPage(events, end < upper, last_seq)
+            upper = last_seq if before is None else min(before - 1, last_seq)
+            rows = conn.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq <= ? "
+                "ORDER BY seq DESC LIMIT ?",
+                (conv, upper, limit),
+            ).fetchall()
+            events = [row_to_event(r) for r in reversed(rows)]
+            start = events[0].seq if events else upper + 1
+            return LogPage(events, start > 1, last_seq)
+
+        return await self._read("read_page", job)
+
+    async def mark_read(self, user: str, conv: str, seq: int) -> int:
+        def job(conn: sqlite3.Connection) -> int:
+            row = conn.execute(
+                "SELECT m.read_seq, c.last_seq FROM members m "
+                "JOIN conversations c ON c.id = m.conv WHERE m.conv = ? AND m.handle = ?",
+                (conv, user),
+            ).fetchone()
+            if row is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+            position = merge_position(row[0], seq, row[1])
+            if position != row[0]:
+                conn.execute(
+                    "UPDATE members SET read_seq = ? WHERE conv = ? AND handle = ?",
+                    (position, conv, user),
+                )
+            return position
+
+        return await self._write("mark_read", job)
+
+    async def conversations(self, user: str) -> list[ConversationSummary]:
+        def job(conn: sqlite3.Connection) -> list[ConversationSummary]:
+            rows = conn.execute(
+                "SELECT c.id, c.kind, c.title, c.last_seq, m.role, m.read_seq "
+                "FROM members m JOIN conversations c ON c.id = m.conv WHERE m.handle = ?",
+                (user,),
+            ).fetchall()
+            out = []
+            for conv, kind, title, last_seq, role, read_seq in rows:
+                members = tuple(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT handle FROM members WHERE conv = ? ORDER BY handle LIMIT 50",
+                        (conv,),
+                    )
+                )
+                last = conn.execute(
+                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND kind = 'message' "
+                    "ORDER BY seq DESC LIMIT 1",
+                    (conv,),
+                ).fetchone()
+                unread = conn.execute(
+                    "SELECT COUNT(*) FROM events WHERE conv = ? AND seq > ? AND kind = 'message' "
+                    "AND sender != ?",
+                    (conv, read_seq, user),
+                ).fetchone()[0]
+                out.append(
+                    ConversationSummary(
+                        conv=conv,
+                        kind=ConversationKind(kind),
+                        title=title,
+                        members=members,
+                        role=Role(role),
+                        last_seq=last_seq,
+                        read_seq=read_seq,
+                        unread=unread,
+                        last_message=row_to_event(last) if last is not None else None,
+                    )
+                )
+            out.sort(key=lambda s: s.last_message.ts if s.last_message else 0, reverse=True)
+            return out
+
+        return await self._read("conversations", job)
+
+    async def last_seqs(self, user: str) -> dict[str, int]:
+        def job(conn: sqlite3.Connection) -> dict[str, int]:
+            rows = conn.execute(
+                "SELECT c.id, c.last_seq FROM members m JOIN conversations c ON c.id = m.conv "
+                "WHERE m.handle = ?",
+                (user,),
+            )
+            return {str(conv): int(last) for conv, last in rows}
+
+        return await self._read("last_seqs", job)
+
+    async def members(self, user: str, conv: str) -> list[str]:
+        def job(conn: sqlite3.Connection) -> list[str]:
+            rules.require_member(_role(conn, conv, user))
+            rows = conn.execute(
+                "SELECT handle FROM members WHERE conv = ? ORDER BY handle", (conv,)
+            )
+            return [str(r[0]) for r in rows]
+
+        return await self._read("members", job)
+
+
+# -- helpers that run inside a transaction ---------------------------------------------------
+
+
+def _role(conn: sqlite3.Connection, conv: str, handle: str) -> Role | None:
+    row = conn.execute(
+        "SELECT role FROM members WHERE conv = ? AND handle = ?", (conv, handle)
+    ).fetchone()
+    return Role(row[0]) if row is not None else None
+
+
+def _last_seq(conn: sqlite3.Connection, conv: str) -> int:
+    row = conn.execute("SELECT last_seq FROM conversations WHERE id = ?", (conv,)).fetchone()
+    return int(row[0]) if row is not None else 0
+
+
+def _add_members(conn: sqlite3.Connection, conv: str, members: Iterable[tuple[str, Role]]) -> None:
+    conn.executemany(
+        "INSERT INTO members(conv, handle, role) VALUES (?, ?, ?)",
+        [(conv, handle, role.value) for handle, role in members],
+    )
+
+
+def _event_at(conn: sqlite3.Connection, conv: str, seq: int) -> Event | None:
+    row = conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq = ?", (conv, seq)
+    ).fetchone()
+    return row_to_event(row) if row is not None else None
+
+
+def _append_event(
+    conn: sqlite3.Connection,
+    conv: str,
+    kind: EventKind,
+    *,
+    sender: str,
+    ts: int,
+    client_msg_id: str | None = None,
+    body: str | None = None,
+    meta: MessageMeta | None = None,
+    target_seq: int | None = None,
+    members: tuple[str, ...] | None = None,
+    title: str | None = None,
+) -> Event:
+    """The one place a seq is allocated: the next after the conversation's last (G3)."""
+    (seq,) = conn.execute(
+        "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq", (conv,)
+    ).fetchone()
+    event = Event(
+        conv=conv,
+        seq=seq,
+        kind=kind,
+        sender=sender,
+        ts=ts,
+        client_msg_id=client_msg_id,
+        body=body,
+        meta=meta,
+        target_seq=target_seq,
+        members=members,
+        title=title,
+    )
+    conn.execute(
+        f"INSERT INTO events({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            conv,
+            seq,
+            kind.value,
+            sender,
+            ts,
+            client_msg_id,
+            body,
+            _encode(meta).decode() if meta is not None else None,
+            target_seq,
+            _encode(members).decode() if members is not None else None,
+            title,
+        ),
+    )
+    return event
+
+
+def _result_of(event: Event) -> AppendResult:
+    return AppendResult(
+        conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
+    )
+
+
+def restore_backup(backup: Path, data_dir: Path) -> str:
+    """Install ``backup`` as the store of ``data_dir`` under a new epoch, so that clients
+    holding cursors from after the backup are told to resync (G4). Returns the new epoch."""
+    target = Path(data_dir) / DB_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{target}{suffix}").unlink()
+    src = sqlite3.connect(backup)
+    dst = connect(target)
+    try:
+        src.backup(dst)
+        epoch = new_epoch()
+        set_epoch(dst, epoch)
+        return epoch
+    finally:
+        src.close()
+        dst.close()
+
+
+def write_backup(data_dir: Path, backup: Path) -> None:
+    """A consistent copy of a (possibly running) store, with SQLite's online backup API."""
+    src = connect(Path(data_dir) / DB_FILE, readonly=True)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()

@@ -1,0 +1,259 @@
+"""The HTTP adapter: JSON bodies in and out, errors as ``{"code", "message"}`` with the status of
+their :class:`~pigeon.errors.ErrorCode`. Routes and bodies are declared in
+:mod:`pigeon.core.http_api`; this module only binds them to the service.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import msgspec
+from aiohttp import web
+
+from pigeon.core import http_api as api
+from pigeon.core.records import AppendResult, Device, EventKind
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.server.service import Service
+
+log = logging.getLogger(__name__)
+
+B = TypeVar("B", bound=msgspec.Struct)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_encoder = msgspec.json.Encoder()
+_decoders: dict[type, msgspec.json.Decoder[Any]] = {}
+
+
+def json_response(
+    body: object, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
+    return web.Response(
+        body=_encoder.encode(body), status=status, headers=headers, content_type="application/json"
+    )
+
+
+def error_response(exc: ProtocolViolation) -> web.Response:
+    retry = exc.retry_after_ms if isinstance(exc, RateLimited) else None
+    headers = {"Retry-After": str(max(1, -(-retry // 1000)))} if retry is not None else None
+    body = api.ErrorResponse(code=exc.code.value, message=exc.message, retry_after_ms=retry)
+    return json_response(body, exc.code.status, headers)
+
+
+@web.middleware
+async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every failure becomes a documented error body; unknown ones are logged, never shown."""
+    try:
+        return await handler(request)
+    except ProtocolViolation as exc:
+        if exc.detail:
+            log.info(
+                "refused",
+                extra={"path": request.path, "code": exc.code.value, "detail": exc.detail},
+            )
+        return error_response(exc)
+    except StoreUnavailable as exc:
+        log.warning("store unavailable", extra={"path": request.path, "error": str(exc)})
+        return error_response(ProtocolViolation(ErrorCode.UNAVAILABLE))
+    except web.HTTPRequestEntityTooLarge:
+        return error_response(ProtocolViolation(ErrorCode.TOO_LARGE))
+    except web.HTTPNotFound:
+        return error_response(ProtocolViolation(ErrorCode.NOT_FOUND))
+    except web.HTTPMethodNotAllowed:
+        return error_response(ProtocolViolation(ErrorCode.UNKNOWN_TYPE))
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("internal error", extra={"path": request.path})
+        return error_response(ProtocolViolation(ErrorCode.INTERNAL))
+
+
+async def read_body(request: web.Request, kind: type[B]) -> B:
+    data = await request.read()
+    decoder = _decoders.get(kind)
+    if decoder is None:
+        decoder = _decoders[kind] = msgspec.json.Decoder(kind)
+    try:
+        body: B = decoder.decode(data)
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=str(exc)) from exc
+    return body
+
+
+def bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def _int_param(
+    request: web.Request, name: str, *, default: int | None = None, low: int = 0, high: int = 2**53
+) -> int | None:
+    raw = request.query.get(name) if name in request.query else request.match_info.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} must be an integer") from None
+    if not low <= value <= high:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} is out of range")
+    return value
+
+
+def _ack(result: AppendResult) -> web.Response:
+    return json_response(
+        api.AckResponse(
+            conv=result.conv,
+            seq=result.seq,
+            ts=result.ts,
+            client_msg_id=result.client_msg_id,
+            duplicate=result.duplicate,
+        )
+    )
+
+
+class HttpApi:
+    def __init__(self, service: Service) -> None:
+        self.service = service
+
+    def client_address(self, request: web.Request) -> str:
+        return request.remote or "unknown"
+
+    async def _device(self, request: web.Request) -> Device:
+        return await self.service.authenticate(bearer_token(request))
+
+    def _conv(self, request: web.Request) -> str:
+        conv = request.match_info["conv"]
+        if len(conv) != 17 or not conv.startswith("c"):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return conv
+
+    def add_routes(self, app: web.Application) -> None:
+        r = app.router
+        r.add_post("/v1/register", self.register)
+        r.add_post("/v1/login", self.login)
+        r.add_post("/v1/logout", self.logout)
+        r.add_get("/v1/conversations", self.conversations)
+        r.add_post("/v1/conversations/direct", self.direct)
+        r.add_post("/v1/conversations/group", self.group)
+        r.add_post("/v1/conversations/{conv}/members", self.add_member)
+        r.add_delete("/v1/conversations/{conv}/members/{handle}", self.remove_member)
+        r.add_post("/v1/conversations/{conv}/messages", self.send)
+        r.add_get("/v1/conversations/{conv}/messages", self.history)
+        r.add_post("/v1/conversations/{conv}/messages/{seq}/edit", self.edit)
+        r.add_post("/v1/conversations/{conv}/messages/{seq}/delete", self.delete)
+        r.add_post("/v1/conversations/{conv}/read", self.read)
+
+    async def register(self, request: web.Request) -> web.Response:
+        body = await read_body(request, api.RegisterRequest)
+        await self.service.register(body, self.client_address(request))
+        return json_response(api.RegisterResponse(handle=body.handle), 201)
+
+    async def login(self, request: web.Request) -> web.Response:
+        body = await read_body(request, api.LoginRequest)
+        return json_response(await self.service.login(body, self.client_address(request)))
+
+    async def logout(self, request: web.Request) -> web.Response:
+        await self._device(request)
+        token = bearer_token(request)
+        assert token is not None
+        await self.service.logout(token)
+        return web.Response(status=204)
+
+    async def conversations(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        convs = await self.service.conversations(device.handle)
+        return json_response(api.ConversationListResponse(conversations=convs))
+
+    async def direct(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.DirectRequest)
+        conv, created = await self.service.create_direct(device.handle, body.peer)
+        return json_response(
+            api.ConversationCreated(conv=conv, created=created), 201 if created else 200
+        )
+
+    async def group(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.GroupRequest)
+        conv = await self.service.create_group(device.handle, body.title, body.members)
+        return json_response(api.ConversationCreated(conv=conv, created=True), 201)
+
+    async def add_member(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        body = await read_body(request, api.MemberRequest)
+        appended = await self.service.change_member(device.handle, conv, body.handle, adding=True)
+        return _ack(appended.result)
+
+    async def remove_member(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        appended = await self.service.change_member(
+            device.handle, conv, request.match_info["handle"], adding=False
+        )
+        return _ack(appended.result)
+
+    async def send(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        body = await read_body(request, api.SendRequest)
+        result = await self.service.append(
+            device.handle,
+            conv,
+            EventKind.MESSAGE,
+            client_msg_id=body.client_msg_id,
+            body=body.body,
+            meta=body.meta,
+        )
+        return _ack(result)
+
+    async def edit(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        seq = _int_param(request, "seq", low=1)
+        body = await read_body(request, api.EditRequest)
+        result = await self.service.append(
+            device.handle,
+            conv,
+            EventKind.EDIT,
+            client_msg_id=body.client_msg_id,
+            body=body.body,
+            target_seq=seq,
+        )
+        return _ack(result)
+
+    async def delete(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        seq = _int_param(request, "seq", low=1)
+        body = await read_body(request, api.DeleteRequest)
+        result = await self.service.append(
+            device.handle, conv, EventKind.DELETE, client_msg_id=body.client_msg_id, target_seq=seq
+        )
+        return _ack(result)
+
+    async def history(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        page = await self.service.history(
+            device.handle,
+            conv,
+            after=_int_param(request, "after"),
+            before=_int_param(request, "before", low=1),
+            limit=_int_param(request, "limit", default=100, low=1, high=1000) or 100,
+        )
+        return json_response(
+            api.PageResponse(conv=conv, events=page.events, more=page.more, last_seq=page.last_seq)
+        )
+
+    async def read(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        conv = self._conv(request)
+        body = await read_body(request, api.ReadRequest)
+        position = await self.service.mark_read(device.handle, conv, body.seq)
+        return json_response(api.ReadResponse(conv=conv, read_seq=position))

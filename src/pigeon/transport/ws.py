@@ -1,0 +1,326 @@
+"""The WebSocket adapter: drives one :class:`~pigeon.core.session.Session` per connection.
+
+It holds no protocol logic: it feeds received frames to the session, hands decoded requests
+to the :class:`~pigeon.server.service.Service`, and writes what the session queues. One writer
+task per connection drains the session's bounded queue, so a slow reader never blocks the
+code that pushes to it (G6).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable
+
+from aiohttp import WSMsgType, web
+
+from pigeon.core.frames import (
+    Ack,
+    ClientFrame,
+    ConversationList,
+    Conversations,
+    Delete,
+    Edit,
+    Hello,
+    History,
+    Ok,
+    Page,
+    Read,
+    RequestFrame,
+    Send,
+    ServerFrame,
+    Typing,
+    Welcome,
+)
+from pigeon.core.records import AppendResult, EventKind
+from pigeon.core.sequencing import check_resume
+from pigeon.core.session import Session, SessionLimits
+from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
+from pigeon.server.config import Config
+from pigeon.server.hub import Hub
+from pigeon.server.service import Service
+
+log = logging.getLogger(__name__)
+
+# aiohttp's own limit: a frame larger than this is not even read, and the connection is
+# closed with 1009. Frames between max_frame_bytes and this get a too_large error frame.
+HARD_FRAME_LIMIT_FACTOR = 4
+
+
+def _ack(request_id: int, result: AppendResult) -> Ack:
+    return Ack(
+        id=request_id,
+        conv=result.conv,
+        seq=result.seq,
+        ts=result.ts,
+        client_msg_id=result.client_msg_id,
+    )
+
+
+class WsConnection:
+    """One WebSocket connection: the session, its writer task, and its requests."""
+
+    def __init__(
+        self, ws: web.WebSocketResponse, service: Service, hub: Hub, config: Config, conn_id: str
+    ) -> None:
+        self.ws = ws
+        self.service = service
+        self.hub = hub
+        self.config = config
+        self.conn_id = conn_id
+        self.session = Session(
+            limits=SessionLimits(
+                max_frame_bytes=config.max_frame_bytes,
+                max_inflight=config.max_inflight,
+                max_queued_pushes=config.max_queued_pushes,
+                max_queued_replies=config.max_queued_replies,
+                frames_per_s=config.frames_per_s,
+                frames_burst=config.frames_per_s * 2,
+            ),
+            now=time.monotonic(),
+        )
+        self._user = ""
+        self._wake = asyncio.Event()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # -- hub.Listener -----------------------------------------------------------------------
+
+    @property
+    def user(self) -> str:
+        return self._user
+
+    def push(self, data: bytes) -> None:
+        lagging = self.session.pushes_dropped
+        self.session.push(data)
+        if self.session.pushes_dropped and not lagging:
+            log.warning("connection lagged", extra={"conn": self.conn_id, "user": self._user})
+        self._wake.set()
+
+    # -- running ----------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        writer = asyncio.create_task(self._write_loop(), name=f"ws-writer-{self.conn_id}")
+        try:
+            await self._read_loop()
+        finally:
+            self.hub.detach(self)
+            for task in self._tasks:
+                task.cancel()
+            if self._tasks:
+                await asyncio.gather(*self._tasks, return_exceptions=True)
+            writer.cancel()
+            await asyncio.gather(writer, return_exceptions=True)
+            if not self.ws.closed:
+                await self.ws.close()
+            log.info(
+                "connection closed",
+                extra={
+                    "conn": self.conn_id,
+                    "user": self._user,
+                    "reason": self.session.close_reason,
+                    "close_code": self.ws.close_code,
+                    "pushes_dropped": self.session.pushes_dropped,
+                },
+            )
+
+    def close(self, reason: str) -> None:
+        """Say goodbye and close once it is written (draining, an admin, a slow consumer)."""
+        self.session.close(reason)
+        self._wake.set()
+
+    async def _read_loop(self) -> None:
+        first = True
+        while not self.ws.closed:
+            timeout = self.config.hello_timeout_s if first else None
+            try:
+                msg = await self.ws.receive(timeout=timeout)
+            except TimeoutError:
+                self.close("hello_timeout")
+                return
+            first = False
+            if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                self.session.receive_frame(msg.data, time.monotonic())
+                for request in self.session.events_received():
+                    self._start(request)
+                self._wake.set()
+                if self.session.close_expected():
+                    return
+            elif msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
+                return
+            elif msg.type is WSMsgType.ERROR:
+                log.info("websocket error", extra={"conn": self.conn_id, "error": repr(msg.data)})
+                return
+
+    async def _write_loop(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            for data in self.session.data_to_send():
+                await self.ws.send_frame(data, WSMsgType.TEXT)
+            if self.session.close_expected():
+                await self.ws.close()
+                return
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def _start(self, request: ClientFrame) -> None:
+        if isinstance(request, Typing):
+            if self.hub.follows(self, request.conv):
+                self.service.typing(self._user, request.conv)
+            return
+        if isinstance(request, Hello):
+            coro: Awaitable[None] = self._hello(request)
+        else:
+            coro = self._handle(request)
+        # Requests run concurrently so that sends group-commit; they start in arrival order,
+        # and each reaches the writer's queue before its first wait, so one connection's sends
+        # are sequenced in the order they were sent.
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _hello(self, hello: Hello) -> None:
+        try:
+            device = await self.service.authenticate(hello.token)
+            self._user = device.handle
+            self.hub.attach(self)
+            store = self.service.store
+            self.hub.follow(self, list(await store.last_seqs(device.handle)))
+            # Read again after following: whatever commits from here on is pushed, and
+            # whatever committed before is in this read, so nothing falls between.
+            last_seqs = await store.last_seqs(device.handle)
+            behind = check_resume(
+                store_epoch=store.epoch,
+                client_epoch=hello.epoch,
+                cursors=hello.cursors,
+                last_seqs=last_seqs,
+            )
+        except ProtocolViolation as exc:
+            self.hub.detach(self)
+            self._user = ""
+            self.session.reject_hello(exc, hello.id)
+        except StoreUnavailable:
+            self.hub.detach(self)
+            self.session.reject_hello(ProtocolViolation(ErrorCode.UNAVAILABLE), hello.id)
+        else:
+            self.hub.follow(self, list(last_seqs))
+            self.session.accept_hello(
+                device.handle,
+                Welcome(id=hello.id, user=device.handle, epoch=store.epoch, behind=behind),
+            )
+        self._wake.set()
+
+    async def _handle(self, request: RequestFrame) -> None:
+        try:
+            reply = await self._dispatch(request)
+        except ProtocolViolation as exc:
+            self.session.fail(request, exc)
+        except StoreUnavailable as exc:
+            log.warning("store unavailable", extra={"conn": self.conn_id, "error": str(exc)})
+            self.session.fail(request, ProtocolViolation(ErrorCode.UNAVAILABLE))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("request failed", extra={"conn": self.conn_id})
+            self.session.fail(request, ProtocolViolation(ErrorCode.INTERNAL))
+        else:
+            self.session.reply(request, reply)
+        self._wake.set()
+
+    async def _dispatch(self, request: RequestFrame) -> ServerFrame:
+        user, svc = self._user, self.service
+        if isinstance(request, Send):
+            result = await svc.append(
+                user,
+                request.conv,
+                EventKind.MESSAGE,
+                client_msg_id=request.client_msg_id,
+                body=request.body,
+                meta=request.meta,
+            )
+            return _ack(request.id, result)
+        if isinstance(request, Edit):
+            result = await svc.append(
+                user,
+                request.conv,
+                EventKind.EDIT,
+                client_msg_id=request.client_msg_id,
+                body=request.body,
+                target_seq=request.target_seq,
+            )
+            return _ack(request.id, result)
+        if isinstance(request, Delete):
+            result = await svc.append(
+                user,
+                request.conv,
+                EventKind.DELETE,
+                client_msg_id=request.client_msg_id,
+                target_seq=request.target_seq,
+            )
+            return _ack(request.id, result)
+        if isinstance(request, History):
+            page = await svc.history(
+                user, request.conv, after=request.after, before=request.before, limit=request.limit
+            )
+            return Page(
+                id=request.id,
+                conv=request.conv,
+                events=page.events,
+                more=page.more,
+                last_seq=page.last_seq,
+            )
+        if isinstance(request, Read):
+            await svc.mark_read(user, request.conv, request.seq)
+            return Ok(id=request.id)
+        if isinstance(request, Conversations):
+            return ConversationList(id=request.id, conversations=await svc.conversations(user))
+        raise ProtocolViolation(ErrorCode.UNKNOWN_TYPE)  # unreachable: the union is closed
+
+
+class WsEndpoint:
+    """The aiohttp handler of ``GET /v1/ws``: admission, then a :class:`WsConnection`."""
+
+    def __init__(self, service: Service, hub: Hub, config: Config) -> None:
+        self.service = service
+        self.hub = hub
+        self.config = config
+        self.connections: set[WsConnection] = set()
+        self._next_id = 0
+        self.accepting = True
+        self._all_closed = asyncio.Event()
+        self._all_closed.set()
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if not self.accepting or len(self.connections) >= self.config.max_connections:
+            raise ProtocolViolation(ErrorCode.BUSY)
+        ws = web.WebSocketResponse(
+            heartbeat=self.config.heartbeat_s,
+            max_msg_size=self.config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR,
+            compress=False,
+            decode_text=False,
+        )
+        await ws.prepare(request)
+        self._next_id += 1
+        conn = WsConnection(ws, self.service, self.hub, self.config, f"ws{self._next_id}")
+        self.connections.add(conn)
+        self._all_closed.clear()
+        try:
+            await conn.run()
+        finally:
+            self.connections.discard(conn)
+            if not self.connections:
+                self._all_closed.set()
+        return ws
+
+    def close_all(self, reason: str) -> None:
+        self.accepting = False
+        for conn in list(self.connections):
+            conn.close(reason)
+
+    async def wait_closed(self, timeout_s: float) -> None:
+        """Wait until every connection has closed, or ``timeout_s`` has passed."""
+        try:
+            await asyncio.wait_for(self._all_closed.wait(), timeout_s)
+        except TimeoutError:
+            log.warning("connections still open after drain", extra={"open": len(self.connections)})

@@ -1,0 +1,252 @@
+"""The conformance suite every Store must pass (STYLE.md 3: one suite per interface).
+
+A backend's test module subclasses :class:`StoreConformance` and provides a ``store`` fixture
+that yields an opened store on fresh storage and a ``reopen`` fixture that closes it and opens
+the same storage again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from pigeon.core.records import Event, EventKind
+from pigeon.errors import ErrorCode, ProtocolViolation
+from pigeon.store.base import Store
+
+Reopen = Callable[[], Awaitable[Store]]
+NOW = 1_700_000_000_000
+
+
+async def make_users(store: Store, *handles: str) -> None:
+    for handle in handles:
+        await store.create_account(handle, "hash", NOW)
+
+
+async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") -> int:
+    appended = await store.append(
+        user,
+        conv,
+        EventKind.MESSAGE,
+        client_msg_id=cmid,
+        body=body,
+        meta=None,
+        target_seq=None,
+        now_ms=NOW,
+    )
+    return appended.result.seq
+
+
+async def all_events(store: Store, user: str, conv: str) -> list[Event]:
+    page = await store.read_page(user, conv, after=0, before=None, limit=1000)
+    return page.events
+
+
+class StoreConformance:
+    """G1, G2, G3 and G5 at the store's interface."""
+
+    async def test_account_handle_is_unique(self, store: Store) -> None:
+        """A second account with the same handle is refused with conflict."""
+        await make_users(store, "alice")
+        with pytest.raises(ProtocolViolation) as err:
+            await store.create_account("alice", "other", NOW)
+        assert err.value.code is ErrorCode.CONFLICT
+
+    async def test_token_resolves_until_it_expires_or_is_revoked(self, store: Store) -> None:
+        """A token names its device while live; never after expiry or revocation."""
+        await make_users(store, "alice")
+        await store.create_token(b"t1", "alice", "phone", NOW, NOW + 1000)
+        device = await store.device_for_token(b"t1", NOW + 999)
+        assert device is not None and device.handle == "alice" and device.device == "phone"
+        assert await store.device_for_token(b"t1", NOW + 1000) is None
+        await store.revoke_token(b"t1")
+        assert await store.device_for_token(b"t1", NOW) is None
+
+    async def test_direct_conversation_is_created_once(self, store: Store) -> None:
+        """Creating the direct conversation twice, from either side, returns the same one."""
+        await make_users(store, "alice", "bob")
+        first, created = await store.create_direct("alice", "bob", NOW)
+        again, created_again = await store.create_direct("bob", "alice", NOW)
+        assert created and not created_again
+        assert first.result.conv == again.result.conv
+        assert first.event is not None and first.event.kind is EventKind.CREATED
+
+    async def test_seqs_are_gapless_under_concurrent_appends(self, store: Store) -> None:
+        """G3: many concurrent appends to one conversation get exactly 1..N, no gap, no repeat."""
+        await make_users(store, "alice", "bob")
+        appended, _ = await store.create_direct("alice", "bob", NOW)
+        conv = appended.result.conv
+        seqs = await asyncio.gather(
+            *(send(store, "alice" if i % 2 else "bob", conv, f"m{i}") for i in range(200))
+        )
+        assert sorted(seqs) == list(range(2, 202))
+        events = await all_events(store, "alice", conv)
+        assert [e.seq for e in events] == list(range(1, 202))
+
+    async def test_retried_client_id_returns_the_original(self, store: Store) -> None:
+        """G2: the same (conv, sender, client id) yields the same seq and ts, stored once."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        first = await store.append(
+            "alice",
+            conv,
+            EventKind.MESSAGE,
+            client_msg_id="x",
+            body="hi",
+            meta=None,
+            target_seq=None,
+            now_ms=NOW,
+        )
+        again = await store.append(
+            "alice",
+            conv,
+            EventKind.MESSAGE,
+            client_msg_id="x",
+            body="hi",
+            meta=None,
+            target_seq=None,
+            now_ms=NOW + 5,
+        )
+        assert again.result.seq == first.result.seq and again.result.ts == first.result.ts
+        assert again.result.duplicate and again.event is None
+        other = await send(store, "bob", conv, "x")  # keys are per sender
+        assert other == first.result.seq + 1
+        assert len(await all_events(store, "alice", conv)) == 3
+
+    async def test_reused_client_id_with_other_content_conflicts(self, store: Store) -> None:
+        """G2: a client id reused for a different body is refused and stores nothing."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "x", "one")
+        with pytest.raises(ProtocolViolation) as err:
+            await send(store, "alice", conv, "x", "two")
+        assert err.value.code is ErrorCode.CONFLICT
+        assert len(await all_events(store, "alice", conv)) == 2
+
+    async def test_retry_survives_reopen(self, store: Store, reopen: Reopen) -> None:
+        """G1+G2: an acked append is there after reopening, and its retry gets the same seq."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seq = await send(store, "alice", conv, "x")
+        store = await reopen()
+        assert await send(store, "alice", conv, "x") == seq
+        assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_outsider_learns_nothing(self, store: Store) -> None:
+        """G5: a non-member gets not_found for reads and writes, as for a missing conversation."""
+        await make_users(store, "alice", "bob", "eve")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for missing in (conv, "c0000000000000000"):
+            for attempt in (
+                send(store, "eve", missing, "x"),
+                store.read_page("eve", missing, after=0, before=None, limit=10),
+                store.mark_read("eve", missing, 1),
+                store.members("eve", missing),
+                store.change_member("eve", missing, "eve", adding=True, now_ms=NOW),
+            ):
+                with pytest.raises(ProtocolViolation) as err:
+                    await attempt
+                assert err.value.code is ErrorCode.NOT_FOUND
+
+    async def test_membership_changes_are_log_events(self, store: Store) -> None:
+        """G3: adding and removing members are events in the log; removed members lose access."""
+        await make_users(store, "alice", "bob", "carol")
+        created = await store.create_group("alice", "team", ["bob"], NOW)
+        conv = created.result.conv
+        added = await store.change_member("alice", conv, "carol", adding=True, now_ms=NOW)
+        assert added.event is not None and added.event.kind is EventKind.MEMBER_ADDED
+        assert await store.members("carol", conv) == ["alice", "bob", "carol"]
+        with pytest.raises(ProtocolViolation) as err:
+            await store.change_member("bob", conv, "carol", adding=False, now_ms=NOW)
+        assert err.value.code is ErrorCode.FORBIDDEN
+        await store.change_member("carol", conv, "carol", adding=False, now_ms=NOW)
+        kinds = [e.kind for e in await all_events(store, "alice", conv)]
+        assert kinds == [EventKind.CREATED, EventKind.MEMBER_ADDED, EventKind.MEMBER_REMOVED]
+        with pytest.raises(ProtocolViolation):
+            await store.read_page("carol", conv, after=0, before=None, limit=10)
+
+    async def test_pages_both_ways(self, store: Store) -> None:
+        """History pages after and before a seq, with a limit and a correct `more` flag."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(9):
+            await send(store, "alice", conv, f"m{i}")
+        page = await store.read_page("bob", conv, after=3, before=None, limit=4)
+        assert [e.seq for e in page.events] == [4, 5, 6, 7] and page.more and page.last_seq == 10
+        page = await store.read_page("bob", conv, after=7, before=None, limit=4)
+        assert [e.seq for e in page.events] == [8, 9, 10] and not page.more
+        page = await store.read_page("bob", conv, after=None, before=6, limit=3)
+        assert [e.seq for e in page.events] == [3, 4, 5] and page.more
+        page = await store.read_page("bob", conv, after=None, before=3, limit=5)
+        assert [e.seq for e in page.events] == [1, 2] and not page.more
+        page = await store.read_page("bob", conv, after=None, before=None, limit=2)
+        assert [e.seq for e in page.events] == [9, 10] and page.more
+
+    async def test_read_position_only_moves_forward(self, store: Store) -> None:
+        """Read positions max-merge and clamp to the log's end; unread counts follow them."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(4):
+            await send(store, "alice", conv, f"m{i}")
+        assert await store.mark_read("bob", conv, 3) == 3
+        assert await store.mark_read("bob", conv, 2) == 3
+        assert await store.mark_read("bob", conv, 99) == 5
+        await send(store, "alice", conv, "m9")
+        (summary,) = await store.conversations("bob")
+        assert summary.unread == 1 and summary.read_seq == 5 and summary.last_seq == 6
+        assert summary.last_message is not None and summary.last_message.seq == 6
+        (mine,) = await store.conversations("alice")
+        assert mine.unread == 0  # my own messages are never unread
+
+    async def test_edit_and_delete_only_own_messages(self, store: Store) -> None:
+        """Edits and deletes are log events allowed only to the sender of the message."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seq = await send(store, "alice", conv, "m1", "helo")
+        edit = await store.append(
+            "alice",
+            conv,
+            EventKind.EDIT,
+            client_msg_id="e1",
+            body="hello",
+            meta=None,
+            target_seq=seq,
+            now_ms=NOW,
+        )
+        assert edit.event is not None and edit.event.target_seq == seq
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "bob",
+                conv,
+                EventKind.DELETE,
+                client_msg_id="d1",
+                body=None,
+                meta=None,
+                target_seq=seq,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.FORBIDDEN
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "alice",
+                conv,
+                EventKind.DELETE,
+                client_msg_id="d2",
+                body=None,
+                meta=None,
+                target_seq=1,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.NOT_FOUND  # seq 1 is not a message
+
+    async def test_commit_listener_sees_events_in_commit_order(self, store: Store) -> None:
+        """Only committed events are published, each once, in seq order per conversation."""
+        seen: list[Event] = []
+        store.on_commit = seen.extend
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await asyncio.gather(*(send(store, "alice", conv, f"m{i}") for i in range(50)))
+        await send(store, "alice", conv, "m0")  # a retry publishes nothing
+        assert [e.seq for e in seen] == list(range(1, 52))

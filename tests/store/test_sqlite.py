@@ -1,0 +1,89 @@
+"""The SQLite store against the conformance suite, plus what only SQLite has."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from pigeon.store.base import Store
+from pigeon.store.sqlite import SqliteStore, restore_backup, write_backup
+from tests.store.conformance import NOW, Reopen, StoreConformance, make_users, send
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path) -> AsyncIterator[list[SqliteStore]]:
+    holder = [SqliteStore(tmp_path)]
+    await holder[0].open()
+    yield holder
+    await holder[0].close()
+
+
+@pytest.fixture
+def store(sqlite_store: list[SqliteStore]) -> Store:
+    return sqlite_store[0]
+
+
+@pytest.fixture
+def reopen(sqlite_store: list[SqliteStore], tmp_path: Path) -> Reopen:
+    async def again() -> Store:
+        await sqlite_store[0].close()
+        sqlite_store[0] = SqliteStore(tmp_path)
+        await sqlite_store[0].open()
+        return sqlite_store[0]
+
+    return again
+
+
+class TestSqliteStore(StoreConformance):
+    async def test_durability_settings(self, tmp_path: Path, store: Store) -> None:
+        """G1: the database is in WAL mode; connections commit with synchronous=FULL."""
+        assert isinstance(store, SqliteStore)
+        conn = sqlite3.connect(store.path)
+        try:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        finally:
+            conn.close()
+        from pigeon.store.sqlite import connect
+
+        conn = connect(store.path)
+        try:
+            assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        finally:
+            conn.close()
+
+    async def test_concurrent_appends_are_group_committed(self, store: Store) -> None:
+        """G1 at a fraction of an fsync each: concurrent appends share commits."""
+        assert isinstance(store, SqliteStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        before = store.writer_statistics()
+        import asyncio
+
+        await asyncio.gather(*(send(store, "alice", conv, f"m{i}") for i in range(300)))
+        after = store.writer_statistics()
+        assert after.jobs - before.jobs == 300
+        assert after.batches - before.batches < 300
+        assert after.max_batch > 1
+
+    async def test_restore_gives_a_new_epoch(self, tmp_path: Path, store: Store) -> None:
+        """G4: a store restored from a backup has a new epoch; the backup keeps its data."""
+        assert isinstance(store, SqliteStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "m1")
+        write_backup(store.path.parent, tmp_path / "backup.db")
+        await send(store, "alice", conv, "m2")
+        old_epoch = store.epoch
+        await store.close()
+        new_epoch = restore_backup(tmp_path / "backup.db", tmp_path / "restored")
+        restored = SqliteStore(tmp_path / "restored")
+        await restored.open()
+        try:
+            assert restored.epoch == new_epoch != old_epoch
+            assert (await restored.last_seqs("alice")) == {conv: 2}
+        finally:
+            await restored.close()
+        await store.open()
