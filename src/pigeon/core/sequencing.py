@@ -91,7 +91,7 @@ class Timeline:
         seq = event.seq
         waiting = self._ahead.get(conv)
         if waiting is not None:
-            if (seq + 1) in waiting:
+            while (seq + 1) in waiting:
                 seq += 1
                 ready.append(waiting.pop(seq))
             if not waiting:

@@ -1,0 +1,40 @@
+"""The configuration: precedence, validation, and the README's option table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pigeon.server import config
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_environment_overrides_defaults_and_flags_override_environment() -> None:
+    """Defaults, then PIGEON_* variables, then explicit overrides, in that order."""
+    env = {"PIGEON_PORT": "9100", "PIGEON_SEND_BURST": "7.5"}
+    assert config.load({}).port == 8700
+    assert config.load(env).port == 9100
+    assert config.load(env).send_burst == 7.5
+    assert config.load(env, port=9200).port == 9200
+    assert config.load(env, port=None).port == 9100
+
+
+def test_invalid_values_are_refused_with_the_option_named() -> None:
+    """A value of the wrong type is a ValueError naming the option, not a crash later."""
+    with pytest.raises(ValueError, match="port"):
+        config.load({"PIGEON_PORT": "eighty"})
+
+
+def test_every_option_has_help() -> None:
+    """No option goes undocumented."""
+    assert set(config.OPTION_HELP) == set(config.Config.__struct_fields__)
+
+
+def test_readme_option_table_matches_the_code() -> None:
+    """The README's table is exactly what options_table() renders now."""
+    text = README.read_text()
+    begin, end = "<!-- options:begin -->\n", "\n<!-- options:end -->"
+    table = text[text.index(begin) + len(begin) : text.index(end)]
+    assert table == config.options_table()
