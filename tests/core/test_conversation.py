@@ -1,0 +1,227 @@
+"""Conversation rules: membership, roles, and who may edit what (G3, G5)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pigeon.core.conversation import (
+    MAX_GROUP_MEMBERS,
+    MAX_TITLE_CHARS,
+    check_direct_peer,
+    check_edit_target,
+    check_group,
+    check_membership_change,
+    direct_key,
+    new_conversation_id,
+    require_member,
+)
+from pigeon.core.records import ConversationKind, Event, EventKind, Role
+from pigeon.errors import DEFAULT_MESSAGES, ErrorCode, ProtocolViolation
+from tests.core.harness import CONV
+
+DIRECT, GROUP = ConversationKind.DIRECT, ConversationKind.GROUP
+OWNER, MEMBER = Role.OWNER, Role.MEMBER
+
+
+def code_of(exc_info: pytest.ExceptionInfo[ProtocolViolation]) -> ErrorCode:
+    return exc_info.value.code
+
+
+def change(
+    kind: ConversationKind = GROUP,
+    actor_role: Role | None = OWNER,
+    *,
+    actor: str = "alice",
+    target: str = "bob",
+    target_role: Role | None = None,
+    adding: bool = True,
+    member_count: int = 2,
+) -> None:
+    check_membership_change(
+        kind,
+        actor_role,
+        actor=actor,
+        target=target,
+        target_role=target_role,
+        adding=adding,
+        member_count=member_count,
+    )
+
+
+def refused(**kw: object) -> ErrorCode:
+    with pytest.raises(ProtocolViolation) as info:
+        change(**kw)  # type: ignore[arg-type]
+    return info.value.code
+
+
+class TestIds:
+    """G3: one conversation id per log, and one direct conversation per pair of users."""
+
+    def test_new_conversation_id_matches_the_wire_pattern(self) -> None:
+        """New ids are accepted by the frames' ConvId pattern and do not repeat."""
+        ids = {new_conversation_id() for _ in range(100)}
+        assert len(ids) == 100
+        assert all(re.fullmatch(r"c[0-9a-f]{16}", conv) for conv in ids)
+
+    def test_direct_key_is_the_same_whoever_creates_it(self) -> None:
+        """alice+bob and bob+alice name the same direct conversation."""
+        assert direct_key("alice", "bob") == direct_key("bob", "alice")
+
+    def test_direct_keys_of_different_pairs_differ(self) -> None:
+        """The separator keeps pairs apart (ab+c is not a+bc)."""
+        assert direct_key("ab", "c") != direct_key("a", "bc")
+
+
+class TestMembership:
+    """G5: only members read or write; outsiders are told nothing exists."""
+
+    @pytest.mark.parametrize("role", [OWNER, MEMBER])
+    def test_members_may_read_and_post(self, role: Role) -> None:
+        """Any role is a member."""
+        assert require_member(role) is role
+
+    def test_non_member_gets_not_found(self) -> None:
+        """A non-member gets the same generic not_found as a conversation that does not exist."""
+        with pytest.raises(ProtocolViolation) as info:
+            require_member(None)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+        assert info.value.message == DEFAULT_MESSAGES[ErrorCode.NOT_FOUND]
+
+    def test_direct_peer_must_be_another_user(self) -> None:
+        """A direct conversation with oneself is bad_request."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_direct_peer("alice", "alice", peer_exists=True)
+        assert code_of(info) is ErrorCode.BAD_REQUEST
+
+    def test_direct_peer_must_exist(self) -> None:
+        """An unknown peer is not_found."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_direct_peer("alice", "ghost", peer_exists=False)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    def test_direct_peer_ok(self) -> None:
+        """Another existing user is fine."""
+        check_direct_peer("alice", "bob", peer_exists=True)
+
+
+class TestGroup:
+    """G5/G6: group titles and sizes are bounded."""
+
+    @pytest.mark.parametrize("title", ["", "   ", "x" * (MAX_TITLE_CHARS + 1)])
+    def test_bad_title_is_bad_request(self, title: str) -> None:
+        """A blank title or one over the limit is refused."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_group(title, [])
+        assert code_of(info) is ErrorCode.BAD_REQUEST
+
+    def test_title_at_the_limit_is_accepted(self) -> None:
+        """The limit is inclusive."""
+        check_group("x" * MAX_TITLE_CHARS, ["bob"])
+
+    def test_group_at_the_member_limit_is_accepted(self) -> None:
+        """The creator plus MAX-1 members fills the group exactly."""
+        check_group("team", ["u"] * (MAX_GROUP_MEMBERS - 1))
+
+    def test_group_over_the_member_limit_is_too_large(self) -> None:
+        """One member more is too_large."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_group("team", ["u"] * MAX_GROUP_MEMBERS)
+        assert code_of(info) is ErrorCode.TOO_LARGE
+
+
+class TestMembershipChange:
+    """G3/G5: owners add and remove; anyone leaves a group; direct membership is fixed."""
+
+    @pytest.mark.parametrize("adding", [True, False])
+    def test_non_member_gets_not_found(self, adding: bool) -> None:
+        """An outsider cannot add or remove, and learns nothing."""
+        assert refused(actor_role=None, adding=adding) is ErrorCode.NOT_FOUND
+
+    @pytest.mark.parametrize("adding", [True, False])
+    @pytest.mark.parametrize("role", [OWNER, MEMBER])
+    def test_direct_membership_is_fixed(self, role: Role, adding: bool) -> None:
+        """Nobody adds to or leaves a direct conversation."""
+        code = refused(kind=DIRECT, actor_role=role, adding=adding, target_role=MEMBER)
+        assert code is ErrorCode.FORBIDDEN
+
+    def test_owner_adds_a_member(self) -> None:
+        """An owner may add a user who is not yet a member."""
+        change(actor_role=OWNER, adding=True)
+
+    def test_only_owner_adds(self) -> None:
+        """A plain member may not add."""
+        assert refused(actor_role=MEMBER, adding=True) is ErrorCode.FORBIDDEN
+
+    def test_adding_a_member_twice_is_conflict(self) -> None:
+        """Adding someone already in the group is conflict."""
+        assert refused(adding=True, target_role=MEMBER) is ErrorCode.CONFLICT
+
+    def test_adding_past_the_member_limit_is_too_large(self) -> None:
+        """A full group refuses one more member; one short of full accepts it."""
+        change(adding=True, member_count=MAX_GROUP_MEMBERS - 1)
+        code = refused(adding=True, member_count=MAX_GROUP_MEMBERS)
+        assert code is ErrorCode.TOO_LARGE
+
+    @pytest.mark.parametrize("role", [OWNER, MEMBER])
+    def test_anyone_may_remove_themselves(self, role: Role) -> None:
+        """Leaving a group needs no role."""
+        change(actor_role=role, actor="bob", target="bob", target_role=role, adding=False)
+
+    def test_owner_removes_others(self) -> None:
+        """An owner may remove another member."""
+        change(actor_role=OWNER, target_role=MEMBER, adding=False)
+
+    def test_removing_others_needs_owner(self) -> None:
+        """A plain member may not remove someone else."""
+        code = refused(actor_role=MEMBER, target_role=MEMBER, adding=False)
+        assert code is ErrorCode.FORBIDDEN
+
+    @pytest.mark.parametrize("role", [OWNER, MEMBER])
+    def test_removing_a_non_member_is_not_found(self, role: Role) -> None:
+        """Removing someone not in the group is not_found, whoever asks."""
+        assert refused(actor_role=role, target_role=None, adding=False) is ErrorCode.NOT_FOUND
+
+
+def message(sender: str = "alice", kind: EventKind = EventKind.MESSAGE) -> Event:
+    return Event(conv=CONV, seq=3, kind=kind, sender=sender, ts=1, body="hi")
+
+
+class TestEditTarget:
+    """G3/G5: only the sender edits or deletes, and only a message."""
+
+    @pytest.mark.parametrize("kind", [EventKind.EDIT, EventKind.DELETE])
+    def test_sender_may_edit_or_delete_own_message(self, kind: EventKind) -> None:
+        """The author of a message may edit or delete it."""
+        check_edit_target("alice", message(), kind)
+
+    def test_missing_target_is_not_found(self) -> None:
+        """No event at target_seq: not_found."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_edit_target("alice", None, EventKind.EDIT)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            EventKind.CREATED,
+            EventKind.EDIT,
+            EventKind.DELETE,
+            EventKind.MEMBER_ADDED,
+            EventKind.MEMBER_REMOVED,
+        ],
+    )
+    def test_target_that_is_not_a_message_is_not_found(self, kind: EventKind) -> None:
+        """Edits, deletions and membership events cannot themselves be edited or deleted."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_edit_target("alice", message(kind=kind), EventKind.DELETE)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    @pytest.mark.parametrize("kind", [EventKind.EDIT, EventKind.DELETE])
+    def test_someone_elses_message_is_forbidden(self, kind: EventKind) -> None:
+        """A member may not edit or delete another member's message."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_edit_target("bob", message(sender="alice"), kind)
+        assert code_of(info) is ErrorCode.FORBIDDEN
+        assert kind.value in info.value.message

@@ -1,0 +1,75 @@
+"""The HTTP API's bodies and route table (G5: every request but login and signup is
+authenticated)."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from pigeon.core.http_api import (
+    ROUTES,
+    AckResponse,
+    GroupRequest,
+    LoginRequest,
+    RegisterRequest,
+    Route,
+    SendRequest,
+)
+
+
+class TestRoutes:
+    """G5: the route table, and which routes need no token."""
+
+    def test_routes_are_unique(self) -> None:
+        """No method and path appear twice."""
+        keys = [(r.method, r.path) for r in ROUTES]
+        assert len(keys) == len(set(keys))
+
+    def test_only_public_routes_skip_authentication(self) -> None:
+        """Signup, login, health, the schema and the WebSocket upgrade (hello authenticates)."""
+        public = {r.path for r in ROUTES if not r.auth}
+        assert public == {"/v1/register", "/v1/login", "/v1/ws", "/healthz", "/openapi.json"}
+
+    @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
+    def test_route_bodies_are_structs(self, route: Route) -> None:
+        """Request and response bodies are msgspec Structs (or none), so one pass validates."""
+        assert route.method in {"GET", "POST", "DELETE"}
+        assert route.path.startswith("/")
+        for body in (route.request, route.response):
+            assert body is None or issubclass(body, msgspec.Struct)
+
+
+class TestBodies:
+    """G5/G6: bodies are validated in one pass, with bounded fields."""
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b'{"handle":"Alice","password":"longenough"}',
+            b'{"handle":"alice","password":"short"}',
+            b'{"handle":"alice"}',
+        ],
+    )
+    def test_invalid_registration_is_refused(self, data: bytes) -> None:
+        """Handle pattern and password length are checked."""
+        with pytest.raises(msgspec.ValidationError):
+            msgspec.json.decode(data, type=RegisterRequest)
+
+    def test_defaults(self) -> None:
+        """A login names the default device; a group may start with no other members."""
+        login = msgspec.json.decode(b'{"handle":"alice","password":"x"}', type=LoginRequest)
+        assert login.device == "default"
+        assert msgspec.json.decode(b'{"title":"t"}', type=GroupRequest).members == []
+
+    def test_send_request_keeps_meta_verbatim(self) -> None:
+        """Metadata values are kept as raw JSON."""
+        req = msgspec.json.decode(
+            b'{"client_msg_id":"m","body":"b","meta":{"k":[1, 2]}}', type=SendRequest
+        )
+        assert req.meta is not None
+        assert bytes(req.meta["k"]) == b"[1, 2]"
+
+    def test_ack_response_omits_defaults(self) -> None:
+        """A first ack leaves duplicate=false and a missing client id off the wire."""
+        data = msgspec.json.encode(AckResponse(conv="c", seq=1, ts=2))
+        assert msgspec.json.decode(data) == {"conv": "c", "seq": 1, "ts": 2}

@@ -1,0 +1,155 @@
+"""Rate and size limits as pure functions of ``now`` (G6)."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from pigeon.core.limits import BucketTable, TokenBucket, check_body, check_text
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
+
+
+class TestTokenBucket:
+    """G6: a sender past its rate is refused with an exact retry-after, and recovers."""
+
+    @pytest.mark.parametrize(("rate", "burst"), [(0, 1), (-1, 5), (1, 0.5), (1, 0)])
+    def test_invalid_parameters_are_refused(self, rate: float, burst: float) -> None:
+        """A bucket that could never pass is a configuration error."""
+        with pytest.raises(ValueError, match="rate_per_s"):
+            TokenBucket(rate_per_s=rate, burst=burst, now=0)
+
+    def test_starts_full_and_allows_the_burst(self) -> None:
+        """A new bucket admits `burst` takes at once, then refuses."""
+        bucket = TokenBucket(rate_per_s=4, burst=3, now=0)
+        assert [bucket.try_take(0) for _ in range(4)] == [0, 0, 0, 250]
+
+    def test_retry_after_is_exact(self) -> None:
+        """retry_after_ms is the time until enough tokens have refilled, rounded up."""
+        bucket = TokenBucket(rate_per_s=4, burst=1, now=0)
+        assert bucket.try_take(0) == 0
+        assert bucket.try_take(0) == 250
+        assert bucket.try_take(0.125) == 125
+        assert bucket.try_take(0.25) == 0
+
+    def test_retry_after_rounds_up_to_whole_milliseconds(self) -> None:
+        """A wait of a fraction of a millisecond is reported as 1 ms, not 0 (0 means passed)."""
+        bucket = TokenBucket(rate_per_s=3, burst=1, now=0)
+        bucket.try_take(0)
+        assert bucket.try_take(0) == 334  # 333.33 ms rounded up
+        fast = TokenBucket(rate_per_s=1_000_000, burst=1, now=0)
+        fast.try_take(0)
+        assert fast.try_take(0) == 1
+
+    def test_cost_above_one(self) -> None:
+        """A take may cost several tokens; its retry-after counts the whole cost."""
+        bucket = TokenBucket(rate_per_s=2, burst=4, now=0)
+        assert bucket.try_take(0, cost=3) == 0
+        assert bucket.try_take(0, cost=3) == 1000
+        assert bucket.try_take(1, cost=3) == 0
+
+    def test_refill_is_capped_at_the_burst(self) -> None:
+        """A long idle time refills to `burst`, no more."""
+        bucket = TokenBucket(rate_per_s=4, burst=2, now=0)
+        bucket.try_take(0)
+        bucket.try_take(0)
+        assert [bucket.try_take(1000) for _ in range(3)] == [0, 0, 250]
+
+    def test_stale_now_mints_no_tokens(self) -> None:
+        """A `now` older than the last one adds nothing, then or later."""
+        bucket = TokenBucket(rate_per_s=1, burst=1, now=10)
+        assert bucket.try_take(10) == 0
+        assert bucket.try_take(9) == 1000
+        assert bucket.try_take(10) == 1000
+        assert bucket.try_take(11) == 0
+
+    def test_take_or_raise_raises_rate_limited(self) -> None:
+        """take_or_raise passes silently, or raises RateLimited carrying retry_after_ms."""
+        bucket = TokenBucket(rate_per_s=4, burst=1, now=0)
+        bucket.take_or_raise(0)
+        with pytest.raises(RateLimited) as info:
+            bucket.take_or_raise(0)
+        assert info.value.retry_after_ms == 250
+        assert info.value.code is ErrorCode.RATE_LIMITED
+        assert isinstance(info.value, ProtocolViolation)
+
+
+class TestBucketTable:
+    """G6: per-key limits with a bounded number of keys."""
+
+    def test_keys_are_limited_independently(self) -> None:
+        """One key's exhaustion does not affect another."""
+        table = BucketTable(rate_per_s=1, burst=1)
+        table.take_or_raise("alice", 0)
+        with pytest.raises(RateLimited):
+            table.take_or_raise("alice", 0)
+        table.take_or_raise("bob", 0)
+        assert len(table) == 2
+
+    def test_table_is_bounded_and_drops_the_least_recently_used(self) -> None:
+        """Beyond max_keys the least recently used bucket is forgotten."""
+        table = BucketTable(rate_per_s=1, burst=1, max_keys=2)
+        table.take_or_raise("a", 0)
+        table.take_or_raise("b", 0)
+        with pytest.raises(RateLimited):
+            table.take_or_raise("a", 0)  # touches a: b is now the least recently used
+        table.take_or_raise("c", 0)
+        assert len(table) == 2
+        with pytest.raises(RateLimited):
+            table.take_or_raise("a", 0)  # a was kept, still exhausted
+        table.take_or_raise("b", 0)  # b was dropped: a fresh, full bucket
+
+    def test_bucket_state_survives_across_calls(self) -> None:
+        """A kept key refills with time like a single bucket."""
+        table = BucketTable(rate_per_s=2, burst=1)
+        table.take_or_raise("a", 0)
+        with pytest.raises(RateLimited) as info:
+            table.take_or_raise("a", 0.25)
+        assert info.value.retry_after_ms == 250
+        table.take_or_raise("a", 0.5)
+
+
+class TestCheckBody:
+    """G6: bodies are bounded in UTF-8 bytes, metadata included; G3: only storable text."""
+
+    @pytest.mark.parametrize("body", ["", " ", "\n\t "])
+    def test_empty_body_is_bad_request(self, body: str) -> None:
+        """An empty or blank body without metadata is refused."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_body(body, None, max_body_bytes=100)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    def test_empty_meta_does_not_make_a_body(self) -> None:
+        """An empty metadata object counts as none."""
+        with pytest.raises(ProtocolViolation):
+            check_body("", {}, max_body_bytes=100)
+
+    def test_empty_body_with_meta_is_accepted(self) -> None:
+        """A message may be metadata only (an attachment, a reaction)."""
+        check_body("", {"k": msgspec.Raw(b"1")}, max_body_bytes=100)
+
+    def test_size_is_counted_in_utf8_bytes(self) -> None:
+        """Five 'é' are 10 bytes: allowed at 10, refused at 9."""
+        check_body("é" * 5, None, max_body_bytes=10)
+        with pytest.raises(ProtocolViolation) as info:
+            check_body("é" * 5, None, max_body_bytes=9)
+        assert info.value.code is ErrorCode.TOO_LARGE
+        assert info.value.message == "the request is too large"
+
+    def test_meta_counts_toward_the_size(self) -> None:
+        """The encoded metadata (here 7 bytes: {"k":1}) is added to the body's size."""
+        meta = {"k": msgspec.Raw(b"1")}
+        check_body("ab", meta, max_body_bytes=9)
+        with pytest.raises(ProtocolViolation) as info:
+            check_body("ab", meta, max_body_bytes=8)
+        assert info.value.code is ErrorCode.TOO_LARGE
+
+    @pytest.mark.parametrize("body", [chr(0xD800), "ok " + chr(0xDFFF), chr(0xD83D) + "!"])
+    def test_lone_surrogate_is_bad_request(self, body: str) -> None:
+        """Text that cannot be stored as UTF-8 is refused."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_body(body, None, max_body_bytes=100)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    def test_check_text_accepts_any_valid_unicode(self) -> None:
+        """Valid text, astral characters included, passes."""
+        check_text("héllo \U0001f426 \u202e")

@@ -1,0 +1,91 @@
+"""Conversation features end to end: groups, edits, deletes, read positions, typing."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Connector
+from tests.helpers.raw import Http
+
+
+async def test_typing_reaches_other_members_and_is_never_stored(
+    http: Http, connect: Connector
+) -> None:
+    """A typing frame is pushed to the other members' connections and leaves no log event."""
+    alice = await http.user("alice")
+    bob = await http.user("bob")
+    conv = await http.direct(alice, "bob")
+    alice_ws, bob_ws = await connect(alice), await connect(bob)
+    await alice_ws.ws.send_json({"type": "typing", "conv": conv})
+    notice = await bob_ws.next_other()
+    assert notice == {"type": "typing", "conv": conv, "user": "alice"}
+    status, page = await http.call("GET", f"/v1/conversations/{conv}/messages", token=bob)
+    assert status == 200 and page["last_seq"] == 1
+
+
+async def test_edit_and_delete_are_pushed_log_events(http: Http, connect: Connector) -> None:
+    """Editing and deleting a message append events that point at it, pushed to members."""
+    alice = await http.user("alice")
+    bob = await http.user("bob")
+    conv = await http.direct(alice, "bob")
+    bob_ws = await connect(bob)
+    alice_ws = await connect(alice)
+    sent = await alice_ws.send(conv, "m1", "helo")
+    edit = await alice_ws.request({"type": "edit", "conv": conv, "client_msg_id": "e1",
+                                   "target_seq": sent["seq"], "body": "hello"})
+    status, deleted = await http.call(
+        "POST", f"/v1/conversations/{conv}/messages/{sent['seq']}/delete",
+        {"client_msg_id": "d1"}, alice)
+    assert edit["type"] == "ack" and status == 200
+    pushed = [(await bob_ws.next_push())["event"] for _ in range(3)]
+    assert [(e["kind"], e.get("target_seq")) for e in pushed] == [
+        ("message", None), ("edit", sent["seq"]), ("delete", sent["seq"])]
+    assert pushed[1]["body"] == "hello" and deleted["seq"] == pushed[2]["seq"]
+
+
+async def test_conversation_list_shows_last_message_and_unread(
+    http: Http, connect: Connector
+) -> None:
+    """My conversations come with the last message and an unread count that reading clears."""
+    alice = await http.user("alice")
+    bob = await http.user("bob")
+    await http.user("carol")
+    direct = await http.direct(alice, "bob")
+    status, group = await http.call("POST", "/v1/conversations/group",
+                                    {"title": "trio", "members": ["bob", "carol"]}, alice)
+    ws = await connect(alice)
+    await ws.send(direct, "d1", "one")
+    await ws.send(direct, "d2", "two")
+    await ws.send(group["conv"], "g1", "three")
+    status, listing = await http.call("GET", "/v1/conversations", token=bob)
+    rows = {row["conv"]: row for row in listing["conversations"]}
+    assert rows[direct]["unread"] == 2 and rows[direct]["last_message"]["body"] == "two"
+    assert rows[group["conv"]]["title"] == "trio" and rows[group["conv"]]["unread"] == 1
+    status, read = await http.call("POST", f"/v1/conversations/{direct}/read", {"seq": 3}, bob)
+    assert (status, read["read_seq"]) == (200, 3)
+    status, back = await http.call("POST", f"/v1/conversations/{direct}/read", {"seq": 1}, bob)
+    assert back["read_seq"] == 3  # read positions never move back
+    bob_ws = await connect(bob)
+    listing_ws = await bob_ws.request({"type": "conversations"})
+    rows = {row["conv"]: row for row in listing_ws["conversations"]}
+    assert rows[direct]["unread"] == 0 and rows[group["conv"]]["unread"] == 1
+
+
+async def test_only_owners_add_members_and_anyone_may_leave(http: Http) -> None:
+    """Group membership: members cannot add, owners can; a member can leave on their own."""
+    alice = await http.user("alice")
+    bob = await http.user("bob")
+    await http.user("carol")
+    status, group = await http.call("POST", "/v1/conversations/group",
+                                    {"title": "g", "members": ["bob"]}, alice)
+    conv = group["conv"]
+    status, body = await http.call("POST", f"/v1/conversations/{conv}/members",
+                                   {"handle": "carol"}, bob)
+    assert (status, body["code"]) == (403, "forbidden")
+    status, _ = await http.call("POST", f"/v1/conversations/{conv}/members",
+                                {"handle": "carol"}, alice)
+    assert status == 200
+    status, _ = await http.call("DELETE", f"/v1/conversations/{conv}/members/bob", token=bob)
+    assert status == 200
+    status, body = await http.call("GET", f"/v1/conversations/{conv}/messages", token=bob)
+    assert (status, body["code"]) == (404, "not_found")
+    status, page = await http.call("GET", f"/v1/conversations/{conv}/messages", token=alice)
+    assert [e["kind"] for e in page["events"]] == ["created", "member_added", "member_removed"]
