@@ -225,3 +225,10 @@ class TestEditTarget:
             check_edit_target("bob", message(sender="alice"), kind)
         assert code_of(info) is ErrorCode.FORBIDDEN
         assert kind.value in info.value.message
+
+    @pytest.mark.parametrize("kind", [EventKind.EDIT, EventKind.DELETE])
+    def test_a_deleted_message_is_gone(self, kind: EventKind) -> None:
+        """A deleted message can be neither edited nor deleted again: it is not_found."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_edit_target("alice", message(), kind, deleted=True)
+        assert code_of(info) is ErrorCode.NOT_FOUND

@@ -240,6 +240,28 @@ class StoreConformance:
                 now_ms=NOW,
             )
         assert err.value.code is ErrorCode.NOT_FOUND  # seq 1 is not a message
+        await store.append(
+            "alice",
+            conv,
+            EventKind.DELETE,
+            client_msg_id="d3",
+            body=None,
+            meta=None,
+            target_seq=seq,
+            now_ms=NOW,
+        )
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "alice",
+                conv,
+                EventKind.EDIT,
+                client_msg_id="e2",
+                body="again",
+                meta=None,
+                target_seq=seq,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.NOT_FOUND  # deleted messages are gone
 
     async def test_commit_listener_sees_events_in_commit_order(self, store: Store) -> None:
         """Only committed events are published, each once, in seq order per conversation."""

@@ -78,9 +78,12 @@ def check_membership_change(
         raise ProtocolViolation(ErrorCode.FORBIDDEN, "only an owner removes others")
 
 
-def check_edit_target(actor: str, target: Event | None, kind: EventKind) -> None:
-    """Only the sender edits or deletes a message, and only a message that is not deleted."""
-    if target is None or target.kind is not EventKind.MESSAGE:
+def check_edit_target(
+    actor: str, target: Event | None, kind: EventKind, *, deleted: bool = False
+) -> None:
+    """Only the sender edits or deletes a message, and only a message that is not deleted
+    (a deleted message is gone: it is answered like one that never existed)."""
+    if target is None or target.kind is not EventKind.MESSAGE or deleted:
         raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such message")
     if target.sender != actor:
         raise ProtocolViolation(ErrorCode.FORBIDDEN, f"only the sender may {kind.value} a message")

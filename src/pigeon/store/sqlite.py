@@ -414,7 +414,13 @@ class SqliteStore:
                 )
                 return Appended(result, None)
             if target_seq is not None:
-                rules.check_edit_target(sender, _event_at(conn, conv, target_seq), kind)
+                deleted = conn.execute(
+                    "SELECT 1 FROM events WHERE conv = ? AND target_seq = ? AND kind = 'delete'",
+                    (conv, target_seq),
+                ).fetchone()
+                rules.check_edit_target(
+                    sender, _event_at(conn, conv, target_seq), kind, deleted=deleted is not None
+                )
             event = _append_event(
                 conn,
                 conv,

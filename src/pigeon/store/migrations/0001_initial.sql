@@ -57,5 +57,6 @@ CREATE TABLE events (
     title         TEXT
 );
 CREATE UNIQUE INDEX events_by_seq ON events(conv, seq);
+CREATE INDEX events_by_target ON events(conv, target_seq) WHERE target_seq IS NOT NULL;
 CREATE UNIQUE INDEX events_by_client_id ON events(conv, sender, client_msg_id)
     WHERE client_msg_id IS NOT NULL;
