@@ -153,3 +153,11 @@ class TestCheckBody:
     def test_check_text_accepts_any_valid_unicode(self) -> None:
         """Valid text, astral characters included, passes."""
         check_text("héllo \U0001f426 \u202e")
+
+
+def test_meta_with_invalid_utf8_is_bad_request() -> None:
+    """Raw meta values are checked as UTF-8 text before they can reach the store."""
+    meta = {"k": msgspec.Raw(b'"\xff"')}
+    with pytest.raises(ProtocolViolation) as info:
+        check_body("hi", meta, max_body_bytes=1000)
+    assert info.value.code is ErrorCode.BAD_REQUEST

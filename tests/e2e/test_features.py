@@ -29,15 +29,28 @@ async def test_edit_and_delete_are_pushed_log_events(http: Http, connect: Connec
     bob_ws = await connect(bob)
     alice_ws = await connect(alice)
     sent = await alice_ws.send(conv, "m1", "helo")
-    edit = await alice_ws.request({"type": "edit", "conv": conv, "client_msg_id": "e1",
-                                   "target_seq": sent["seq"], "body": "hello"})
+    edit = await alice_ws.request(
+        {
+            "type": "edit",
+            "conv": conv,
+            "client_msg_id": "e1",
+            "target_seq": sent["seq"],
+            "body": "hello",
+        }
+    )
     status, deleted = await http.call(
-        "POST", f"/v1/conversations/{conv}/messages/{sent['seq']}/delete",
-        {"client_msg_id": "d1"}, alice)
+        "POST",
+        f"/v1/conversations/{conv}/messages/{sent['seq']}/delete",
+        {"client_msg_id": "d1"},
+        alice,
+    )
     assert edit["type"] == "ack" and status == 200
     pushed = [(await bob_ws.next_push())["event"] for _ in range(3)]
     assert [(e["kind"], e.get("target_seq")) for e in pushed] == [
-        ("message", None), ("edit", sent["seq"]), ("delete", sent["seq"])]
+        ("message", None),
+        ("edit", sent["seq"]),
+        ("delete", sent["seq"]),
+    ]
     assert pushed[1]["body"] == "hello" and deleted["seq"] == pushed[2]["seq"]
 
 
@@ -49,8 +62,9 @@ async def test_conversation_list_shows_last_message_and_unread(
     bob = await http.user("bob")
     await http.user("carol")
     direct = await http.direct(alice, "bob")
-    status, group = await http.call("POST", "/v1/conversations/group",
-                                    {"title": "trio", "members": ["bob", "carol"]}, alice)
+    status, group = await http.call(
+        "POST", "/v1/conversations/group", {"title": "trio", "members": ["bob", "carol"]}, alice
+    )
     ws = await connect(alice)
     await ws.send(direct, "d1", "one")
     await ws.send(direct, "d2", "two")
@@ -74,14 +88,17 @@ async def test_only_owners_add_members_and_anyone_may_leave(http: Http) -> None:
     alice = await http.user("alice")
     bob = await http.user("bob")
     await http.user("carol")
-    status, group = await http.call("POST", "/v1/conversations/group",
-                                    {"title": "g", "members": ["bob"]}, alice)
+    status, group = await http.call(
+        "POST", "/v1/conversations/group", {"title": "g", "members": ["bob"]}, alice
+    )
     conv = group["conv"]
-    status, body = await http.call("POST", f"/v1/conversations/{conv}/members",
-                                   {"handle": "carol"}, bob)
+    status, body = await http.call(
+        "POST", f"/v1/conversations/{conv}/members", {"handle": "carol"}, bob
+    )
     assert (status, body["code"]) == (403, "forbidden")
-    status, _ = await http.call("POST", f"/v1/conversations/{conv}/members",
-                                {"handle": "carol"}, alice)
+    status, _ = await http.call(
+        "POST", f"/v1/conversations/{conv}/members", {"handle": "carol"}, alice
+    )
     assert status == 200
     status, _ = await http.call("DELETE", f"/v1/conversations/{conv}/members/bob", token=bob)
     assert status == 200

@@ -14,16 +14,18 @@ from typing import Annotated
 import msgspec
 
 from pigeon.core.records import (
+    MAX_SEQ,
     ClientMsgId,
     ConversationSummary,
     ConvId,
     Event,
     MessageMeta,
     Seq,
+    TargetSeq,
 )
 from pigeon.errors import ErrorCode, ProtocolViolation
 
-RequestId = Annotated[int, msgspec.Meta(ge=0, le=2**53)]
+RequestId = Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]
 PageLimit = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 Cursors = Annotated[dict[ConvId, Seq], msgspec.Meta(max_length=10_000)]
 
@@ -53,7 +55,7 @@ class Edit(_ClientFrame, tag="edit"):
     id: RequestId
     conv: ConvId
     client_msg_id: ClientMsgId
-    target_seq: Annotated[int, msgspec.Meta(ge=1)]
+    target_seq: TargetSeq
     body: str
 
 
@@ -61,7 +63,7 @@ class Delete(_ClientFrame, tag="delete"):
     id: RequestId
     conv: ConvId
     client_msg_id: ClientMsgId
-    target_seq: Annotated[int, msgspec.Meta(ge=1)]
+    target_seq: TargetSeq
 
 
 class Read(_ClientFrame, tag="read"):
@@ -114,13 +116,15 @@ class Welcome(_ServerFrame, tag="welcome"):
 
 
 class Ack(_ServerFrame, tag="ack"):
-    """A send, edit or delete is committed durably (G1) at ``seq``."""
+    """A send, edit or delete is committed durably (G1) at ``seq``. ``duplicate`` is true when
+    this is the original ack of an earlier request with the same client_msg_id (G2)."""
 
     id: int
     conv: str
     seq: int
     ts: int
     client_msg_id: str | None = None
+    duplicate: bool = False
 
 
 class Ok(_ServerFrame, tag="ok"):
@@ -191,7 +195,7 @@ def decode_client_frame(data: bytes | str) -> ClientFrame:
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=text) from exc
     except msgspec.DecodeError as exc:
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=str(exc)) from exc
-    except (RecursionError, UnicodeEncodeError) as exc:
+    except (RecursionError, UnicodeError) as exc:
         # msgspec raises these for nesting ~1000 deep (a 2 KB frame) and for a str holding a
         # lone surrogate; both are malformed input, not a bug.
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=type(exc).__name__) from exc
@@ -216,7 +220,7 @@ def request_id_of(data: bytes | str) -> int | None:
     """Best effort: the ``id`` of a frame that failed validation, so its error can name it."""
     try:
         probe = msgspec.json.decode(data, type=_IdProbe)
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeEncodeError):
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeError):
         return None
     return probe.id
 

@@ -80,7 +80,12 @@ def check_body(body: str, meta: MessageMeta | None, *, max_body_bytes: int) -> N
     check_text(body)
     size = len(body.encode("utf-8"))
     if meta:
-        size += len(_meta_encoder.encode(meta))
+        encoded = _meta_encoder.encode(meta)
+        try:  # meta values are kept raw, so their bytes were never checked as text
+            encoded.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="invalid utf-8 in meta") from exc
+        size += len(encoded)
     if size > max_body_bytes:
         raise ProtocolViolation(ErrorCode.TOO_LARGE, detail=f"{size} > {max_body_bytes} bytes")
 

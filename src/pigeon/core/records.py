@@ -36,7 +36,10 @@ class Role(enum.StrEnum):
 Handle = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_]{2,32}$")]
 ConvId = Annotated[str, msgspec.Meta(pattern=r"^c[0-9a-f]{16}$")]
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-Seq = Annotated[int, msgspec.Meta(ge=0)]
+# Seqs and ids stay below 2**53: exact in JavaScript, and far inside SQLite's 64-bit integers.
+MAX_SEQ = 2**53
+Seq = Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]
+TargetSeq = Annotated[int, msgspec.Meta(ge=1, le=MAX_SEQ)]
 # Optional structured metadata of a message: a JSON object whose values are kept verbatim.
 MessageMeta = dict[str, msgspec.Raw]
 
@@ -48,7 +51,7 @@ class Event(msgspec.Struct, frozen=True, omit_defaults=True, kw_only=True):
     seq: int
     kind: EventKind
     sender: str
-    ts: int  # milliseconds since the Unix epoch, the server's clock at commit
+    ts: int  # milliseconds since the Unix epoch: the server's clock when it took the request
     client_msg_id: str | None = None
     body: str | None = None
     meta: MessageMeta | None = None

@@ -54,7 +54,7 @@ class Service:
         self._wall_ms = wall_ms
         self._send_buckets = limits.BucketTable(
             rate_per_s=config.send_rate_per_s, burst=config.send_burst
-        )
+        )  # every write a user makes to a log: sends, edits, deletes, conversations, members
         self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
         self._login_buckets = limits.BucketTable(
             rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
@@ -126,15 +126,18 @@ class Service:
     # -- conversations ----------------------------------------------------------------------
 
     async def create_direct(self, user: str, peer: str) -> tuple[str, bool]:
+        self._send_buckets.take_or_raise(user, self._monotonic())
         appended, created = await self.store.create_direct(user, peer, self._wall_ms())
         return appended.result.conv, created
 
     async def create_group(self, user: str, title: str, members: list[str]) -> str:
         limits.check_text(title)
+        self._send_buckets.take_or_raise(user, self._monotonic())
         appended = await self.store.create_group(user, title, members, self._wall_ms())
         return appended.result.conv
 
     async def change_member(self, user: str, conv: str, target: str, *, adding: bool) -> Appended:
+        self._send_buckets.take_or_raise(user, self._monotonic())
         return await self.store.change_member(
             user, conv, target, adding=adding, now_ms=self._wall_ms()
         )

@@ -2,7 +2,8 @@
 
 Jobs are functions of a ``sqlite3.Connection``. Each runs inside a SAVEPOINT, so a job that
 breaks a rule (``ProtocolViolation``) is rolled back alone and the rest of its batch commits.
-A database error fails the whole batch with :class:`StoreUnavailable`: nothing of it is
+A job that fails any other way fails alone with ``internal``. A database error (I/O, disk
+full, corruption) fails the whole batch with :class:`StoreUnavailable`: nothing of it is
 acknowledged, so clients retry with the same ids (G2).
 
 The queue is bounded: past ``max_queue`` waiting jobs, :meth:`GroupCommitWriter.submit`
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from pigeon.errors import ErrorCode, PigeonError, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -144,31 +145,47 @@ class GroupCommitWriter:
         try:
             conn.execute("BEGIN IMMEDIATE")
             for pending in batch:
-                conn.execute("SAVEPOINT job")
-                try:
-                    value = pending.job(conn)
-                except ProtocolViolation as exc:
-                    conn.execute("ROLLBACK TO job")
-                    pending.outcome = (False, exc)
-                else:
-                    pending.outcome = (True, value)
-                conn.execute("RELEASE job")
+                self._run_job(conn, pending)
             conn.execute("COMMIT")
-        except (sqlite3.Error, PigeonError, ValueError, TypeError, KeyError) as exc:
+        except BaseException as exc:
+            # The database failed (I/O error, disk full, corruption): nothing of this batch is
+            # acknowledged, so clients retry with the same ids (G2). The writer goes on: the
+            # next batch may succeed, and every failure is logged loudly.
             log.error("batch of %d failed: %r", len(batch), exc, extra={"jobs": len(batch)})
-            if conn.in_transaction:
-                conn.rollback()
+            with contextlib.suppress(sqlite3.Error):
+                if conn.in_transaction:
+                    conn.rollback()
             error = StoreUnavailable(f"write failed: {exc!r}")
             for pending in batch:
                 pending.outcome = (False, error)
-            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
-                self._deliver(batch)
-                raise  # an I/O error or corruption: stop writing, fail loudly
+            self._deliver(batch)
+            if not isinstance(exc, Exception):
+                raise
+            return
         self._batches += 1
         self._jobs += len(batch)
         self._max_batch_seen = max(self._max_batch_seen, len(batch))
         self._last_commit_s = time.perf_counter() - started
         self._deliver(batch)
+
+    @staticmethod
+    def _run_job(conn: sqlite3.Connection, pending: _Pending[object]) -> None:
+        conn.execute("SAVEPOINT job")
+        try:
+            value = pending.job(conn)
+        except ProtocolViolation as exc:
+            conn.execute("ROLLBACK TO job")
+            pending.outcome = (False, exc)
+        except sqlite3.OperationalError:
+            raise  # the database itself failed: the whole batch fails
+        except Exception as exc:
+            # A bug in one job, or a value SQLite refuses, fails that job alone.
+            log.exception("write job %s failed", pending.name)
+            conn.execute("ROLLBACK TO job")
+            pending.outcome = (False, ProtocolViolation(ErrorCode.INTERNAL, detail=repr(exc)))
+        else:
+            pending.outcome = (True, value)
+        conn.execute("RELEASE job")
 
     def _deliver(self, batch: list[_Pending[object]]) -> None:
         assert self._loop is not None

@@ -76,8 +76,8 @@ async def read_body(request: web.Request, kind: type[B]) -> B:
         decoder = _decoders[kind] = msgspec.json.Decoder(kind)
     try:
         body: B = decoder.decode(data)
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-        raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=str(exc)) from exc
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeError) as exc:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=repr(exc)) from exc
     return body
 
 

@@ -9,11 +9,12 @@ code that pushes to it (G6).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from pigeon.core.frames import (
     Ack,
@@ -35,8 +36,8 @@ from pigeon.core.frames import (
 )
 from pigeon.core.records import AppendResult, EventKind
 from pigeon.core.sequencing import check_resume
-from pigeon.core.session import Session, SessionLimits
-from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
+from pigeon.core.session import Session, SessionLimits, SessionState
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.service import Service
@@ -48,6 +49,20 @@ log = logging.getLogger(__name__)
 HARD_FRAME_LIMIT_FACTOR = 4
 
 
+# Seconds a closing connection has to take its goodbye frame before the socket is closed.
+CLOSE_TIMEOUT_S = 2.0
+
+
+def _is_utf8(data: bytes | str) -> bool:
+    if isinstance(data, str):
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _ack(request_id: int, result: AppendResult) -> Ack:
     return Ack(
         id=request_id,
@@ -55,6 +70,7 @@ def _ack(request_id: int, result: AppendResult) -> Ack:
         seq=result.seq,
         ts=result.ts,
         client_msg_id=result.client_msg_id,
+        duplicate=result.duplicate,
     )
 
 
@@ -109,6 +125,11 @@ class WsConnection:
                 task.cancel()
             if self._tasks:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
+            if self.session.close_expected() and not writer.done():
+                # Let the writer deliver the goodbye, within the close timeout.
+                self._wake.set()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(writer), CLOSE_TIMEOUT_S)
             writer.cancel()
             await asyncio.gather(writer, return_exceptions=True)
             if not self.ws.closed:
@@ -130,15 +151,24 @@ class WsConnection:
         self._wake.set()
 
     async def _read_loop(self) -> None:
-        first = True
+        # Until the session is open, the whole handshake must finish by this deadline: a
+        # connection that never authenticates must not hold a slot.
+        deadline = time.monotonic() + self.config.hello_timeout_s
         while not self.ws.closed:
-            timeout = self.config.hello_timeout_s if first else None
+            timeout = None
+            if self.session.state < SessionState.OPEN:
+                timeout = deadline - time.monotonic()
+                if timeout <= 0:
+                    self.close("hello_timeout")
+                    return
             try:
                 msg = await self.ws.receive(timeout=timeout)
             except TimeoutError:
-                self.close("hello_timeout")
+                continue  # the deadline check above closes it
+            if msg.type is WSMsgType.TEXT and not _is_utf8(msg.data):
+                # RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
+                await self.ws.close(code=WSCloseCode.INVALID_TEXT, message=b"invalid utf-8")
                 return
-            first = False
             if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
                 self.session.receive_frame(msg.data, time.monotonic())
                 for request in self.session.events_received():
@@ -202,7 +232,15 @@ class WsConnection:
             self.session.reject_hello(exc, hello.id)
         except StoreUnavailable:
             self.hub.detach(self)
+            self._user = ""
             self.session.reject_hello(ProtocolViolation(ErrorCode.UNAVAILABLE), hello.id)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("hello failed", extra={"conn": self.conn_id})
+            self.hub.detach(self)
+            self._user = ""
+            self.session.reject_hello(ProtocolViolation(ErrorCode.INTERNAL), hello.id)
         else:
             self.hub.follow(self, list(last_seqs))
             self.session.accept_hello(
@@ -293,7 +331,7 @@ class WsEndpoint:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if not self.accepting or len(self.connections) >= self.config.max_connections:
-            raise ProtocolViolation(ErrorCode.BUSY)
+            raise RateLimited(1000, ErrorCode.BUSY)
         ws = web.WebSocketResponse(
             heartbeat=self.config.heartbeat_s,
             max_msg_size=self.config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR,
