@@ -17,6 +17,9 @@ async def test_typing_reaches_other_members_and_is_never_stored(
     await alice_ws.ws.send_json({"type": "typing", "conv": conv})
     notice = await bob_ws.next_other()
     assert notice == {"type": "typing", "conv": conv, "user": "alice"}
+    # The typist's own connections are not told; the next thing alice gets is bob's typing.
+    await bob_ws.ws.send_json({"type": "typing", "conv": conv})
+    assert await alice_ws.next_other() == {"type": "typing", "conv": conv, "user": "bob"}
     status, page = await http.call("GET", f"/v1/conversations/{conv}/messages", token=bob)
     assert status == 200 and page["last_seq"] == 1
 

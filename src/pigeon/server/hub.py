@@ -97,11 +97,22 @@ class Hub:
 
     def on_bus(self, topic: str, payload: bytes) -> None:
         if topic.startswith(_CONV):
+            skip = self._typist(payload)
             for listener in tuple(self._by_conv.get(topic[len(_CONV) :], ())):
-                listener.push(payload)
-                self.pushes += 1
+                if listener.user != skip:
+                    listener.push(payload)
+                    self.pushes += 1
         elif topic.startswith(_USER):
             self._on_membership(topic[len(_USER) :], payload)
+
+    @staticmethod
+    def _typist(payload: bytes) -> str | None:
+        """Who a typing notice is from (their own connections skip it); None for events.
+        msgspec writes the tag first, so events are told apart without decoding them."""
+        if not payload.startswith(_TYPING_PREFIX):
+            return None
+        frame = decode_server_frame(payload)
+        return frame.user if isinstance(frame, TypingNotice) else None
 
     def _on_membership(self, user: str, payload: bytes) -> None:
         frame = decode_server_frame(payload)
@@ -130,4 +141,5 @@ class Hub:
             self.bus.unsubscribe(conv_topic(conv))
 
 
+_TYPING_PREFIX = b'{"type":"typing"'
 _MEMBERSHIP = frozenset({EventKind.CREATED, EventKind.MEMBER_ADDED, EventKind.MEMBER_REMOVED})
