@@ -27,6 +27,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	./scripts/ensure-chromium.sh
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 clean:

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiohttp import web
 
@@ -78,6 +79,13 @@ async def start(config: Config) -> Node:
     app.router.add_get("/v1/ws", ws.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/openapi.json", openapi_json)
+    web_root = Path(__file__).resolve().parent.parent / "web"
+
+    async def index(request: web.Request) -> web.FileResponse:
+        return web.FileResponse(web_root / "index.html")
+
+    app.router.add_get("/", index)  # the web client: static files, the public API only
+    app.router.add_static("/web/", web_root, follow_symlinks=False)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, config.host, config.port, backlog=1024, reuse_address=True)
