@@ -1,0 +1,202 @@
+"""The chat commands as a user runs them: real processes against a real server.
+
+Tail's output is read line by line, each read bounded by TIMEOUT_S; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import stat
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.server import ServerProcess
+from tests.helpers.timing import TIMEOUT_S
+
+PASSWORD = "correct horse battery"
+
+
+class Terminal:
+    """One user's shell: their own PIGEON_HOME, so their own credentials and tail state."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.env = {**os.environ, "PIGEON_HOME": str(home)}
+        self.tails: list[asyncio.subprocess.Process] = []
+
+    async def run(self, *args: str) -> tuple[int, str, str]:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "pigeon",
+            *args,
+            env=self.env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(proc.communicate(), TIMEOUT_S)
+        assert proc.returncode is not None
+        return proc.returncode, stdout.decode(), stderr.decode()
+
+    async def ok(self, *args: str) -> str:
+        code, stdout, stderr = await self.run(*args)
+        assert code == 0, (args, stdout, stderr)
+        return stdout
+
+    async def start_tail(self, *convs: str) -> asyncio.subprocess.Process:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "pigeon",
+            "tail",
+            *convs,
+            env=self.env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        self.tails.append(proc)
+        return proc
+
+    async def stop_tail(self, proc: asyncio.subprocess.Process) -> int:
+        proc.send_signal(signal.SIGTERM)
+        return await asyncio.wait_for(proc.wait(), TIMEOUT_S)
+
+    async def close(self) -> None:
+        for proc in self.tails:
+            if proc.returncode is None:
+                proc.kill()
+                await asyncio.wait_for(proc.wait(), TIMEOUT_S)
+
+
+async def next_line(proc: asyncio.subprocess.Process) -> str:
+    assert proc.stdout is not None
+    line = await asyncio.wait_for(proc.stdout.readline(), TIMEOUT_S)
+    assert line, "tail ended"
+    return line.decode().rstrip("\n")
+
+
+async def line_matching(proc: asyncio.subprocess.Process, text: str) -> list[str]:
+    """Lines read until one ends with ``text``; returns them all."""
+    lines = [await next_line(proc)]
+    while not lines[-1].endswith(text):
+        lines.append(await next_line(proc))
+    return lines
+
+
+@pytest.fixture
+async def terminals(tmp_path: Path) -> AsyncIterator[dict[str, Terminal]]:
+    terms = {name: Terminal(tmp_path / f"home-{name}") for name in ("alice", "bob")}
+    try:
+        yield terms
+    finally:
+        for term in terms.values():
+            await term.close()
+
+
+async def sign_up(term: Terminal, handle: str, url: str) -> None:
+    await term.ok("user", "create", handle, "--password", PASSWORD, "--url", url)
+    await term.ok("login", handle, "--password", PASSWORD, "--url", url)
+
+
+class TestChatCommands:
+    """Two people chat through `pigeon send` and `pigeon tail` (G2, G4 from a terminal)."""
+
+    async def test_two_users_chat_and_tail_resumes(
+        self, fast_server: ServerProcess, terminals: dict[str, Terminal]
+    ) -> None:
+        """Each tail prints the other's messages; a restarted tail prints only what came
+        after it stopped: no repeat, no gap."""
+        alice, bob = terminals["alice"], terminals["bob"]
+        await sign_up(alice, "alice", fast_server.url)
+        await sign_up(bob, "bob", fast_server.url)
+        creds = alice.home / "credentials.json"
+        assert stat.S_IMODE(creds.stat().st_mode) == 0o600
+
+        conv = (await alice.ok("dm", "@bob")).strip()
+        assert conv.startswith("c") and len(conv) == 17
+        bob_tail = await bob.start_tail()
+        assert "(#2)" in await alice.ok("send", "@bob", "hello bob")
+        lines = await line_matching(bob_tail, "hello bob")
+        assert lines[-1] == f"[{conv}] alice: hello bob"
+        assert lines[0] == f"[{conv}] alice created with alice, bob"
+
+        alice_tail = await alice.start_tail()
+        await bob.ok("send", conv, "hi alice")
+        lines = await line_matching(alice_tail, "hi alice")
+        assert lines == [
+            f"[{conv}] alice created with alice, bob",
+            f"[{conv}] alice: hello bob",
+            f"[{conv}] bob: hi alice",
+        ]
+        assert await line_matching(bob_tail, "hi alice") == [f"[{conv}] bob: hi alice"]
+
+        assert await bob.stop_tail(bob_tail) == 0
+        await alice.ok("send", "@bob", "while you were away")
+        bob_tail = await bob.start_tail()
+        assert await next_line(bob_tail) == f"[{conv}] alice: while you were away"
+        await alice.ok("send", conv, "and now")
+        assert await next_line(bob_tail) == f"[{conv}] alice: and now"
+
+        history = await bob.ok("history", "@alice", "--limit", "2")
+        assert history.splitlines() == [
+            f"[{conv}] alice: while you were away",
+            f"[{conv}] alice: and now",
+            "(older: pigeon history @alice --before 4)",
+        ]
+        convs = await bob.ok("convs")
+        assert conv in convs and "alice: and now" in convs and " unread)" in convs
+
+    async def test_groups(self, fast_server: ServerProcess, terminals: dict[str, Terminal]) -> None:
+        """group create and group add; the members' events read clearly in history."""
+        alice, bob = terminals["alice"], terminals["bob"]
+        await sign_up(alice, "alice", fast_server.url)
+        await sign_up(bob, "bob", fast_server.url)
+        conv = (await alice.ok("group", "create", "team")).strip()
+        await alice.ok("group", "add", conv, "bob")
+        await alice.ok("send", conv, "welcome")
+        lines = (await bob.ok("history", conv)).splitlines()
+        assert lines == [
+            f'[{conv}] alice created "team" with alice',
+            f"[{conv}] alice added bob",
+            f"[{conv}] alice: welcome",
+        ]
+
+
+class TestErrors:
+    """Expected failures: one clear line, exit status 1, no traceback."""
+
+    async def test_server_down(self, terminals: dict[str, Terminal]) -> None:
+        """With nothing listening: "cannot reach the server at URL"."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        url = f"http://127.0.0.1:{port}"
+        code, _, stderr = await terminals["alice"].run(
+            "user", "create", "alice", "--password", PASSWORD, "--url", url
+        )
+        assert code == 1
+        assert stderr.strip() == f"pigeon: cannot reach the server at {url}"
+
+    async def test_not_logged_in_and_bad_password(
+        self, fast_server: ServerProcess, terminals: dict[str, Terminal]
+    ) -> None:
+        """Commands before login, and a wrong password, fail with one line."""
+        alice = terminals["alice"]
+        code, _, stderr = await alice.run("convs")
+        assert code == 1 and stderr.startswith("pigeon: not logged in")
+        await alice.ok("user", "create", "alice", "--password", PASSWORD, "--url", fast_server.url)
+        code, _, stderr = await alice.run(
+            "login", "alice", "--password", "wrong password", "--url", fast_server.url
+        )
+        assert code == 1 and "Traceback" not in stderr and len(stderr.splitlines()) == 1
+        await alice.ok("login", "alice", "--password", PASSWORD, "--url", fast_server.url)
+        code, _, stderr = await alice.run("send", "@nobody", "hi")
+        assert code == 1 and "not found" in stderr and "Traceback" not in stderr
