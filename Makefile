@@ -28,6 +28,7 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	./scripts/ensure-chromium.sh
+	./scripts/ensure-promtool.sh
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 clean:

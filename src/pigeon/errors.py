@@ -26,6 +26,7 @@ class ErrorCode(enum.StrEnum):
     UNKNOWN_TYPE = "unknown_type"  # a frame or operation type the server does not know
     TOO_LARGE = "too_large"  # a body or frame over its size limit
     UNAUTHENTICATED = "unauthenticated"  # no token, a wrong, expired or revoked token
+    ACCOUNT_DISABLED = "account_disabled"  # the account was disabled by an administrator
     NOT_FOUND = "not_found"  # no such thing, or not yours: the two are never told apart
     FORBIDDEN = "forbidden"  # a member without the role an operation needs
     CONFLICT = "conflict"  # already exists (handle taken), or an id reused with other content
@@ -45,6 +46,7 @@ _STATUS: dict[ErrorCode, int] = {
     ErrorCode.UNKNOWN_TYPE: 400,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.ACCOUNT_DISABLED: 403,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.FORBIDDEN: 403,
     ErrorCode.CONFLICT: 409,
@@ -61,6 +63,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.UNKNOWN_TYPE: "unknown request type",
     ErrorCode.TOO_LARGE: "the request is too large",
     ErrorCode.UNAUTHENTICATED: "authentication required",
+    ErrorCode.ACCOUNT_DISABLED: "this account is disabled",
     ErrorCode.NOT_FOUND: "not found",
     ErrorCode.FORBIDDEN: "not allowed",
     ErrorCode.CONFLICT: "conflict",

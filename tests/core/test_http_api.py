@@ -28,7 +28,15 @@ class TestRoutes:
     def test_only_public_routes_skip_authentication(self) -> None:
         """Signup, login, health, the schema and the WebSocket upgrade (hello authenticates)."""
         public = {r.path for r in ROUTES if not r.auth}
-        assert public == {"/v1/register", "/v1/login", "/v1/ws", "/healthz", "/openapi.json"}
+        assert public == {
+            "/v1/register",
+            "/v1/login",
+            "/v1/ws",
+            "/healthz",
+            "/readyz",
+            "/metrics",
+            "/openapi.json",
+        }
 
     @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
     def test_route_bodies_are_structs(self, route: Route) -> None:

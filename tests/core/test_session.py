@@ -477,3 +477,15 @@ class TestTransitions:
         request = one_request(h, {"type": "read", "id": 4, "conv": CONV, "seq": 1})
         h.session.reply(request, Ok(id=4))
         assert h.sent() == [Ok(id=4)]
+
+
+def test_every_error_frame_is_reported_to_on_error() -> None:
+    """on_error hears the code of each error queued: decode, auth and rate refusals alike."""
+    seen: list[ErrorCode] = []
+    session = Session(
+        limits=SessionLimits(frames_per_s=1.0, frames_burst=2.0), now=0.0, on_error=seen.append
+    )
+    session.receive_frame(b"{", 0.0)
+    session.receive_frame(b'{"type":"read","id":1,"conv":"c0123456789abcdef","seq":1}', 0.0)
+    session.receive_frame(b"{}", 0.0)
+    assert seen == [ErrorCode.BAD_REQUEST, ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED]

@@ -43,6 +43,8 @@ class Http:
             timeout=aiohttp.ClientTimeout(total=TIMEOUT_S),
         ) as r:
             text = await r.text()
+            if r.content_type != "application/json":
+                return r.status, text
             return r.status, (json.loads(text) if text else None)
 
     async def user(self, handle: str) -> str:

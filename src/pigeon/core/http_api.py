@@ -123,6 +123,25 @@ class Health(_Body):
     epoch: str | None = None
 
 
+class ConnectionInfo(_Body):
+    conn: str
+    user: str
+    device: str
+    connected_at_ms: int
+    queued: int  # frames waiting to be written to it
+
+
+class AdminConnections(_Body):
+    connections: list[ConnectionInfo]
+
+
+class AdminUserResult(_Body):
+    handle: str
+    disabled: bool | None = None
+    tokens_revoked: int = 0
+    connections_closed: int = 0
+
+
 @dataclass(frozen=True)
 class Route:
     method: str
@@ -216,6 +235,43 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(
         "GET", "/healthz", "Liveness: 200 once the server accepts work", None, Health, auth=False
+    ),
+    Route(
+        "GET",
+        "/readyz",
+        "Readiness: the store answers and the node is not draining",
+        None,
+        Health,
+        auth=False,
+    ),
+    Route("GET", "/metrics", "Prometheus metrics (text format)", None, None, auth=False),
+    Route(
+        "GET",
+        "/v1/admin/connections",
+        "Admin: open connections and their users",
+        None,
+        AdminConnections,
+    ),
+    Route(
+        "POST",
+        "/v1/admin/users/{handle}/disable",
+        "Admin: disable an account and close its connections",
+        None,
+        AdminUserResult,
+    ),
+    Route(
+        "POST",
+        "/v1/admin/users/{handle}/enable",
+        "Admin: re-enable an account",
+        None,
+        AdminUserResult,
+    ),
+    Route(
+        "POST",
+        "/v1/admin/users/{handle}/revoke-tokens",
+        "Admin: revoke every token of a user and close their connections",
+        None,
+        AdminUserResult,
     ),
     Route("GET", "/openapi.json", "This document", None, None, auth=False),
 )

@@ -95,3 +95,4 @@ class Device(msgspec.Struct, frozen=True, kw_only=True):
     handle: str
     device: str
     expires_at_ms: int
+    disabled: bool = False  # the account is disabled: the token is refused

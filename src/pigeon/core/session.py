@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import enum
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pigeon.core.frames import (
     ClientFrame,
-    Error,
     Goodbye,
     Hello,
     Lagged,
@@ -35,7 +35,7 @@ from pigeon.core.frames import (
     request_id_of,
 )
 from pigeon.core.limits import TokenBucket
-from pigeon.errors import ErrorCode, ProtocolViolation
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 
 
 class SessionState(enum.IntEnum):
@@ -69,8 +69,16 @@ class SessionLimits:
 class Session:
     """One connection's protocol state. Does no I/O and reads no clock: ``now`` is passed in."""
 
-    def __init__(self, *, limits: SessionLimits, now: float) -> None:
+    def __init__(
+        self,
+        *,
+        limits: SessionLimits,
+        now: float,
+        on_error: Callable[[ErrorCode], None] | None = None,
+    ) -> None:
+        """``on_error`` is told the code of every error frame queued (for metrics)."""
         self.limits = limits
+        self._on_error = on_error
         self.state = SessionState.AWAIT_HELLO
         self.user: str | None = None
         self.close_reason: str | None = None
@@ -96,17 +104,7 @@ class Session:
             return
         retry_after_ms = self._frames.try_take(now)
         if retry_after_ms:
-            exc = ProtocolViolation(ErrorCode.RATE_LIMITED)
-            self._queue(
-                encode(
-                    Error(
-                        code=exc.code,
-                        message=exc.message,
-                        id=request_id_of(data),
-                        retry_after_ms=retry_after_ms,
-                    )
-                )
-            )
+            self._queue_error(RateLimited(retry_after_ms), request_id_of(data))
             return
         try:
             frame = decode_client_frame(data)
@@ -220,6 +218,8 @@ class Session:
         self._out.append((data, False))
 
     def _queue_error(self, exc: ProtocolViolation, request_id: int | None) -> None:
+        if self._on_error is not None:
+            self._on_error(exc.code)
         self._queue(encode(error_frame(exc, request_id)))
 
     def _drop_pushes(self) -> None:

@@ -1,7 +1,9 @@
-"""Wiring: the store, the bus, the hub, the service and both transports, in one process.
+"""Wiring: the store, the bus, the hub, the service and the transports, in one process.
 
-``run(config)`` serves until SIGTERM or SIGINT, then stops taking connections, says goodbye
-to the connected clients, lets queued writes commit, and exits.
+``run(config)`` serves until SIGTERM or SIGINT, then drains: it stops taking connections and
+writes, lets requests in flight finish and send their replies, says goodbye to every client
+(they reconnect and resume), commits what is queued, and exits 0 within
+``drain_timeout_s``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,20 +20,28 @@ from aiohttp import web
 from pigeon import __version__
 from pigeon.bus.local import LocalBus
 from pigeon.core.http_api import Health
+from pigeon.errors import StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
+from pigeon.server.metrics import CONTENT_TYPE, Metrics
 from pigeon.server.openapi import openapi_document
 from pigeon.server.service import Service
+from pigeon.server.supervisor import Supervisor
 from pigeon.store.sqlite import SqliteStore
+from pigeon.transport.admin_http import AdminApi, load_admin_token
 from pigeon.transport.http import HttpApi, errors_middleware, json_response
 from pigeon.transport.ws import WsEndpoint
 
 log = logging.getLogger("pigeon.server")
 
+LOOP_LAG_INTERVAL_S = 0.25
+WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
+STORE_CHECK_INTERVAL_S = 5.0
+
 
 @dataclass
 class Node:
-    """A running Pigeon node: everything ``run`` started, for tests and tools to reach."""
+    """A running Pigeon node: everything ``start`` built, for ``run`` and tools to reach."""
 
     config: Config
     store: SqliteStore
@@ -38,55 +49,115 @@ class Node:
     hub: Hub
     service: Service
     ws: WsEndpoint
+    metrics: Metrics
+    supervisor: Supervisor
     runner: web.AppRunner
     port: int
+    stopped: asyncio.Event
 
     async def stop(self) -> None:
-        self.ws.close_all("shutdown")
-        await self.ws.wait_closed(self.config.drain_timeout_s)
+        """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
+        self.service.draining = True
+        self.metrics.draining.set(1)
+        log.info("draining", extra={"connections": len(self.ws.connections)})
+        await self.ws.drain(self.config.drain_timeout_s)
         await self.runner.cleanup()
-        await self.store.close()
+        await self.supervisor.stop()
+        await self.store.close()  # the writer commits what is queued before it stops
         await self.bus.close()
         self.service.close()
 
 
+async def watch_loop_lag(metrics: Metrics) -> None:
+    """How late a timer fires: the event loop's saturation, in one histogram."""
+    loop = asyncio.get_running_loop()
+    while True:
+        expected = loop.time() + LOOP_LAG_INTERVAL_S
+        await asyncio.sleep(LOOP_LAG_INTERVAL_S)
+        metrics.loop_lag.observe(max(0.0, loop.time() - expected))
+
+
+async def watch_store(store: SqliteStore, metrics: Metrics) -> None:
+    healthy = True
+    while True:
+        try:
+            await store.check()
+        except StoreUnavailable as exc:
+            if healthy:  # log the transition, not every failed check
+                log.error("store check failed", extra={"error": str(exc)})
+            healthy = False
+        else:
+            if not healthy:
+                log.info("store check passed again")
+            healthy = True
+        metrics.store_up.set(1 if healthy else 0)
+        await asyncio.sleep(STORE_CHECK_INTERVAL_S)
+
+
 async def start(config: Config) -> Node:
+    metrics = Metrics()
     store = SqliteStore(
         config.data_path,
         max_batch=config.group_commit_max_batch,
         max_write_queue=config.write_queue_max,
+        on_batch=metrics.observe_commit,
     )
     await store.open()
     bus = LocalBus()
     hub = Hub(bus)
     await bus.open(hub.on_bus)
     store.on_commit = hub.publish_events
-    service = Service(config, store, hub)
+    service = Service(config, store, hub, metrics)
     ws = WsEndpoint(service, hub, config)
-    http = HttpApi(service)
+    metrics.watch(
+        connections=lambda: len(ws.connections),
+        outgoing_queue_max=ws.outgoing_queue_max,
+        write_queue_depth=lambda: store.writer_statistics().queued,
+        data_dir=config.data_path,
+    )
+    stopped = asyncio.Event()
+    supervisor = Supervisor(on_fatal=lambda name: stopped.set())
+    supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
+    supervisor.start("store-check", lambda: watch_store(store, metrics))
     openapi = openapi_document()
 
     async def healthz(request: web.Request) -> web.Response:
         return json_response(Health(status="ok", epoch=store.epoch))
 
+    async def readyz(request: web.Request) -> web.Response:
+        if service.draining:
+            return json_response(Health(status="draining", epoch=store.epoch), 503)
+        try:
+            await store.check()
+        except StoreUnavailable:
+            return json_response(Health(status="store_unavailable", epoch=store.epoch), 503)
+        return json_response(Health(status="ready", epoch=store.epoch))
+
+    async def metrics_text(request: web.Request) -> web.Response:
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
     async def openapi_json(request: web.Request) -> web.Response:
         return json_response(openapi)
 
-    app = web.Application(
-        middlewares=[errors_middleware], client_max_size=config.max_http_body_bytes
-    )
-    http.add_routes(app)
-    app.router.add_get("/v1/ws", ws.handle)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/openapi.json", openapi_json)
-    web_root = Path(__file__).resolve().parent.parent / "web"
+    web_root = WEB_ROOT
 
     async def index(request: web.Request) -> web.FileResponse:
         return web.FileResponse(web_root / "index.html")
 
+    app = web.Application(
+        middlewares=[errors_middleware(metrics, lambda: service.draining)],
+        client_max_size=config.max_http_body_bytes,
+    )
+    HttpApi(service).add_routes(app)
+    AdminApi(service, ws, load_admin_token(config.data_path)).add_routes(app)
+    app.router.add_get("/v1/ws", ws.handle)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_text)
+    app.router.add_get("/openapi.json", openapi_json)
     app.router.add_get("/", index)  # the web client: static files, the public API only
     app.router.add_static("/web/", web_root, follow_symlinks=False)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
     await runner.setup()
     site = web.TCPSite(runner, config.host, config.port, backlog=1024, reuse_address=True)
     await site.start()
@@ -103,16 +174,16 @@ async def start(config: Config) -> Node:
             "epoch": store.epoch,
         },
     )
-    return Node(config, store, bus, hub, service, ws, runner, port)
+    return Node(config, store, bus, hub, service, ws, metrics, supervisor, runner, port, stopped)
 
 
 async def run(config: Config) -> None:
     node = await start(config)
-    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+        loop.add_signal_handler(sig, node.stopped.set)
+    await node.stopped.wait()
+    started = time.monotonic()
     log.info("stopping")
     await node.stop()
-    log.info("stopped")
+    log.info("stopped", extra={"drain_s": round(time.monotonic() - started, 3)})

@@ -9,11 +9,23 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from contextvars import ContextVar
 from typing import Any
 
 import msgspec
 
 _encoder = msgspec.json.Encoder()
+
+# Fields added to every log line of the current request or connection (``conn``, ``request``):
+# set once where the work starts, inherited by every task it creates.
+log_context: ContextVar[dict[str, str]] = ContextVar("log_context", default={})  # noqa: B039
+
+
+def bind(**fields: str) -> None:
+    """Add ``fields`` to every log line of the current context from now on."""
+    log_context.set({**log_context.get(), **fields})
+
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
 
@@ -24,6 +36,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "event": record.getMessage(),
+            **log_context.get(),
         }
         for key, value in vars(record).items():
             if key not in _STANDARD:

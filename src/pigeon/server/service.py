@@ -29,6 +29,7 @@ from pigeon.core.records import (
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
+from pigeon.server.metrics import Metrics
 from pigeon.store.base import Appended, LogPage, Store
 
 
@@ -43,6 +44,7 @@ class Service:
         config: Config,
         store: Store,
         hub: Hub,
+        metrics: Metrics,
         *,
         monotonic: Callable[[], float] = time.monotonic,
         wall_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
@@ -50,6 +52,8 @@ class Service:
         self.config = config
         self.store = store
         self.hub = hub
+        self.metrics = metrics
+        self.draining = False  # set when the node drains: writes are refused with busy
         self._monotonic = monotonic
         self._wall_ms = wall_ms
         self._send_buckets = limits.BucketTable(
@@ -73,6 +77,15 @@ class Service:
     def close(self) -> None:
         self._hash_pool.shutdown(wait=False, cancel_futures=True)
 
+    def _limit(self, table: limits.BucketTable, name: str, *keys: str) -> None:
+        now = self._monotonic()
+        try:
+            for key in keys:
+                table.take_or_raise(key, now)
+        except RateLimited:
+            self.metrics.rate_limited.labels(name).inc()
+            raise
+
     # -- accounts ---------------------------------------------------------------------------
 
     async def _run_hasher(self, fn: Callable[[], object]) -> object:
@@ -82,16 +95,14 @@ class Service:
             return await asyncio.get_running_loop().run_in_executor(self._hash_pool, fn)
 
     async def register(self, req: RegisterRequest, client: str) -> None:
-        self._login_buckets.take_or_raise(client, self._monotonic())
+        self._limit(self._login_buckets, "login", client)
         limits.check_text(req.password)
         password_hash = await self._run_hasher(lambda: self._hasher.hash(req.password))
         assert isinstance(password_hash, str)
         await self.store.create_account(req.handle, password_hash, self._wall_ms())
 
     async def login(self, req: LoginRequest, client: str) -> LoginResponse:
-        now = self._monotonic()
-        self._login_buckets.take_or_raise(client, now)
-        self._login_buckets.take_or_raise("handle:" + req.handle, now)
+        self._limit(self._login_buckets, "login", client, "handle:" + req.handle)
         found = await self.store.password_hash(req.handle)
         stored = found[0] if found is not None else self._dummy_hash
 
@@ -102,8 +113,10 @@ class Service:
                 return False
 
         ok = await self._run_hasher(verify)
-        if not ok or found is None or found[1].disabled:
+        if not ok or found is None:
             raise ProtocolViolation(ErrorCode.UNAUTHENTICATED, "wrong handle or password")
+        if found[1].disabled:  # told only to someone who knows the password
+            raise ProtocolViolation(ErrorCode.ACCOUNT_DISABLED)
         token = secrets.token_urlsafe(32)
         now_ms = self._wall_ms()
         expires = now_ms + self.config.token_ttl_s * 1000
@@ -121,23 +134,25 @@ class Service:
         device = await self.store.device_for_token(hash_token(token), self._wall_ms())
         if device is None:
             raise ProtocolViolation(ErrorCode.UNAUTHENTICATED)
+        if device.disabled:
+            raise ProtocolViolation(ErrorCode.ACCOUNT_DISABLED)
         return device
 
     # -- conversations ----------------------------------------------------------------------
 
     async def create_direct(self, user: str, peer: str) -> tuple[str, bool]:
-        self._send_buckets.take_or_raise(user, self._monotonic())
+        self._limit(self._send_buckets, "send", user)
         appended, created = await self.store.create_direct(user, peer, self._wall_ms())
         return appended.result.conv, created
 
     async def create_group(self, user: str, title: str, members: list[str]) -> str:
         limits.check_text(title)
-        self._send_buckets.take_or_raise(user, self._monotonic())
+        self._limit(self._send_buckets, "send", user)
         appended = await self.store.create_group(user, title, members, self._wall_ms())
         return appended.result.conv
 
     async def change_member(self, user: str, conv: str, target: str, *, adding: bool) -> Appended:
-        self._send_buckets.take_or_raise(user, self._monotonic())
+        self._limit(self._send_buckets, "send", user)
         return await self.store.change_member(
             user, conv, target, adding=adding, now_ms=self._wall_ms()
         )
@@ -161,7 +176,7 @@ class Service:
         """Send (kind message), edit or delete. Returns once durable (G1)."""
         if body is not None:
             limits.check_body(body, meta, max_body_bytes=self.config.max_body_bytes)
-        self._send_buckets.take_or_raise(user, self._monotonic())
+        self._limit(self._send_buckets, "send", user)
         appended = await self.store.append(
             user,
             conv,

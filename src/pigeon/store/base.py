@@ -77,6 +77,15 @@ class Store(Protocol):
 
     async def revoke_token(self, token_hash: bytes) -> None: ...
 
+    async def revoke_tokens(self, handle: str) -> int:
+        """Revoke every token of a user; returns how many there were."""
+
+    async def set_disabled(self, handle: str, disabled: bool) -> bool:
+        """Disable or re-enable an account; False if there is no such account."""
+
+    async def check(self) -> None:
+        """Raise StoreUnavailable unless the store answers reads and takes writes."""
+
     async def account_exists(self, handle: str) -> bool: ...
 
     # -- conversations ----------------------------------------------------------------------

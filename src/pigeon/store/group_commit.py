@@ -59,8 +59,12 @@ class GroupCommitWriter:
         *,
         max_batch: int = 512,
         max_queue: int = 20_000,
+        observe: Callable[[int, float], None] | None = None,
     ) -> None:
+        """``observe(batch_size, commit_seconds)`` is called from the writer thread after each
+        commit (for metrics; it must be thread-safe and quick)."""
         self._connect = connect
+        self._observe = observe
         self.max_batch = max_batch
         self._queue: queue.Queue[_Pending[object] | object] = queue.Queue(maxsize=max_queue)
         self._thread: threading.Thread | None = None
@@ -101,6 +105,9 @@ class GroupCommitWriter:
         except queue.Full:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return fut
+
+    def running(self) -> bool:
+        return self._failed is None and self._thread is not None and self._thread.is_alive()
 
     def statistics(self) -> WriterStatistics:
         return WriterStatistics(
@@ -167,6 +174,8 @@ class GroupCommitWriter:
         self._max_batch_seen = max(self._max_batch_seen, len(batch))
         self._last_commit_s = time.perf_counter() - started
         self._deliver(batch)
+        if self._observe is not None:
+            self._observe(len(batch), self._last_commit_s)
 
     @staticmethod
     def _run_job(conn: sqlite3.Connection, pending: _Pending[object]) -> None:

@@ -120,11 +120,15 @@ class SqliteStore:
         max_write_queue: int = 20_000,
         readers: int = 2,
         max_read_queue: int = 2_000,
+        on_batch: Callable[[int, float], None] | None = None,
     ) -> None:
         self.path = Path(data_dir) / DB_FILE
         self.on_commit: CommitListener | None = None
         self._writer = GroupCommitWriter(
-            lambda: connect(self.path), max_batch=max_batch, max_queue=max_write_queue
+            lambda: connect(self.path),
+            max_batch=max_batch,
+            max_queue=max_write_queue,
+            observe=on_batch,
         )
         self._readers = readers
         self._pool: ThreadPoolExecutor | None = None
@@ -270,16 +274,37 @@ class SqliteStore:
     async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
         def job(conn: sqlite3.Connection) -> Device | None:
             row = conn.execute(
-                "SELECT t.handle, t.device, t.expires_ms FROM tokens t "
+                "SELECT t.handle, t.device, t.expires_ms, a.disabled FROM tokens t "
                 "JOIN accounts a ON a.handle = t.handle "
-                "WHERE t.token_hash = ? AND t.expires_ms > ? AND a.disabled = 0",
+                "WHERE t.token_hash = ? AND t.expires_ms > ?",
                 (token_hash, now_ms),
             ).fetchone()
             if row is None:
                 return None
-            return Device(handle=row[0], device=row[1], expires_at_ms=row[2])
+            return Device(handle=row[0], device=row[1], expires_at_ms=row[2], disabled=bool(row[3]))
 
         return await self._read("device_for_token", job)
+
+    async def set_disabled(self, handle: str, disabled: bool) -> bool:
+        def job(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute(
+                "UPDATE accounts SET disabled = ? WHERE handle = ?", (int(disabled), handle)
+            )
+            return cur.rowcount > 0
+
+        return await self._write("set_disabled", job)
+
+    async def revoke_tokens(self, handle: str) -> int:
+        def job(conn: sqlite3.Connection) -> int:
+            return conn.execute("DELETE FROM tokens WHERE handle = ?", (handle,)).rowcount
+
+        return await self._write("revoke_tokens", job)
+
+    async def check(self) -> None:
+        """Raise StoreUnavailable unless a read answers and the writer is running."""
+        if not self._writer.running():
+            raise StoreUnavailable("the writer is not running")
+        await self._read("check", lambda conn: conn.execute("SELECT 1").fetchone())
 
     async def revoke_token(self, token_hash: bytes) -> None:
         def job(conn: sqlite3.Connection) -> None:

@@ -6,15 +6,20 @@ their :class:`~pigeon.errors.ErrorCode`. Routes and bodies are declared in
 from __future__ import annotations
 
 import logging
+import secrets
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import msgspec
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from pigeon.core import http_api as api
 from pigeon.core.records import AppendResult, Device, EventKind
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.server.logging import bind
+from pigeon.server.metrics import Metrics
 from pigeon.server.service import Service
 
 log = logging.getLogger(__name__)
@@ -34,6 +39,10 @@ def json_response(
     )
 
 
+# Where the answer leaves its error code for the middleware's metrics.
+_ERROR_KEY = web.RequestKey("pigeon_error_code", ErrorCode)
+
+
 def error_response(exc: ProtocolViolation) -> web.Response:
     retry = exc.retry_after_ms if isinstance(exc, RateLimited) else None
     headers = {"Retry-After": str(max(1, -(-retry // 1000)))} if retry is not None else None
@@ -41,10 +50,40 @@ def error_response(exc: ProtocolViolation) -> web.Response:
     return json_response(body, exc.code.status, headers)
 
 
-@web.middleware
-async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every failure becomes a documented error body; unknown ones are logged, never shown."""
+def errors_middleware(metrics: Metrics, draining: Callable[[], bool]) -> Middleware:
+    """Every failure becomes a documented error body; unknown ones are logged, never shown.
+    Counts every request by route and status, and refuses writes while the node drains."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        started = time.perf_counter()
+        bind(request=secrets.token_hex(6))  # every log line of this request's work names it
+        response = await _answer(request, handler, draining)
+        info = request.match_info.route.resource
+        route = info.canonical if info is not None else "unmatched"
+        metrics.http_requests.labels(route, request.method, str(response.status)).inc()
+        code: ErrorCode | None = request.get(_ERROR_KEY)
+        if code is not None:
+            metrics.errors.labels(code.value, "http").inc()
+            if code is ErrorCode.UNAVAILABLE:
+                metrics.store_errors.inc()
+        elif (
+            response.status == 200
+            and route.endswith(("/messages", "/edit", "/delete"))
+            and (request.method == "POST")
+        ):
+            metrics.send_latency.labels("http").observe(time.perf_counter() - started)
+        return response
+
+    return middleware
+
+
+async def _answer(
+    request: web.Request, handler: Handler, draining: Callable[[], bool]
+) -> web.StreamResponse:
     try:
+        if draining() and request.method != "GET":
+            raise RateLimited(1000, ErrorCode.BUSY)
         return await handler(request)
     except ProtocolViolation as exc:
         if exc.detail:
@@ -52,21 +91,23 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
                 "refused",
                 extra={"path": request.path, "code": exc.code.value, "detail": exc.detail},
             )
-        return error_response(exc)
+        refusal = exc
     except StoreUnavailable as exc:
         log.warning("store unavailable", extra={"path": request.path, "error": str(exc)})
-        return error_response(ProtocolViolation(ErrorCode.UNAVAILABLE))
+        refusal = ProtocolViolation(ErrorCode.UNAVAILABLE)
     except web.HTTPRequestEntityTooLarge:
-        return error_response(ProtocolViolation(ErrorCode.TOO_LARGE))
+        refusal = ProtocolViolation(ErrorCode.TOO_LARGE)
     except web.HTTPNotFound:
-        return error_response(ProtocolViolation(ErrorCode.NOT_FOUND))
+        refusal = ProtocolViolation(ErrorCode.NOT_FOUND)
     except web.HTTPMethodNotAllowed:
-        return error_response(ProtocolViolation(ErrorCode.UNKNOWN_TYPE))
+        refusal = ProtocolViolation(ErrorCode.UNKNOWN_TYPE)
     except web.HTTPException:
         raise
     except Exception:
         log.exception("internal error", extra={"path": request.path})
-        return error_response(ProtocolViolation(ErrorCode.INTERNAL))
+        refusal = ProtocolViolation(ErrorCode.INTERNAL)
+    request[_ERROR_KEY] = refusal.code
+    return error_response(refusal)
 
 
 async def read_body(request: web.Request, kind: type[B]) -> B:

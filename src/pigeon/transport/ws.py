@@ -40,6 +40,7 @@ from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
+from pigeon.server.logging import bind
 from pigeon.server.service import Service
 
 log = logging.getLogger(__name__)
@@ -95,10 +96,27 @@ class WsConnection:
                 frames_burst=config.frames_per_s * 2,
             ),
             now=time.monotonic(),
+            on_error=self._count_error,
         )
+        self.metrics = service.metrics
+        self.connected_at = time.time()
+        self.device = ""
         self._user = ""
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._oldest_push: float | None = None  # monotonic time of the oldest unwritten push
+        self._draining = False
+
+    def _count_error(self, code: ErrorCode) -> None:
+        self.metrics.errors.labels(code.value, "ws").inc()
+        if code is ErrorCode.RATE_LIMITED:
+            self.metrics.rate_limited.labels("frames").inc()
+        elif code is ErrorCode.BUSY:
+            self.metrics.rate_limited.labels("inflight").inc()
+        elif code is ErrorCode.RESYNC_REQUIRED:
+            self.metrics.resync_required.inc()
+        elif code is ErrorCode.UNAVAILABLE:
+            self.metrics.store_errors.inc()
 
     # -- hub.Listener -----------------------------------------------------------------------
 
@@ -109,13 +127,18 @@ class WsConnection:
     def push(self, data: bytes) -> None:
         lagging = self.session.pushes_dropped
         self.session.push(data)
-        if self.session.pushes_dropped and not lagging:
-            log.warning("connection lagged", extra={"conn": self.conn_id, "user": self._user})
+        if self.session.pushes_dropped != lagging:
+            self.metrics.lagged.inc()
+            if not lagging:
+                log.warning("connection lagged", extra={"conn": self.conn_id, "user": self._user})
+        if self._oldest_push is None:
+            self._oldest_push = time.monotonic()
         self._wake.set()
 
     # -- running ----------------------------------------------------------------------------
 
     async def run(self) -> None:
+        bind(conn=self.conn_id)  # every log line of this connection's work names it
         writer = asyncio.create_task(self._write_loop(), name=f"ws-writer-{self.conn_id}")
         try:
             await self._read_loop()
@@ -146,9 +169,17 @@ class WsConnection:
             )
 
     def close(self, reason: str) -> None:
-        """Say goodbye and close once it is written (draining, an admin, a slow consumer)."""
+        """Say goodbye and close once it is written (an admin, a slow consumer)."""
         self.session.close(reason)
         self._wake.set()
+
+    async def drain(self, timeout_s: float) -> None:
+        """Refuse new requests with busy, let those in flight finish and send their replies,
+        then say goodbye: the client reconnects (elsewhere) and resumes from its cursors."""
+        self._draining = True
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=timeout_s)
+        self.close("shutdown")
 
     async def _read_loop(self) -> None:
         # Until the session is open, the whole handshake must finish by this deadline: a
@@ -186,8 +217,11 @@ class WsConnection:
         while True:
             await self._wake.wait()
             self._wake.clear()
+            oldest_push, self._oldest_push = self._oldest_push, None
             for data in self.session.data_to_send():
                 await self.ws.send_frame(data, WSMsgType.TEXT)
+            if oldest_push is not None:
+                self.metrics.delivery_lag.observe(time.monotonic() - oldest_push)
             if self.session.close_expected():
                 await self.ws.close()
                 return
@@ -195,6 +229,14 @@ class WsConnection:
     # -- requests ---------------------------------------------------------------------------
 
     def _start(self, request: ClientFrame) -> None:
+        self.metrics.frames_received.labels(request.__struct_config__.tag).inc()
+        if self._draining and not isinstance(request, Typing):
+            exc = RateLimited(1000, ErrorCode.BUSY)
+            if isinstance(request, Hello):
+                self.session.reject_hello(exc, request.id)
+            else:
+                self.session.fail(request, exc)
+            return
         if isinstance(request, Typing):
             if self.hub.follows(self, request.conv):
                 self.service.typing(self._user, request.conv)
@@ -214,6 +256,8 @@ class WsConnection:
         try:
             device = await self.service.authenticate(hello.token)
             self._user = device.handle
+            self.device = device.device
+            bind(user=device.handle)
             self.hub.attach(self)
             store = self.service.store
             self.hub.follow(self, list(await store.last_seqs(device.handle)))
@@ -250,6 +294,7 @@ class WsConnection:
         self._wake.set()
 
     async def _handle(self, request: RequestFrame) -> None:
+        started = time.perf_counter()
         try:
             reply = await self._dispatch(request)
         except ProtocolViolation as exc:
@@ -264,6 +309,8 @@ class WsConnection:
             self.session.fail(request, ProtocolViolation(ErrorCode.INTERNAL))
         else:
             self.session.reply(request, reply)
+            if isinstance(reply, Ack):
+                self.metrics.send_latency.labels("ws").observe(time.perf_counter() - started)
         self._wake.set()
 
     async def _dispatch(self, request: RequestFrame) -> ServerFrame:
@@ -351,14 +398,22 @@ class WsEndpoint:
                 self._all_closed.set()
         return ws
 
-    def close_all(self, reason: str) -> None:
-        self.accepting = False
-        for conn in list(self.connections):
+    def close_user(self, user: str, reason: str) -> int:
+        """Close every connection of ``user`` (disabled, tokens revoked). Returns how many."""
+        mine = [conn for conn in self.connections if conn.user == user]
+        for conn in mine:
             conn.close(reason)
+        return len(mine)
 
-    async def wait_closed(self, timeout_s: float) -> None:
-        """Wait until every connection has closed, or ``timeout_s`` has passed."""
+    def outgoing_queue_max(self) -> int:
+        return max((conn.session.queued() for conn in self.connections), default=0)
+
+    async def drain(self, timeout_s: float) -> None:
+        """Stop accepting connections; drain every connection; wait (bounded) until all closed."""
+        self.accepting = False
+        deadline = time.monotonic() + timeout_s
+        await asyncio.gather(*(conn.drain(timeout_s / 2) for conn in list(self.connections)))
         try:
-            await asyncio.wait_for(self._all_closed.wait(), timeout_s)
+            await asyncio.wait_for(self._all_closed.wait(), max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             log.warning("connections still open after drain", extra={"open": len(self.connections)})

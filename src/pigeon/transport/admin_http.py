@@ -1,0 +1,96 @@
+"""The admin HTTP routes (``/v1/admin/...``), authenticated by the node's admin token.
+
+The token is created at the first start in ``<data_dir>/admin.token`` (mode 0600): whoever can
+read the data directory administers the node, and nobody else. ``pigeon admin`` reads it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+from aiohttp import web
+
+from pigeon.core import http_api as api
+from pigeon.errors import ErrorCode, ProtocolViolation
+from pigeon.server.service import Service
+from pigeon.transport.http import bearer_token, json_response
+from pigeon.transport.ws import WsEndpoint
+
+ADMIN_TOKEN_FILE = "admin.token"
+
+
+def load_admin_token(data_dir: Path) -> str:
+    """The node's admin token, created (readable by the owner only) if there is none yet."""
+    path = data_dir / ADMIN_TOKEN_FILE
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    token = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(token + "\n")
+    return token
+
+
+class AdminApi:
+    def __init__(self, service: Service, ws: WsEndpoint, admin_token: str) -> None:
+        self.service = service
+        self.ws = ws
+        self._token = admin_token.encode()
+
+    def _check(self, request: web.Request) -> None:
+        given = (bearer_token(request) or "").encode()
+        if not hmac.compare_digest(given, self._token):
+            raise ProtocolViolation(ErrorCode.UNAUTHENTICATED)
+
+    def add_routes(self, app: web.Application) -> None:
+        r = app.router
+        r.add_get("/v1/admin/connections", self.connections)
+        r.add_post("/v1/admin/users/{handle}/disable", self.disable)
+        r.add_post("/v1/admin/users/{handle}/enable", self.enable)
+        r.add_post("/v1/admin/users/{handle}/revoke-tokens", self.revoke_tokens)
+
+    async def connections(self, request: web.Request) -> web.Response:
+        self._check(request)
+        rows = [
+            api.ConnectionInfo(
+                conn=conn.conn_id, user=conn.user, device=conn.device,
+                connected_at_ms=int(conn.connected_at * 1000), queued=conn.session.queued(),
+            )
+            for conn in sorted(self.ws.connections, key=lambda c: c.connected_at)
+        ]  # fmt: skip
+        return json_response(api.AdminConnections(connections=rows))
+
+    async def _set_disabled(self, request: web.Request, disabled: bool) -> web.Response:
+        self._check(request)
+        handle = request.match_info["handle"]
+        if not await self.service.store.set_disabled(handle, disabled):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        closed = self.ws.close_user(handle, "account_disabled") if disabled else 0
+        return json_response(
+            api.AdminUserResult(handle=handle, disabled=disabled, connections_closed=closed)
+        )
+
+    async def disable(self, request: web.Request) -> web.Response:
+        return await self._set_disabled(request, True)
+
+    async def enable(self, request: web.Request) -> web.Response:
+        return await self._set_disabled(request, False)
+
+    async def revoke_tokens(self, request: web.Request) -> web.Response:
+        self._check(request)
+        handle = request.match_info["handle"]
+        if not await self.service.store.account_exists(handle):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        revoked = await self.service.store.revoke_tokens(handle)
+        closed = self.ws.close_user(handle, "tokens_revoked")
+        return json_response(
+            api.AdminUserResult(handle=handle, tokens_revoked=revoked, connections_closed=closed)
+        )
+
+
+__all__ = ["ADMIN_TOKEN_FILE", "AdminApi", "load_admin_token"]
