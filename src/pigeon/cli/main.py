@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pigeon import __version__
-from pigeon.cli import chat
+from pigeon.bench.cli import add_command as add_bench
+from pigeon.cli import admin, chat
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=_restore)
 
     chat.add_commands(sub)
+    admin.add_commands(sub)
+    add_bench(sub)
     return parser
 
 
