@@ -27,6 +27,7 @@ class ServerProcess:
         self.logs: list[dict[str, Any]] = []
         self.raw_lines: list[str] = []
         self._listening = threading.Event()
+        self._started = False  # this start's "listening" line was seen
         self._logged = threading.Condition()
         self._reader: threading.Thread | None = None
 
@@ -44,6 +45,7 @@ class ServerProcess:
             **self.env,
         }
         self._listening.clear()
+        self._started = False
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -65,8 +67,9 @@ class ServerProcess:
         if not self._listening.wait(TIMEOUT_S):
             self.kill()
             raise TimeoutError(f"server did not start: {self.raw_lines[-20:]}")
-        if self.proc.poll() is not None:
-            raise RuntimeError(f"server exited: {self.raw_lines[-20:]}")
+        if not self._started:
+            self.kill()
+            raise RuntimeError(f"server exited while starting: {self.raw_lines[-20:]}")
         return self
 
     def _read_logs(self, proc: subprocess.Popen[bytes]) -> None:
@@ -85,7 +88,9 @@ class ServerProcess:
                 self._logged.notify_all()
             if entry.get("event") == "listening":
                 self.port = int(entry["port"])
+                self._started = True
                 self._listening.set()
+        self._listening.set()  # EOF: the process is gone; start() sees it exit, not wait
 
     def wait_for_log(self, **fields: object) -> dict[str, Any]:
         """The first log entry with all of ``fields``; waits (bounded) for it to appear."""

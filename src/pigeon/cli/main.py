@@ -11,6 +11,7 @@ from pathlib import Path
 from pigeon import __version__
 from pigeon.bench.cli import add_command as add_bench
 from pigeon.cli import admin, chat
+from pigeon.errors import PigeonError
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -27,9 +28,14 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         import uvloop
     except ImportError:  # pragma: no cover - uvloop is a dependency on every supported OS
-        asyncio.run(app.run(cfg))
+        runner = asyncio.run
     else:
-        uvloop.run(app.run(cfg))
+        runner = uvloop.run
+    try:
+        runner(app.run(cfg))
+    except (PigeonError, OSError) as exc:  # cannot open the store, cannot bind the port
+        print(f"pigeon serve: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
