@@ -7,36 +7,18 @@ store would tie it to one of them. Also checks that every core module has its ow
 
 from __future__ import annotations
 
-import ast
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import pigeon.core
+from tests.helpers.imports import imported_modules
 
 CORE_DIR = Path(pigeon.core.__file__).parent
 TESTS_DIR = Path(__file__).parent
 FORBIDDEN_STDLIB = frozenset({"asyncio", "socket", "sqlite3", "time", "threading", "selectors"})
 ALLOWED_PIGEON = ("pigeon.core", "pigeon.errors")
 CORE_MODULES = sorted(p for p in CORE_DIR.glob("*.py") if p.name != "__init__.py")
-
-
-def imported_modules(source: str, package: str) -> Iterator[str]:
-    """Every absolute module name that ``source`` (a module of ``package``) imports."""
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                module = f"{base}.{node.module}" if node.module else base
-            else:
-                module = node.module or ""
-            yield module
-            # `from pigeon import store` imports pigeon.store, not just pigeon.
-            yield from (f"{module}.{alias.name}" for alias in node.names if module == "pigeon")
 
 
 def is_forbidden(module: str) -> bool:

@@ -12,33 +12,16 @@ import importlib
 import pkgutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import pigeon.sdk
+from tests.helpers.imports import imported_modules
 
 SDK_DIR = Path(pigeon.sdk.__file__).parent
 SDK_MODULES = sorted(SDK_DIR.glob("*.py"))
 FORBIDDEN = ("pigeon.server", "pigeon.store", "pigeon.transport", "pigeon.bus", "pigeon.cli")
-
-
-def imported_modules(source: str, package: str) -> Iterator[str]:
-    """Every absolute module name that ``source`` (a module of ``package``) imports."""
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                module = f"{base}.{node.module}" if node.module else base
-            else:
-                module = node.module or ""
-            yield module
-            # `from pigeon import store` imports pigeon.store.
-            yield from (f"{module}.{alias.name}" for alias in node.names)
 
 
 EXPECTED = {
