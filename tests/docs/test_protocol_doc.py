@@ -24,7 +24,15 @@ DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 # Configuration that is not part of the protocol: where to listen, where to store, how to
 # log, and the password hashing cost.
 NOT_PROTOCOL_CONFIG = frozenset(
-    {"host", "port", "data_dir", "log_level", "argon2_time_cost", "argon2_memory_kib"}
+    {
+        "host",
+        "port",
+        "listen_backlog",
+        "data_dir",
+        "log_level",
+        "argon2_time_cost",
+        "argon2_memory_kib",
+    }
 )
 
 

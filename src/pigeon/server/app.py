@@ -100,6 +100,7 @@ async def start(config: Config) -> Node:
         config.data_path,
         max_batch=config.group_commit_max_batch,
         max_write_queue=config.write_queue_max,
+        max_read_queue=config.read_queue_max,
         on_batch=metrics.observe_commit,
     )
     await store.open()
@@ -159,7 +160,9 @@ async def start(config: Config) -> Node:
     app.router.add_static("/web/", web_root, follow_symlinks=False)
     runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
     await runner.setup()
-    site = web.TCPSite(runner, config.host, config.port, backlog=1024, reuse_address=True)
+    site = web.TCPSite(
+        runner, config.host, config.port, backlog=config.listen_backlog, reuse_address=True
+    )
     await site.start()
     server = site._server  # aiohttp exposes no public accessor for the bound port
     assert server is not None

@@ -18,6 +18,7 @@ import msgspec
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     host: str = "127.0.0.1"
     port: int = 8700
+    listen_backlog: int = 4096
     data_dir: str = "./pigeon-data"
     log_level: str = "info"
     max_body_bytes: int = 16 * 1024
@@ -34,6 +35,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     token_ttl_s: int = 30 * 24 * 3600
     group_commit_max_batch: int = 512
     write_queue_max: int = 20_000
+    read_queue_max: int = 10_000
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     hello_timeout_s: float = 10.0
@@ -48,6 +50,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 OPTION_HELP: dict[str, str] = {
     "host": "address to listen on",
     "port": "TCP port to listen on (0: any free port, logged at start)",
+    "listen_backlog": "connections the kernel queues before accept (capped by net.core.somaxconn)",
     "data_dir": "directory of the embedded store",
     "log_level": "debug, info, warning or error",
     "max_body_bytes": "largest message body plus metadata, in UTF-8 bytes",
@@ -64,6 +67,7 @@ OPTION_HELP: dict[str, str] = {
     "token_ttl_s": "lifetime of a device token",
     "group_commit_max_batch": "most writes committed in one transaction",
     "write_queue_max": "writes waiting for the writer before sends are refused as busy",
+    "read_queue_max": "reads waiting for a reader before requests are refused as busy",
     "argon2_time_cost": "argon2id passes",
     "argon2_memory_kib": "argon2id memory per hash, KiB",
     "hello_timeout_s": "seconds a new WebSocket has to authenticate",

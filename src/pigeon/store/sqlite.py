@@ -11,9 +11,7 @@ import asyncio
 import contextlib
 import secrets
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -34,9 +32,10 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position
-from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import Appended, CommitListener, LogPage
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
+from pigeon.store.snapshot_reader import SnapshotReader
 
 T = TypeVar("T")
 
@@ -119,7 +118,7 @@ class SqliteStore:
         max_batch: int = 512,
         max_write_queue: int = 20_000,
         readers: int = 2,
-        max_read_queue: int = 2_000,
+        max_read_queue: int = 10_000,
         on_batch: Callable[[int, float], None] | None = None,
     ) -> None:
         self.path = Path(data_dir) / DB_FILE
@@ -130,13 +129,13 @@ class SqliteStore:
             max_queue=max_write_queue,
             observe=on_batch,
         )
-        self._readers = readers
-        self._pool: ThreadPoolExecutor | None = None
-        self._local = threading.local()
-        self._reader_conns: list[sqlite3.Connection] = []
-        self._reader_lock = threading.Lock()
-        self._read_slots = asyncio.Semaphore(max_read_queue)
-        self._max_read_queue = max_read_queue
+        self._reader = SnapshotReader(
+            lambda: connect(self.path, readonly=True),
+            name="reader",
+            threads=readers,
+            max_batch=max_batch,
+            max_queue=max_read_queue,
+        )
         self._epoch = ""
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -161,18 +160,12 @@ class SqliteStore:
             self._epoch = await asyncio.to_thread(setup)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
-        self._pool = ThreadPoolExecutor(self._readers, thread_name_prefix="pigeon-reader")
         self._writer.start()
+        self._reader.start()
 
     async def close(self) -> None:
         await self._writer.stop()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
-        with self._reader_lock:
-            for conn in self._reader_conns:
-                conn.close()
-            self._reader_conns.clear()
+        await self._reader.stop()
 
     @property
     def epoch(self) -> str:
@@ -195,34 +188,8 @@ class SqliteStore:
 
         return await self._writer.submit(name, job, publish)
 
-    def _reader(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = connect(self.path, readonly=True)
-            self._local.conn = conn
-            with self._reader_lock:
-                self._reader_conns.append(conn)
-        return conn
-
     async def _read(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
-        if self._pool is None:
-            raise StoreUnavailable("the store is closed")
-        if self._read_slots.locked():
-            raise RateLimited(100, ErrorCode.BUSY)
-
-        def run() -> T:
-            conn = self._reader()
-            conn.execute("BEGIN")  # one snapshot for the whole read
-            try:
-                return job(conn)
-            finally:
-                conn.execute("COMMIT")
-
-        async with self._read_slots:
-            try:
-                return await asyncio.get_running_loop().run_in_executor(self._pool, run)
-            except sqlite3.Error as exc:
-                raise StoreUnavailable(f"{name} failed: {exc!r}") from exc
+        return await self._reader.submit(name, job)
 
     # -- accounts ---------------------------------------------------------------------------
 
