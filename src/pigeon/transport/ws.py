@@ -1,9 +1,15 @@
 """The WebSocket adapter: drives one :class:`~pigeon.core.session.Session` per connection.
 
 It holds no protocol logic: it feeds received frames to the session, hands decoded requests
-to the :class:`~pigeon.server.service.Service`, and writes what the session queues. One writer
-task per connection drains the session's bounded queue, so a slow reader never blocks the
-code that pushes to it (G6).
+to the :class:`~pigeon.server.service.Service`, and writes what the session queues.
+
+Writing: whatever is queued in one turn of the event loop is framed and written to the socket
+in one ``transport.write``, from a ``call_soon`` callback, not from a writer task: a push then
+costs no task wake-up (docs/DECISIONS.md, "Writing frames"). A client that reads slower than
+it is written to fills the transport's buffer; past ``WRITE_BUFFER_HIGH`` bytes nothing more is
+written until it drains, and the session's bounded queues decide what happens meanwhile
+(pushes dropped and ``lagged``, or the connection closed as a slow consumer: G6). A pushing
+caller never blocks.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import struct
 import time
 from collections.abc import Awaitable
 
@@ -53,6 +60,21 @@ HARD_FRAME_LIMIT_FACTOR = 4
 # Seconds a closing connection has to take its goodbye frame before the socket is closed.
 CLOSE_TIMEOUT_S = 2.0
 
+# Bytes waiting in the socket's write buffer beyond which a connection is written no more
+# until it drains; and how often a connection held back that way is looked at again.
+WRITE_BUFFER_HIGH = 256 * 1024
+BLOCKED_RECHECK_S = 0.01
+
+
+def text_frame(payload: bytes) -> bytes:
+    """An unmasked, final WebSocket text frame (RFC 6455 section 5.2), as a server sends it."""
+    size = len(payload)
+    if size < 126:
+        return bytes((0x81, size)) + payload
+    if size < 65536:
+        return struct.pack("!BBH", 0x81, 126, size) + payload
+    return struct.pack("!BBQ", 0x81, 127, size) + payload
+
 
 def _is_utf8(data: bytes | str) -> bool:
     if isinstance(data, str):
@@ -79,9 +101,17 @@ class WsConnection:
     """One WebSocket connection: the session, its writer task, and its requests."""
 
     def __init__(
-        self, ws: web.WebSocketResponse, service: Service, hub: Hub, config: Config, conn_id: str
+        self,
+        ws: web.WebSocketResponse,
+        transport: asyncio.Transport,
+        service: Service,
+        hub: Hub,
+        config: Config,
+        conn_id: str,
     ) -> None:
         self.ws = ws
+        self._transport = transport
+        self._loop = asyncio.get_running_loop()
         self.service = service
         self.hub = hub
         self.config = config
@@ -102,10 +132,13 @@ class WsConnection:
         self.connected_at = time.time()
         self.device = ""
         self._user = ""
-        self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
         self._oldest_push: float | None = None  # monotonic time of the oldest unwritten push
         self._draining = False
+        self._flush_handle: asyncio.Handle | None = None  # a flush is scheduled
+        self._blocked = False  # the write buffer is over WRITE_BUFFER_HIGH
+        self._goodbye_written = asyncio.Event()
+        self._close_task: asyncio.Task[None] | None = None
 
     def _count_error(self, code: ErrorCode) -> None:
         self.metrics.errors.labels(code.value, "ws").inc()
@@ -133,13 +166,45 @@ class WsConnection:
                 log.warning("connection lagged", extra={"conn": self.conn_id, "user": self._user})
         if self._oldest_push is None:
             self._oldest_push = time.monotonic()
-        self._wake.set()
+        self._flush_soon()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _flush_soon(self) -> None:
+        """Write what is queued once this turn of the loop is over (one write for all of it)."""
+        if self._flush_handle is None and not self._blocked:
+            self._flush_handle = self._loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        if self._flush_handle is not None:  # called directly while one was scheduled
+            self._flush_handle.cancel()
+            self._flush_handle = None
+        self._blocked = False
+        if self._transport.is_closing():
+            return
+        if self._transport.get_write_buffer_size() > WRITE_BUFFER_HIGH:
+            self._blocked = True
+            self._flush_handle = self._loop.call_later(BLOCKED_RECHECK_S, self._flush)
+            return
+        data = self.session.data_to_send()
+        if data:
+            self._transport.write(b"".join([text_frame(payload) for payload in data]))
+        if self._oldest_push is not None and data:
+            self.metrics.delivery_lag.observe(time.monotonic() - self._oldest_push)
+            self._oldest_push = None
+        if self.session.close_expected() and not self._goodbye_written.is_set():
+            self._goodbye_written.set()
+            self._close_task = asyncio.create_task(self._close_after_goodbye())
+
+    async def _close_after_goodbye(self) -> None:
+        # The closing handshake (RFC 6455 7.1.2); the read loop then sees CLOSING and returns.
+        with contextlib.suppress(ConnectionError):
+            await self.ws.close()
 
     # -- running ----------------------------------------------------------------------------
 
     async def run(self) -> None:
         bind(conn=self.conn_id)  # every log line of this connection's work names it
-        writer = asyncio.create_task(self._write_loop(), name=f"ws-writer-{self.conn_id}")
         try:
             await self._read_loop()
         finally:
@@ -148,13 +213,17 @@ class WsConnection:
                 task.cancel()
             if self._tasks:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
-            if self.session.close_expected() and not writer.done():
-                # Let the writer deliver the goodbye, within the close timeout.
-                self._wake.set()
+            if self.session.close_expected():
+                # Deliver the goodbye (the buffer may have to drain first), within a bound.
+                self._flush()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(asyncio.shield(writer), CLOSE_TIMEOUT_S)
-            writer.cancel()
-            await asyncio.gather(writer, return_exceptions=True)
+                    async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                        await self._goodbye_written.wait()
+                        if self._close_task is not None:
+                            await asyncio.shield(self._close_task)
+            if self._flush_handle is not None:
+                self._flush_handle.cancel()
+                self._flush_handle = None
             if not self.ws.closed:
                 await self.ws.close()
             log.info(
@@ -171,7 +240,7 @@ class WsConnection:
     def close(self, reason: str) -> None:
         """Say goodbye and close once it is written (an admin, a slow consumer)."""
         self.session.close(reason)
-        self._wake.set()
+        self._flush_soon()
 
     async def drain(self, timeout_s: float) -> None:
         """Refuse new requests with busy, let those in flight finish and send their replies,
@@ -204,26 +273,13 @@ class WsConnection:
                 self.session.receive_frame(msg.data, time.monotonic())
                 for request in self.session.events_received():
                     self._start(request)
-                self._wake.set()
+                self._flush_soon()
                 if self.session.close_expected():
                     return
             elif msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
                 return
             elif msg.type is WSMsgType.ERROR:
                 log.info("websocket error", extra={"conn": self.conn_id, "error": repr(msg.data)})
-                return
-
-    async def _write_loop(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            oldest_push, self._oldest_push = self._oldest_push, None
-            for data in self.session.data_to_send():
-                await self.ws.send_frame(data, WSMsgType.TEXT)
-            if oldest_push is not None:
-                self.metrics.delivery_lag.observe(time.monotonic() - oldest_push)
-            if self.session.close_expected():
-                await self.ws.close()
                 return
 
     # -- requests ---------------------------------------------------------------------------
@@ -291,7 +347,7 @@ class WsConnection:
                 device.handle,
                 Welcome(id=hello.id, user=device.handle, epoch=store.epoch, behind=behind),
             )
-        self._wake.set()
+        self._flush_soon()
 
     async def _handle(self, request: RequestFrame) -> None:
         started = time.perf_counter()
@@ -311,7 +367,7 @@ class WsConnection:
             self.session.reply(request, reply)
             if isinstance(reply, Ack):
                 self.metrics.send_latency.labels("ws").observe(time.perf_counter() - started)
-        self._wake.set()
+        self._flush_soon()
 
     async def _dispatch(self, request: RequestFrame) -> ServerFrame:
         user, svc = self._user, self.service
@@ -386,8 +442,13 @@ class WsEndpoint:
             decode_text=False,
         )
         await ws.prepare(request)
+        transport = request.transport
+        if transport is None:  # the client went away during the handshake
+            return ws
         self._next_id += 1
-        conn = WsConnection(ws, self.service, self.hub, self.config, f"ws{self._next_id}")
+        conn = WsConnection(
+            ws, transport, self.service, self.hub, self.config, f"ws{self._next_id}"
+        )
         self.connections.add(conn)
         self._all_closed.clear()
         try:
