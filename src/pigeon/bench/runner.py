@@ -382,6 +382,8 @@ def _resume(drop: dict[str, Any], results: list[dict[str, Any]], n_clients: int)
         if times
         else [],
         "reconnect_failures": sum(r["counts"]["reconnect_failures"] for r in results),
+        "resume_stuck_no_welcome": sum(r["counts"]["resume_stuck_no_welcome"] for r in results),
+        "resume_stuck_pulling": sum(r["counts"]["resume_stuck_pulling"] for r in results),
     }
 
 

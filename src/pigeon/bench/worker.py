@@ -243,7 +243,12 @@ class Client:
             hello["epoch"] = w.epoch
             hello["cursors"] = self.cursor
         self.link.send(ENCODE(hello))
-        await asyncio.wait_for(self.waiter, HELLO_TIMEOUT_S)
+        try:
+            await asyncio.wait_for(self.waiter, HELLO_TIMEOUT_S)
+        except TimeoutError:
+            # Say which answer never came: the welcome, or a history page while catching up.
+            w.counts["resume_stuck_pulling" if self.open else "resume_stuck_no_welcome"] += 1
+            raise
 
     def on_closed(self) -> None:
         self.link = None
@@ -553,6 +558,8 @@ class Worker:
                 "dropped_offline",
                 "drops",
                 "reconnect_failures",
+                "resume_stuck_no_welcome",
+                "resume_stuck_pulling",
                 "epoch_changed",
             ),
             0,
