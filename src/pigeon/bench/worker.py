@@ -150,6 +150,11 @@ async def open_picows(url: str, client: Client) -> Link:
             self.transport.disconnect(graceful=False)
 
     transport, _ = await ws_connect(Listener, url, read_buffer_init_size=4096)
+    if transport.is_disconnected:
+        # picows 2.3 returns normally, and never calls on_ws_disconnected, when the connection
+        # is lost during the handshake (a server being killed): without this check the client
+        # would send its hello into a dead socket and wait out HELLO_TIMEOUT_S.
+        raise ConnectionError("connection lost during the websocket handshake")
     return PicowsLink(transport)
 
 
