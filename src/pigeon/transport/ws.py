@@ -441,9 +441,15 @@ class WsEndpoint:
             compress=False,
             decode_text=False,
         )
-        await ws.prepare(request)
+        try:
+            await ws.prepare(request)
+        except ConnectionError:
+            # The client left during the handshake (a storm of reconnects that time out):
+            # nothing to answer and nothing wrong with the server.
+            log.debug("client left during the websocket handshake")
+            return ws
         transport = request.transport
-        if transport is None:  # the client went away during the handshake
+        if transport is None:  # lost right after the handshake
             return ws
         self._next_id += 1
         conn = WsConnection(
