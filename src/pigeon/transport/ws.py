@@ -481,6 +481,8 @@ class WsEndpoint:
         deadline = time.monotonic() + timeout_s
         await asyncio.gather(*(conn.drain(timeout_s / 2) for conn in list(self.connections)))
         try:
-            await asyncio.wait_for(self._all_closed.wait(), max(0.0, deadline - time.monotonic()))
+            # asyncio.timeout, not wait_for, which can swallow a cancel on Python 3.11 (D9).
+            async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                await self._all_closed.wait()
         except TimeoutError:
             log.warning("connections still open after drain", extra={"open": len(self.connections)})
