@@ -9,6 +9,7 @@ writes, lets requests in flight finish and send their replies, says goodbye to e
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import time
@@ -182,6 +183,10 @@ async def start(config: Config) -> Node:
 
 async def run(config: Config) -> None:
     node = await start(config)
+    # What exists now (modules, the app, the store) lives as long as the process: keep it out
+    # of every full collection, whose pause is the p99.9 of S1 (docs/DECISIONS.md, D16).
+    gc.collect()
+    gc.freeze()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, node.stopped.set)
