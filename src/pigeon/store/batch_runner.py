@@ -4,7 +4,7 @@ A job is a function of a ``sqlite3.Connection``. Each thread owns one connection
 whatever is queued (up to ``max_batch``) and runs it as one batch; the outcomes of a batch
 reach the event loop in one ``call_soon_threadsafe``. Per job, that is one queue put and a
 share of one wake-up on each side, instead of a thread-pool future per job: the reason this
-exists (docs/DECISIONS.md, "Batched reads").
+exists (docs/DECISIONS.md, D13).
 
 The queue is bounded: past ``max_queue`` waiting jobs, :meth:`BatchRunner.submit` refuses at
 once with ``busy`` instead of queueing without limit (G6). Subclasses say what a batch is:

@@ -5,7 +5,7 @@ to the :class:`~pigeon.server.service.Service`, and writes what the session queu
 
 Writing: whatever is queued in one turn of the event loop is framed and written to the socket
 in one ``transport.write``, from a ``call_soon`` callback, not from a writer task: a push then
-costs no task wake-up (docs/DECISIONS.md, "Writing frames"). A client that reads slower than
+costs no task wake-up (docs/DECISIONS.md, D14). A client that reads slower than
 it is written to fills the transport's buffer; past ``WRITE_BUFFER_HIGH`` bytes nothing more is
 written until it drains, and the session's bounded queues decide what happens meanwhile
 (pushes dropped and ``lagged``, or the connection closed as a slow consumer: G6). A pushing
@@ -98,7 +98,7 @@ def _ack(request_id: int, result: AppendResult) -> Ack:
 
 
 class WsConnection:
-    """One WebSocket connection: the session, its writer task, and its requests."""
+    """One WebSocket connection: the session, its writes, and its requests."""
 
     def __init__(
         self,
@@ -198,8 +198,12 @@ class WsConnection:
 
     async def _close_after_goodbye(self) -> None:
         # The closing handshake (RFC 6455 7.1.2); the read loop then sees CLOSING and returns.
-        with contextlib.suppress(ConnectionError):
+        try:
             await self.ws.close()
+        except ConnectionError:
+            pass  # the client is gone already
+        except Exception:
+            log.exception("closing after goodbye failed", extra={"conn": self.conn_id})
 
     # -- running ----------------------------------------------------------------------------
 
@@ -221,6 +225,9 @@ class WsConnection:
                         await self._goodbye_written.wait()
                         if self._close_task is not None:
                             await asyncio.shield(self._close_task)
+            if self._close_task is not None and not self._close_task.done():
+                self._close_task.cancel()  # out of time: the close below ends it
+                await asyncio.gather(self._close_task, return_exceptions=True)
             if self._flush_handle is not None:
                 self._flush_handle.cancel()
                 self._flush_handle = None
