@@ -35,18 +35,20 @@ SERVER_ENV = {
 }
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in this
+# thread while it lives, and every async test collected after these would fail to start.
+@pytest.fixture(scope="package")
 def playwright_driver() -> Iterator[Playwright]:
-    """The Playwright driver process, shared by the session."""
+    """The Playwright driver process, shared by the web tests."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh")
     with sync_playwright() as pw:
         yield pw
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_driver: Playwright) -> Iterator[Browser]:
-    """One headless chromium for the session; tests isolate themselves with contexts."""
+    """One headless chromium for the web tests; they isolate themselves with contexts."""
     browser = playwright_driver.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
     )
