@@ -147,7 +147,8 @@ def render(now: Scrape, before: Scrape, url: str) -> list[str]:
         f"delivery lag ms  p99 {ms(lag)}",
         f"connections {now.gauges.get('pigeon_connections', 0):8.0f}"
         f"   outgoing queue max {now.gauges.get('pigeon_outgoing_queue_max', 0):6.0f}"
-        f"   write queue {now.gauges.get('pigeon_write_queue_depth', 0):6.0f}",
+        f"   write queue {now.gauges.get('pigeon_write_queue_depth', 0):6.0f}"
+        f"   read queue {now.gauges.get('pigeon_read_queue_depth', 0):6.0f}",
         f"store up {now.gauges.get('pigeon_store_up', 0):.0f}"
         f"   draining {now.gauges.get('pigeon_draining', 0):.0f}"
         f"   memory MiB {now.gauges.get('process_resident_memory_bytes', 0) / 2**20:8.1f}",

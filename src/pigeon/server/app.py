@@ -115,6 +115,7 @@ async def start(config: Config) -> Node:
         connections=lambda: len(ws.connections),
         outgoing_queue_max=ws.outgoing_queue_max,
         write_queue_depth=lambda: store.writer_statistics().queued,
+        read_queue_depth=store.reads_queued,
         data_dir=config.data_path,
     )
     stopped = asyncio.Event()

@@ -109,6 +109,7 @@ class Metrics:
         connections: Callable[[], int],
         outgoing_queue_max: Callable[[], int],
         write_queue_depth: Callable[[], int],
+        read_queue_depth: Callable[[], int],
         data_dir: Path,
     ) -> None:
         """Register the gauges that are read from live objects at each scrape."""
@@ -119,6 +120,7 @@ class Metrics:
                 "pigeon_connections": connections(),
                 "pigeon_outgoing_queue_max": outgoing_queue_max(),
                 "pigeon_write_queue_depth": write_queue_depth(),
+                "pigeon_read_queue_depth": read_queue_depth(),
                 "pigeon_data_free_bytes": disk.free,
                 "pigeon_data_size_bytes": disk.total,
             }
@@ -127,6 +129,7 @@ class Metrics:
             "pigeon_connections": "open WebSocket connections",
             "pigeon_outgoing_queue_max": "the longest outgoing queue of any connection, frames",
             "pigeon_write_queue_depth": "writes waiting for the writer",
+            "pigeon_read_queue_depth": "store reads waiting for a reader thread",
             "pigeon_data_free_bytes": "free bytes on the data directory's filesystem",
             "pigeon_data_size_bytes": "size of the data directory's filesystem",
         }))  # fmt: skip

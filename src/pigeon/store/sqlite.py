@@ -174,6 +174,9 @@ class SqliteStore:
     def writer_statistics(self) -> WriterStatistics:
         return self._writer.statistics()
 
+    def reads_queued(self) -> int:
+        return self._reader.queued()
+
     # -- plumbing ---------------------------------------------------------------------------
 
     async def _write(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
