@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -144,3 +145,13 @@ async def test_logs_never_hold_passwords_tokens_or_bodies(
     assert '"event":"connection closed"' in logs  # the logs are there to be searched
     for secret in ("pw-secret-9c1e", "wrong-pw-4d2b", token, secret_body):
         assert secret not in logs
+
+
+def test_sigterm_just_after_listening_drains_instead_of_killing(tmp_path: Path) -> None:
+    """A SIGTERM sent the moment the node says "listening" is handled: the node drains and
+    exits 0, never dies of the signal's default action (a deploy stopping a fresh node)."""
+    for attempt in range(3):
+        server = ServerProcess(tmp_path / f"data{attempt}").start()
+        code = server.terminate()
+        assert code == 0, f"attempt {attempt}: exit code {code}"
+        assert any(e.get("event") == "stopped" for e in server.logs)

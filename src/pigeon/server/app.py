@@ -69,6 +69,9 @@ class Node:
         self.service.close()
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
 async def watch_loop_lag(metrics: Metrics) -> None:
     """How late a timer fires: the event loop's saturation, in one histogram."""
     loop = asyncio.get_running_loop()
@@ -183,14 +186,21 @@ async def start(config: Config) -> Node:
 
 
 async def run(config: Config) -> None:
+    loop = asyncio.get_running_loop()
+    # Handle signals before starting: a SIGTERM that comes while the node starts, or just
+    # after it said "listening", must drain it, not kill it with the default action.
+    requested = asyncio.Event()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, requested.set)
     node = await start(config)
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, node.stopped.set)
+    if requested.is_set():
+        node.stopped.set()
     # What exists now (modules, the app, the store) lives as long as the process: keep it out
     # of every full collection, whose pause is the p99.9 of S1 (docs/DECISIONS.md, D16).
     gc.collect()
     gc.freeze()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, node.stopped.set)
     await node.stopped.wait()
     started = time.monotonic()
     log.info("stopping")
