@@ -103,7 +103,8 @@ class BatchRunner:
         return fut
 
     def running(self) -> bool:
-        return self._failed is None and all(t.is_alive() for t in self._threads)
+        threads = self._threads
+        return self._failed is None and bool(threads) and all(t.is_alive() for t in threads)
 
     def queued(self) -> int:
         return self._queue.qsize()
