@@ -8,8 +8,9 @@ from pathlib import Path
 import aiohttp
 
 from tests.e2e.conftest import Connector
-from tests.helpers.raw import Http, RawWs, open_unread_socket
+from tests.helpers.raw import Http, RawWs, open_unread_socket, read_frame
 from tests.helpers.server import ServerProcess
+from tests.helpers.timing import TIMEOUT_S
 
 
 class TestDurableAck:
@@ -284,7 +285,7 @@ class TestOverload:
             alice = await http.user("alice")
             bob = await http.user("bob")
             conv = await http.direct(alice, "bob")
-            stalled = await open_unread_socket("127.0.0.1", server.port, bob)
+            _, stalled = await open_unread_socket("127.0.0.1", server.port, bob)
             sender = await RawWs.connect(client_session, server.url)
             await sender.hello(alice)
             big = "x" * 15_000
@@ -299,6 +300,48 @@ class TestOverload:
                 server.wait_for_log, event="connection closed", user="bob"
             )
             assert closed["pushes_dropped"] > 0
+            await sender.close()
+        finally:
+            server.kill()
+
+    async def test_a_slow_reader_that_reads_again_is_written_to_again(
+        self, tmp_path: Path, client_session: aiohttp.ClientSession
+    ) -> None:
+        """The server stops writing to a connection whose socket is full, not forever: once
+        the client reads again it gets its lagged notice, then new pushes as they happen."""
+        server = ServerProcess(
+            tmp_path / "resume",
+            env={
+                "PIGEON_MAX_QUEUED_PUSHES": "16",
+                "PIGEON_SEND_RATE_PER_S": "10000",
+                "PIGEON_SEND_BURST": "10000",
+            },
+        ).start()
+        try:
+            http = Http(client_session, server.url)
+            alice = await http.user("alice")
+            bob = await http.user("bob")
+            conv = await http.direct(alice, "bob")
+            reader, stalled = await open_unread_socket("127.0.0.1", server.port, bob)
+            sender = await RawWs.connect(client_session, server.url)
+            await sender.hello(alice)
+            big = "x" * 15_000
+            for i in range(800):  # 12 MB: past every buffer between the server and bob
+                assert (await sender.send(conv, f"m{i}", big))["type"] == "ack"
+            await asyncio.to_thread(server.wait_for_log, event="connection lagged", user="bob")
+            stalled.transport.resume_reading()  # type: ignore[attr-defined]
+            seen: list[str] = []
+            async with asyncio.timeout(TIMEOUT_S):
+                while "lagged" not in seen:
+                    seen.append((await read_frame(reader))["type"])
+                last = await sender.send(conv, "after", "read again")
+                while True:
+                    frame = await read_frame(reader)
+                    if frame["type"] == "event" and frame["event"]["seq"] == last["seq"]:
+                        break
+            assert frame["event"]["body"] == "read again"
+            assert seen[0] == "welcome"
+            stalled.close()
             await sender.close()
         finally:
             server.kill()

@@ -124,8 +124,11 @@ class RawWs:
         await asyncio.gather(self._reader, return_exceptions=True)
 
 
-async def open_unread_socket(host: str, port: int, token: str) -> asyncio.StreamWriter:
-    """A WebSocket that says hello and then never reads: the slowest possible consumer.
+async def open_unread_socket(
+    host: str, port: int, token: str
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A WebSocket that says hello and then stops reading: the slowest possible consumer.
+    ``writer.transport.resume_reading()`` makes it read again (see :func:`read_frame`).
 
     Built on a bare TCP stream with a tiny receive buffer, since a WebSocket library would
     keep reading into its own buffer and hide the backpressure from the server.
@@ -156,4 +159,18 @@ async def open_unread_socket(host: str, port: int, token: str) -> asyncio.Stream
     await writer.drain()
     # Stop reading: the transport is paused, so the kernel buffer fills and stays full.
     writer.transport.pause_reading()  # type: ignore[attr-defined]
-    return writer
+    return reader, writer
+
+
+async def read_frame(reader: asyncio.StreamReader) -> dict[str, Any]:
+    """The next server frame from a bare stream (servers send unmasked text frames)."""
+    import struct
+
+    head = await reader.readexactly(2)
+    size = head[1] & 0x7F
+    if size == 126:
+        (size,) = struct.unpack("!H", await reader.readexactly(2))
+    elif size == 127:
+        (size,) = struct.unpack("!Q", await reader.readexactly(8))
+    frame: dict[str, Any] = json.loads(await reader.readexactly(size))
+    return frame
