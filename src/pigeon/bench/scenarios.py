@@ -73,9 +73,7 @@ def _result(
         "target": {
             "url": target.url,
             "embedded": target.server is not None,
-            "server_env": {k: v for k, v in env.items() if k != "PIGEON_LOG_LEVEL"}
-            if target.server is not None
-            else None,
+            "server_env": env if target.server is not None else None,
         },
         "_began": began,
     }
@@ -117,6 +115,15 @@ def _chat(scenario: str, p: dict[str, Any], group_size: int, progress: Progress)
     return _finish(out)
 
 
+def _env_for_clients(clients: int) -> dict[str, str]:
+    """The bench's server settings, with room for ``clients`` connections beyond the
+    default cap (15,000 per process)."""
+    env = dict(BENCH_ENV)
+    if clients > 14_000:
+        env["PIGEON_MAX_CONNECTIONS"] = str(clients + 1000)
+    return env
+
+
 def run_s1(progress: Progress, **p: Any) -> dict[str, Any]:
     return _chat("S1", p, 2, progress)
 
@@ -129,10 +136,8 @@ def run_s2(progress: Progress, **p: Any) -> dict[str, Any]:
 
 def run_s3(progress: Progress, **p: Any) -> dict[str, Any]:
     began = time.monotonic()
-    env = dict(BENCH_ENV)
     clients = _even(p["clients"])
-    if clients > 14_000:
-        env["PIGEON_MAX_CONNECTIONS"] = str(clients + 1000)
+    env = _env_for_clients(clients)
     with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
         topo = provision_sync(target.url, clients, 2, progress=progress)
         phases = [Phase("storm", p["duration"], p["rate"])]
@@ -191,10 +196,8 @@ def _recovery_s(out: dict[str, Any], p: dict[str, Any]) -> float | None:
 
 def run_s5(progress: Progress, **p: Any) -> dict[str, Any]:
     began = time.monotonic()
-    env = dict(BENCH_ENV)
     clients = _even(p["clients"])
-    if clients > 14_000:
-        env["PIGEON_MAX_CONNECTIONS"] = str(clients + 1000)
+    env = _env_for_clients(clients)
     with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
         pid = target.current_pid()
         topo = provision_sync(target.url, clients, 2, progress=progress)
