@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -272,76 +276,73 @@ class TestOverload:
     ) -> None:
         """A connection that stops reading costs a bounded queue: its pushes are dropped for a
         lagged notice while the sender goes on at full speed."""
-        server = ServerProcess(
-            tmp_path / "lag",
-            env={
-                "PIGEON_MAX_QUEUED_PUSHES": "16",
-                "PIGEON_SEND_RATE_PER_S": "10000",
-                "PIGEON_SEND_BURST": "10000",
-            },
-        ).start()
-        try:
-            http = Http(client_session, server.url)
-            alice = await http.user("alice")
-            bob = await http.user("bob")
-            conv = await http.direct(alice, "bob")
-            _, stalled = await open_unread_socket("127.0.0.1", server.port, bob)
-            sender = await RawWs.connect(client_session, server.url)
-            await sender.hello(alice)
-            big = "x" * 15_000
-            # 12 MB: more than the kernel's socket buffers hold (up to 4 MB each way here).
-            for i in range(800):
-                reply = await sender.send(conv, f"m{i}", big)
-                assert reply["type"] == "ack"
-            lagged = await asyncio.to_thread(server.wait_for_log, event="connection lagged")
-            assert lagged["user"] == "bob"
-            stalled.close()
+        async with bob_stops_reading(tmp_path / "lag", client_session) as flood:
+            assert flood.lagged["user"] == "bob"
+            flood.stalled.close()
             closed = await asyncio.to_thread(
-                server.wait_for_log, event="connection closed", user="bob"
+                flood.server.wait_for_log, event="connection closed", user="bob"
             )
             assert closed["pushes_dropped"] > 0
-            await sender.close()
-        finally:
-            server.kill()
 
     async def test_a_slow_reader_that_reads_again_is_written_to_again(
         self, tmp_path: Path, client_session: aiohttp.ClientSession
     ) -> None:
         """The server stops writing to a connection whose socket is full, not forever: once
         the client reads again it gets its lagged notice, then new pushes as they happen."""
-        server = ServerProcess(
-            tmp_path / "resume",
-            env={
-                "PIGEON_MAX_QUEUED_PUSHES": "16",
-                "PIGEON_SEND_RATE_PER_S": "10000",
-                "PIGEON_SEND_BURST": "10000",
-            },
-        ).start()
-        try:
-            http = Http(client_session, server.url)
-            alice = await http.user("alice")
-            bob = await http.user("bob")
-            conv = await http.direct(alice, "bob")
-            reader, stalled = await open_unread_socket("127.0.0.1", server.port, bob)
-            sender = await RawWs.connect(client_session, server.url)
-            await sender.hello(alice)
-            big = "x" * 15_000
-            for i in range(800):  # 12 MB: past every buffer between the server and bob
-                assert (await sender.send(conv, f"m{i}", big))["type"] == "ack"
-            await asyncio.to_thread(server.wait_for_log, event="connection lagged", user="bob")
-            stalled.transport.resume_reading()  # type: ignore[attr-defined]
+        async with bob_stops_reading(tmp_path / "resume", client_session) as flood:
+            flood.stalled.transport.resume_reading()  # type: ignore[attr-defined]
             seen: list[str] = []
             async with asyncio.timeout(TIMEOUT_S):
                 while "lagged" not in seen:
-                    seen.append((await read_frame(reader))["type"])
-                last = await sender.send(conv, "after", "read again")
+                    seen.append((await read_frame(flood.reader))["type"])
+                last = await flood.sender.send(flood.conv, "after", "read again")
                 while True:
-                    frame = await read_frame(reader)
+                    frame = await read_frame(flood.reader)
                     if frame["type"] == "event" and frame["event"]["seq"] == last["seq"]:
                         break
             assert frame["event"]["body"] == "read again"
             assert seen[0] == "welcome"
-            stalled.close()
-            await sender.close()
-        finally:
-            server.kill()
+            flood.stalled.close()
+
+
+@dataclass
+class Flood:
+    server: ServerProcess
+    sender: RawWs
+    conv: str
+    reader: asyncio.StreamReader  # bob's bare socket, paused
+    stalled: asyncio.StreamWriter
+    lagged: dict[str, Any]  # the server's "connection lagged" log line
+
+
+@contextlib.asynccontextmanager
+async def bob_stops_reading(
+    data_dir: Path, client_session: aiohttp.ClientSession
+) -> AsyncIterator[Flood]:
+    """bob connects and stops reading; alice sends 12 MB to him, more than the kernel's
+    socket buffers hold (up to 4 MB each way here), until the server says bob lagged."""
+    server = ServerProcess(
+        data_dir,
+        env={
+            "PIGEON_MAX_QUEUED_PUSHES": "16",
+            "PIGEON_SEND_RATE_PER_S": "10000",
+            "PIGEON_SEND_BURST": "10000",
+        },
+    ).start()
+    try:
+        http = Http(client_session, server.url)
+        alice = await http.user("alice")
+        bob = await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        reader, stalled = await open_unread_socket("127.0.0.1", server.port, bob)
+        sender = await RawWs.connect(client_session, server.url)
+        await sender.hello(alice)
+        big = "x" * 15_000
+        for i in range(800):
+            reply = await sender.send(conv, f"m{i}", big)
+            assert reply["type"] == "ack"
+        lagged = await asyncio.to_thread(server.wait_for_log, event="connection lagged")
+        yield Flood(server, sender, conv, reader, stalled, lagged)
+        await sender.close()
+    finally:
+        server.kill()
