@@ -6,6 +6,7 @@
     ├── ProtocolViolation          the peer broke a rule; carries the ErrorCode it receives
     │   └── RateLimited            carries retry_after_ms
     ├── StoreUnavailable           the store cannot be reached or failed; retry later
+    ├── DataDirRefused             an operator's command or a start refused on the data directory
     ├── BusUnavailable             the bus cannot be reached
     └── PigeonTimeoutError         a bounded wait ran out (also a builtin TimeoutError)
 
@@ -99,6 +100,12 @@ class RateLimited(ProtocolViolation):
 
 class StoreUnavailable(PigeonError):
     """The store could not complete an operation (I/O error, closed, corrupt)."""
+
+
+class DataDirRefused(PigeonError):
+    """A start, backup or restore refused before changing anything: the data directory is in
+    use, holds no store or a bad admin token, or a backup is not one. The message is one line
+    telling the operator what to do."""
 
 
 class BusUnavailable(PigeonError):

@@ -108,6 +108,11 @@ async def start(config: Config) -> Node:
         on_batch=metrics.observe_commit,
     )
     await store.open()
+    try:
+        admin_token = load_admin_token(config.data_path)
+    except BaseException:
+        await store.close()
+        raise
     bus = LocalBus()
     hub = Hub(bus)
     await bus.open(hub.on_bus)
@@ -155,7 +160,7 @@ async def start(config: Config) -> Node:
         client_max_size=config.max_http_body_bytes,
     )
     HttpApi(service).add_routes(app)
-    AdminApi(service, ws, load_admin_token(config.data_path)).add_routes(app)
+    AdminApi(service, ws, admin_token).add_routes(app)
     app.router.add_get("/v1/ws", ws.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -1,20 +1,22 @@
 """The admin HTTP routes (``/v1/admin/...``), authenticated by the node's admin token.
 
-The token is created at the first start in ``<data_dir>/admin.token`` (mode 0600): whoever can
-read the data directory administers the node, and nobody else. ``pigeon admin`` reads it.
+The token is created at the first start in ``<data_dir>/admin.token`` (mode 0600, written
+atomically and fsync'd): whoever can read the data directory administers the node, and
+nobody else. ``pigeon admin`` reads it.
 """
 
 from __future__ import annotations
 
 import hmac
-import os
+import re
 import secrets
 from pathlib import Path
 
 from aiohttp import web
 
 from pigeon.core import http_api as api
-from pigeon.errors import ErrorCode, ProtocolViolation
+from pigeon.durable_files import write_file_atomically
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
 from pigeon.server.service import Service
 from pigeon.transport.http import bearer_token, json_response
 from pigeon.transport.ws import WsEndpoint
@@ -22,18 +24,28 @@ from pigeon.transport.ws import WsEndpoint
 ADMIN_TOKEN_FILE = "admin.token"
 
 
+# What load_admin_token makes (secrets.token_urlsafe(32): 43 characters), or an operator's own
+# token in the same alphabet and long enough not to be guessed.
+_ADMIN_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,512}")
+
+
 def load_admin_token(data_dir: Path) -> str:
-    """The node's admin token, created (readable by the owner only) if there is none yet."""
+    """The node's admin token, created (readable by the owner only) if there is none yet.
+
+    Raises :class:`DataDirRefused` if the file is empty or malformed (as a crash while it was
+    being written without fsync could leave it): an empty token must never open the API."""
     path = data_dir / ADMIN_TOKEN_FILE
     try:
-        return path.read_text().strip()
+        text = path.read_bytes().decode("ascii", "replace").strip()
     except FileNotFoundError:
-        pass
-    token = secrets.token_urlsafe(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(token + "\n")
-    return token
+        token = secrets.token_urlsafe(32)
+        write_file_atomically(path, f"{token}\n".encode(), mode=0o600)
+        return token
+    if not _ADMIN_TOKEN_SHAPE.fullmatch(text):
+        raise DataDirRefused(
+            f"{path} is empty or malformed; delete it and start again to have a new one made"
+        )
+    return text
 
 
 class AdminApi:
@@ -44,7 +56,8 @@ class AdminApi:
 
     def _check(self, request: web.Request) -> None:
         given = (bearer_token(request) or "").encode()
-        if not hmac.compare_digest(given, self._token):
+        # An empty secret would match an empty credential: refuse rather than compare.
+        if not self._token or not hmac.compare_digest(given, self._token):
             raise ProtocolViolation(ErrorCode.UNAUTHENTICATED)
 
     def add_routes(self, app: web.Application) -> None:
