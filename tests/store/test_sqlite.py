@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from pigeon.store.backup import restore_backup, write_backup
 from pigeon.store.base import Store
-from pigeon.store.sqlite import SqliteStore, restore_backup, write_backup
+from pigeon.store.sqlite import SqliteStore
 from tests.store.conformance import NOW, Reopen, StoreConformance, make_users, send
 
 
@@ -78,11 +79,12 @@ class TestSqliteStore(StoreConformance):
         await send(store, "alice", conv, "m2")
         old_epoch = store.epoch
         await store.close()
-        new_epoch = restore_backup(tmp_path / "backup.db", tmp_path / "restored")
+        restored_as = restore_backup(tmp_path / "backup.db", tmp_path / "restored")
         restored = SqliteStore(tmp_path / "restored")
         await restored.open()
         try:
-            assert restored.epoch == new_epoch != old_epoch
+            assert restored.epoch == restored_as.epoch != old_epoch
+            assert restored_as.kept is None  # there was no store to keep
             assert (await restored.last_seqs("alice")) == {conv: 2}
         finally:
             await restored.close()

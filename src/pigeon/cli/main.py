@@ -40,18 +40,28 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from pigeon.store.sqlite import write_backup
+    from pigeon.store.backup import write_backup
 
-    write_backup(Path(args.data), Path(args.file))
+    try:
+        write_backup(Path(args.data), Path(args.file))
+    except (PigeonError, OSError) as exc:
+        print(f"pigeon backup: {exc}", file=sys.stderr)
+        return 1
     print(f"backed up {args.data} to {args.file}")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from pigeon.store.sqlite import restore_backup
+    from pigeon.store.backup import restore_backup
 
-    epoch = restore_backup(Path(args.file), Path(args.data))
-    print(f"restored {args.file} into {args.data}; new epoch {epoch}: clients will resync")
+    try:
+        restored = restore_backup(Path(args.file), Path(args.data))
+    except (PigeonError, OSError) as exc:
+        print(f"pigeon restore: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored {args.file} into {args.data}; new epoch {restored.epoch}: clients will resync")
+    if restored.kept is not None:
+        print(f"the old store is kept as {restored.kept}: delete it once the node serves well")
     return 0
 
 
@@ -67,12 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", help="debug, info, warning, error")
     serve.set_defaults(func=_serve)
 
-    backup = sub.add_parser("backup", help="copy the store of a data directory, even while it runs")
+    backup = sub.add_parser(
+        "backup", help="copy the store of a data directory into a new file, even while it runs"
+    )
     backup.add_argument("file")
     backup.add_argument("--data", default="./pigeon-data")
     backup.set_defaults(func=_backup)
 
-    restore = sub.add_parser("restore", help="install a backup (the server must be stopped)")
+    restore = sub.add_parser(
+        "restore",
+        help="check a backup, then install it (refused while a node serves the directory)",
+    )
     restore.add_argument("file")
     restore.add_argument("--data", default="./pigeon-data")
     restore.set_defaults(func=_restore)

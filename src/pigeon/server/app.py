@@ -107,7 +107,7 @@ async def start(config: Config) -> Node:
         max_read_queue=config.read_queue_max,
         on_batch=metrics.observe_commit,
     )
-    await store.open()
+    await store.open()  # locks the data directory first: one node per directory
     try:
         admin_token = load_admin_token(config.data_path)
     except BaseException:

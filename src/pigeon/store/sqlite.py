@@ -8,11 +8,11 @@ with ``synchronous=FULL`` in WAL mode SQLite fsyncs the WAL on every commit.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterable
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,6 +35,7 @@ from pigeon.core.sequencing import merge_position
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import Appended, CommitListener, LogPage
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
+from pigeon.store.lock import DataDirLock
 from pigeon.store.snapshot_reader import SnapshotReader
 
 T = TypeVar("T")
@@ -61,19 +62,18 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def migration_scripts() -> list[tuple[int, Traversable]]:
+    """The numbered migrations, in order: ``user_version`` is the number of the last applied."""
+    scripts = (
+        p for p in resources.files("pigeon.store.migrations").iterdir() if p.name.endswith(".sql")
+    )
+    return sorted((int(p.name.split("_", 1)[0]), p) for p in scripts)
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply the numbered migrations not yet applied, each in its own transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    scripts = sorted(
-        (
-            p
-            for p in resources.files("pigeon.store.migrations").iterdir()
-            if p.name.endswith(".sql")
-        ),
-        key=lambda p: p.name,
-    )
-    for script in scripts:
-        number = int(script.name.split("_", 1)[0])
+    for number, script in migration_scripts():
         if number <= version:
             continue
         conn.executescript(f"BEGIN;\n{script.read_text()}\nPRAGMA user_version={number};\nCOMMIT;")
@@ -137,11 +137,15 @@ class SqliteStore:
             max_queue=max_read_queue,
         )
         self._epoch = ""
+        self._lock = DataDirLock(Path(data_dir))
 
     # -- lifecycle --------------------------------------------------------------------------
 
     async def open(self) -> None:
+        """Lock the data directory (:class:`DataDirRefused` if another process has it), then
+        open, migrate and start the writer and readers."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock.acquire()
 
         def setup() -> str:
             conn = connect(self.path)
@@ -159,13 +163,18 @@ class SqliteStore:
         try:
             self._epoch = await asyncio.to_thread(setup)
         except sqlite3.Error as exc:
+            self._lock.release()
             raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
+        except BaseException:
+            self._lock.release()
+            raise
         self._writer.start()
         self._reader.start()
 
     async def close(self) -> None:
         await self._writer.stop()
         await self._reader.stop()
+        self._lock.release()
 
     @property
     def epoch(self) -> str:
@@ -627,34 +636,3 @@ def _result_of(event: Event) -> AppendResult:
     return AppendResult(
         conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
     )
-
-
-def restore_backup(backup: Path, data_dir: Path) -> str:
-    """Install ``backup`` as the store of ``data_dir`` under a new epoch, so that clients
-    holding cursors from after the backup are told to resync (G4). Returns the new epoch."""
-    target = Path(data_dir) / DB_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{target}{suffix}").unlink()
-    src = sqlite3.connect(backup)
-    dst = connect(target)
-    try:
-        src.backup(dst)
-        epoch = new_epoch()
-        set_epoch(dst, epoch)
-        return epoch
-    finally:
-        src.close()
-        dst.close()
-
-
-def write_backup(data_dir: Path, backup: Path) -> None:
-    """A consistent copy of a (possibly running) store, with SQLite's online backup API."""
-    src = connect(Path(data_dir) / DB_FILE, readonly=True)
-    dst = sqlite3.connect(backup)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
