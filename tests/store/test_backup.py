@@ -3,6 +3,7 @@ of the hardening issue). The CLI and a real node are in tests/e2e/test_operator_
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -76,3 +77,47 @@ def test_backup_refuses_a_directory_with_no_store(tmp_path: Path) -> None:
     with pytest.raises(DataDirRefused, match="holds no Pigeon store"):
         write_backup(tmp_path / "nothing", tmp_path / "b.db")
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_an_interrupted_restore_leaves_the_old_store_and_can_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash just before the restored copy is renamed into place (the last step) leaves
+    pigeon.db the old, whole store, with no WAL beside it; the same restore run again works."""
+    data = tmp_path / "data"
+    store = SqliteStore(data)
+    await store.open()
+    await make_users(store, "alice")
+    write_backup(data, tmp_path / "backup.db")
+    await make_users(store, "bob")
+    await store.close()
+    target = data / "pigeon.db"
+    real_replace = os.replace
+
+    def crash_before_the_swap(src: str | Path, dst: str | Path) -> None:
+        if Path(dst) == target:
+            raise OSError("power cut")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", crash_before_the_swap)
+    with pytest.raises(OSError, match="power cut"):
+        restore_backup(tmp_path / "backup.db", data)
+    monkeypatch.undo()
+    assert not [n for n in names(data) if n.endswith("-wal") or ".restoring" in n]
+    assert accounts(target) == {"alice", "bob"}
+    restored = restore_backup(tmp_path / "backup.db", data)
+    assert accounts(target) == {"alice"}
+    assert restored.kept is not None and accounts(restored.kept) == {"alice", "bob"}
+    assert not [n for n in names(data) if n.endswith("-wal") or ".restoring" in n]
+
+
+def accounts(db: Path) -> set[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return {row[0] for row in conn.execute("SELECT handle FROM accounts")}
+    finally:
+        conn.close()
+
+
+def names(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir())
