@@ -67,7 +67,7 @@ def migration_scripts() -> list[tuple[int, Traversable]]:
     scripts = (
         p for p in resources.files("pigeon.store.migrations").iterdir() if p.name.endswith(".sql")
     )
-    return sorted((int(p.name.split("_", 1)[0]), p) for p in scripts)
+    return sorted(((int(p.name.split("_", 1)[0]), p) for p in scripts), key=lambda item: item[0])
 
 
 def migrate(conn: sqlite3.Connection) -> None:
