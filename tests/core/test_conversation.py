@@ -109,9 +109,13 @@ class TestMembership:
 class TestGroup:
     """G5/G6: group titles and sizes are bounded."""
 
-    @pytest.mark.parametrize("title", ["", "   ", "x" * (MAX_TITLE_CHARS + 1)])
+    @pytest.mark.parametrize(
+        "title",
+        ["", "   ", "\u200b", "\ufeff\u200b", " \u3164 ", "x" * (MAX_TITLE_CHARS + 1)],
+        ids=["empty", "spaces", "zwsp", "bom-zwsp", "hangul-filler", "too-long"],
+    )
     def test_bad_title_is_bad_request(self, title: str) -> None:
-        """A blank title or one over the limit is refused."""
+        """A title with nothing visible, or one over the limit, is refused."""
         with pytest.raises(ProtocolViolation) as info:
             check_group(title, [])
         assert code_of(info) is ErrorCode.BAD_REQUEST

@@ -56,12 +56,19 @@ class TestBodies:
             b'{"handle":"Alice","password":"longenough"}',
             b'{"handle":"alice","password":"short"}',
             b'{"handle":"alice"}',
+            b'{"handle":"bob\\n","password":"longenough"}',
         ],
     )
     def test_invalid_registration_is_refused(self, data: bytes) -> None:
         """Handle pattern and password length are checked."""
         with pytest.raises(msgspec.ValidationError):
             msgspec.json.decode(data, type=RegisterRequest)
+
+    def test_device_with_nul_is_refused(self) -> None:
+        """A device label holding NUL is refused like any malformed field."""
+        data = b'{"handle":"alice","password":"longenough","device":"ph\\u0000one"}'
+        with pytest.raises(msgspec.ValidationError):
+            msgspec.json.decode(data, type=LoginRequest)
 
     def test_defaults(self) -> None:
         """A login names the default device; a group may start with no other members."""

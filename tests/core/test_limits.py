@@ -5,7 +5,17 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from pigeon.core.limits import BucketTable, TokenBucket, check_body, check_text
+from pigeon.core.limits import (
+    MAX_META_INT,
+    BucketTable,
+    TokenBucket,
+    check_body,
+    check_handle_free,
+    check_meta_values,
+    check_text,
+    is_blank,
+    parse_decimal,
+)
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 
 
@@ -161,3 +171,187 @@ def test_meta_with_invalid_utf8_is_bad_request() -> None:
     with pytest.raises(ProtocolViolation) as info:
         check_body("hi", meta, max_body_bytes=1000)
     assert info.value.code is ErrorCode.BAD_REQUEST
+
+
+class TestText:
+    """Text reaches the store only without NUL, which C-based tools read as its end."""
+
+    @pytest.mark.parametrize("text", ["\x00", "a\x00b", "hi\x00"])
+    def test_nul_is_bad_request(self, text: str) -> None:
+        """A NUL anywhere in a text field is refused."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_text(text)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    def test_nul_in_a_body_is_bad_request(self) -> None:
+        """check_body refuses a NUL in the body, however short."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_body("a\x00", None, max_body_bytes=100)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            " ",
+            "\t\n",
+            "\u200b",
+            "\ufeff",
+            "\u200b\u200c\u200d\u2060",
+            "\u3000\u00a0",
+            "\u202e\u2066",
+            "\u0301",
+            "\u3164",
+            "\u2800",
+            "\u115f\u1160\uffa0",
+            "\ufe0f",
+        ],
+        ids=[
+            "empty",
+            "space",
+            "whitespace",
+            "zwsp",
+            "bom",
+            "joiners",
+            "wide-spaces",
+            "bidi",
+            "lone-combining",
+            "hangul-filler",
+            "braille-blank",
+            "fillers",
+            "variation",
+        ],
+    )
+    def test_invisible_text_is_blank(self, text: str) -> None:
+        """Whitespace, zero-width and format characters, lone marks and blank letters show
+        nothing."""
+        assert is_blank(text)
+
+    @pytest.mark.parametrize("text", ["a", "\u200bx\u200b", "🐦", "é", "\ue000", "-", "\u0301a"])
+    def test_any_visible_character_is_not_blank(self, text: str) -> None:
+        """One visible character is enough, among any number of invisible ones."""
+        assert not is_blank(text)
+
+
+class TestMetaValues:
+    """Meta integers stay within what every common JSON decoder holds exactly: +-(2**53-1)."""
+
+    @pytest.mark.parametrize(
+        "encoded",
+        [
+            b'{"n":9007199254740991}',
+            b'{"n":-9007199254740991}',
+            b'{"n":[1,2.5,true,null,"s",{"m":0}]}',
+            b'{"f":1.5e300}',
+            b"{}",
+        ],
+        ids=["max", "min", "mixed", "float", "empty"],
+    )
+    def test_values_in_range_pass(self, encoded: bytes) -> None:
+        """Integers at the bound, floats, strings, booleans and null are all fine."""
+        check_meta_values(encoded)
+
+    @pytest.mark.parametrize(
+        "encoded",
+        [
+            b'{"n":9007199254740992}',
+            b'{"n":-9007199254740992}',
+            b'{"n":18446744073709551616}',
+            b'{"n":-123456789012345678901234567890}',
+            b'{"n":[[{"deep":[9007199254740992]}]]}',
+            b'{"n":1e400}',
+            b'{"n":"a\\u0000b"}',
+            b'{"a\\u0000b":1}',
+            b'{"n":{"a\\u0000":1}}',
+        ],
+        ids=[
+            "max+1",
+            "min-1",
+            "2**64",
+            "huge-negative",
+            "nested",
+            "inf-float",
+            "nul-string",
+            "nul-key",
+            "nul-nested-key",
+        ],
+    )
+    def test_values_out_of_range_are_bad_request(self, encoded: bytes) -> None:
+        """An integer beyond the bound at any depth, a float no double holds, or NUL in a
+        string or key is refused."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_meta_values(encoded)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    def test_bound_is_javascripts_max_safe_integer(self) -> None:
+        """The bound is Number.MAX_SAFE_INTEGER, as in Matrix's canonical JSON."""
+        assert MAX_META_INT == 9007199254740991
+
+    def test_check_body_checks_meta_values(self) -> None:
+        """A send's metadata goes through the same check, on either transport."""
+        check_body("hi", {"n": msgspec.Raw(b"9007199254740991")}, max_body_bytes=1000)
+        with pytest.raises(ProtocolViolation) as info:
+            check_body("hi", {"n": msgspec.Raw(b"9007199254740992")}, max_body_bytes=1000)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+
+    def test_meta_over_the_size_limit_is_too_large_before_it_is_walked(self) -> None:
+        """Size is checked first: an oversized meta is too_large whatever it holds."""
+        meta = {"n": msgspec.Raw(b"9007199254740992")}
+        with pytest.raises(ProtocolViolation) as info:
+            check_body("hi", meta, max_body_bytes=10)
+        assert info.value.code is ErrorCode.TOO_LARGE
+
+
+class TestParseDecimal:
+    """Integers in paths and query strings: ASCII digits only, one spelling per value."""
+
+    @pytest.mark.parametrize(("text", "value"), [("0", 0), ("1", 1), ("007", 7), ("1000", 1000)])
+    def test_ascii_digits_are_accepted(self, text: str, value: int) -> None:
+        """Plain ASCII digits parse to their value."""
+        assert parse_decimal(text, name="n", low=0, high=1000) == value
+
+    @pytest.mark.parametrize(
+        "text",
+        ["+1", " 1", "1 ", "1_0", "-1", "\u0661", "\uff11", "1.0", "0x1", "1e3", "\u00b2", ""],
+        ids=[
+            "plus",
+            "lead-space",
+            "trail-space",
+            "underscore",
+            "minus",
+            "arabic-indic",
+            "fullwidth",
+            "decimal",
+            "hex",
+            "exponent",
+            "superscript",
+            "empty",
+        ],
+    )
+    def test_other_spellings_are_bad_request(self, text: str) -> None:
+        """What int() would also take, and what it would not, is refused alike."""
+        with pytest.raises(ProtocolViolation) as info:
+            parse_decimal(text, name="n", low=0, high=1000)
+        assert info.value.code is ErrorCode.BAD_REQUEST
+        assert info.value.message == "n must be an integer"
+
+    @pytest.mark.parametrize("text", ["1001", "9" * 21, "9" * 5000])
+    def test_out_of_range_is_bad_request(self, text: str) -> None:
+        """Past ``high``, however many digits, is out of range (no int() of 5,000 digits)."""
+        with pytest.raises(ProtocolViolation) as info:
+            parse_decimal(text, name="n", low=0, high=1000)
+        assert info.value.message == "n is out of range"
+
+    def test_below_low_is_out_of_range(self) -> None:
+        """``low`` is inclusive."""
+        assert parse_decimal("1", name="n", low=1, high=2) == 1
+        with pytest.raises(ProtocolViolation):
+            parse_decimal("0", name="n", low=1, high=2)
+
+
+def test_reserved_handle_is_refused_as_taken() -> None:
+    """A reserved handle gets conflict, as a taken one does; any other passes."""
+    check_handle_free("alice", frozenset({"admin"}))
+    with pytest.raises(ProtocolViolation) as info:
+        check_handle_free("admin", frozenset({"admin"}))
+    assert info.value.code is ErrorCode.CONFLICT

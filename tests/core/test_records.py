@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import msgspec
 import pytest
 
+from pigeon.core import frames, http_api
 from pigeon.core.records import (
     Account,
     AppendResult,
@@ -14,6 +17,8 @@ from pigeon.core.records import (
     Event,
     EventKind,
     Handle,
+    is_conv_id,
+    is_handle,
 )
 from tests.core.harness import CONV
 
@@ -56,9 +61,9 @@ class TestWireConstraints:
     @pytest.mark.parametrize(
         ("kind", "good", "bad"),
         [
-            (Handle, "alice_01", ["A", "a", "al ice", "x" * 33, "ALICE"]),
-            (ConvId, CONV, ["c123", "d0123456789abcdef", CONV.upper()]),
-            (ClientMsgId, "m", ["", "x" * 65]),
+            (Handle, "alice_01", ["A", "a", "al ice", "x" * 33, "ALICE", "bob\n", "\nbob"]),
+            (ConvId, CONV, ["c123", "d0123456789abcdef", CONV.upper(), CONV + "\n"]),
+            (ClientMsgId, "m", ["", "x" * 65, "a\x00b", "\x00"]),
         ],
         ids=["handle", "conv", "client_msg_id"],
     )
@@ -68,3 +73,41 @@ class TestWireConstraints:
         for value in bad:
             with pytest.raises(msgspec.ValidationError):
                 msgspec.convert(value, type=kind)
+
+    @pytest.mark.parametrize(
+        ("check", "good", "bad"),
+        [
+            (is_handle, "alice_01", ["bob\n", "bob\r\n", "Bob", "b", "bob ", "x" * 33]),
+            (is_conv_id, CONV, [CONV + "\n", CONV[:-1], CONV.upper(), "c" + "g" * 16]),
+        ],
+        ids=["handle", "conv"],
+    )
+    def test_path_checks_match_the_whole_string(
+        self, check: Callable[[str], bool], good: str, bad: list[str]
+    ) -> None:
+        """The checks of identifiers that arrive in URL paths follow the same patterns."""
+        assert check(good)
+        assert not any(check(value) for value in bad)
+
+    def test_every_pattern_of_the_wire_matches_the_whole_string(self) -> None:
+        """msgspec matches patterns with re.search, where $ also matches before a final newline:
+        every pattern of a body or frame must be anchored at both ends, newline excluded."""
+        kinds = {k for r in http_api.ROUTES for k in (r.request, r.response) if k is not None}
+        _, schemas = msgspec.json.schema_components([*kinds, frames.ClientFrame])
+        patterns = set(patterns_in(schemas))
+        assert len(patterns) >= 3  # handle, conversation id, NUL-free text at least
+        for pattern in patterns:
+            assert pattern.startswith("^(?:") and pattern.endswith("$(?!\\n)"), pattern
+
+
+def patterns_in(schema: object) -> Iterator[str]:
+    """Every ``pattern`` in a JSON schema, at any depth."""
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "pattern" and isinstance(value, str):
+                yield value
+            else:
+                yield from patterns_in(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from patterns_in(item)

@@ -21,10 +21,11 @@ from pigeon.server.config import Config
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 
-# Configuration that is not part of the protocol: where to listen, where to store, how to
-# log, and the password hashing cost.
+# Configuration that is not a G6 bound: where to listen, where to store, how to log, the
+# password hashing cost, and the handles refused at register (documented there).
 NOT_PROTOCOL_CONFIG = frozenset(
     {
+        "reserved_handles",
         "host",
         "port",
         "listen_backlog",

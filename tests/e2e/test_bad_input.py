@@ -12,10 +12,11 @@ from typing import Any, Literal
 
 import aiohttp
 import pytest
+from yarl import URL
 
 from pigeon.errors import ErrorCode
 from tests.e2e.conftest import Connector
-from tests.helpers.raw import Frame, Http, RawWs
+from tests.helpers.raw import PASSWORD, Frame, Http, RawWs
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
@@ -574,3 +575,193 @@ class TestAuthentication:
         )
         assert_refused(reply_of_http(status, body), ErrorCode.UNAUTHENTICATED)
         await sender.assert_nothing_stored_and_usable(before)
+
+
+async def call_encoded(http: Http, method: str, path: str, token: str) -> Reply:
+    """A request whose path and query go out byte for byte as written (percent escapes kept)."""
+    async with http.session.request(
+        method,
+        URL(http.base + path, encoded=True),
+        headers={"Authorization": f"Bearer {token}"},
+        json={"client_msg_id": "e1", "body": "x"} if method == "POST" else None,
+        timeout=aiohttp.ClientTimeout(total=TIMEOUT_S),
+    ) as response:
+        return reply_of_http(response.status, await response.json())
+
+
+class TestLookAlikes:
+    """A handle or conversation id matches its pattern as a whole string, so no account shows
+    as another's name; the operator's names are reserved (G5)."""
+
+    async def test_handle_with_a_newline_is_bad_request_everywhere(self, http: Http) -> None:
+        """ "bob\\n" is refused at register, login, direct, add member and in a member path,
+        where it used to make a second account that shows as bob."""
+        alice = await http.user("alice")
+        await http.user("bob")
+        group_status, group = await http.call(
+            "POST", "/v1/conversations/group", {"title": "team", "members": ["bob"]}, alice
+        )
+        assert group_status == 201, group
+        for handle in ("bob\n", "bob\r\n", "\nbob"):
+            attempts = [
+                ("POST", "/v1/register", {"handle": handle, "password": PASSWORD}, None),
+                ("POST", "/v1/login", {"handle": handle, "password": PASSWORD}, None),
+                ("POST", "/v1/conversations/direct", {"peer": handle}, alice),
+                ("POST", f"/v1/conversations/{group['conv']}/members", {"handle": handle}, alice),
+            ]
+            for method, path, body, token in attempts:
+                reply = reply_of_http(*await http.call(method, path, body, token))
+                assert_refused(reply, ErrorCode.BAD_REQUEST)
+        path = f"/v1/conversations/{group['conv']}/members/bob%0A"
+        assert_refused(await call_encoded(http, "DELETE", path, alice), ErrorCode.BAD_REQUEST)
+        status, listing = await http.call("GET", "/v1/conversations", token=alice)
+        assert status == 200
+        assert [c["members"] for c in listing["conversations"]] == [["alice", "bob"]]
+
+    async def test_reserved_handles_are_refused_as_taken(self, http: Http) -> None:
+        """admin, root, system, pigeon and support get conflict at register, like a taken
+        handle, and cannot log in."""
+        for handle in ("admin", "root", "system", "pigeon", "support"):
+            status, body = await http.call(
+                "POST", "/v1/register", {"handle": handle, "password": PASSWORD}
+            )
+            assert_refused(reply_of_http(status, body), ErrorCode.CONFLICT)
+            status, body = await http.call(
+                "POST", "/v1/login", {"handle": handle, "password": PASSWORD}
+            )
+            assert_refused(reply_of_http(status, body), ErrorCode.UNAUTHENTICATED)
+
+    async def test_reserved_handles_are_configured_and_spare_existing_accounts(
+        self, tmp_path: Path, client_session: aiohttp.ClientSession
+    ) -> None:
+        """PIGEON_RESERVED_HANDLES replaces the list; an account made before its name was
+        reserved still logs in, and nobody can register that name again."""
+        data = tmp_path / "data"
+        server = ServerProcess(data).start()
+        try:
+            await Http(client_session, server.url).user("boss")
+        finally:
+            server.kill()
+        server = ServerProcess(data, env={"PIGEON_RESERVED_HANDLES": "boss,chief"}).start()
+        try:
+            http = Http(client_session, server.url)
+            await http.user("boss")  # logs in
+            for handle, code in (("boss", ErrorCode.CONFLICT), ("chief", ErrorCode.CONFLICT)):
+                reply = reply_of_http(
+                    *await http.call(
+                        "POST", "/v1/register", {"handle": handle, "password": PASSWORD}
+                    )
+                )
+                assert_refused(reply, code)
+            status, body = await http.call(
+                "POST", "/v1/register", {"handle": "admin", "password": PASSWORD}
+            )
+            assert status == 201, body
+        finally:
+            server.kill()
+
+
+class TestIntegersInUrls:
+    """Integers in paths and query strings are ASCII digits only: one spelling per value."""
+
+    async def test_query_integers_in_other_spellings_are_bad_request(self, http: Http) -> None:
+        """A plus sign, spaces, an underscore, a minus or other scripts' digits in after,
+        before or limit get bad_request; plain digits work."""
+        sender = await make_sender("http", http)
+        messages = f"/v1/conversations/{sender.conv}/messages"
+        spellings = ["%2B1", "+1", "%201", "1%20", "1_0", "-1", "%D9%A1", "%EF%BC%91", "1e1"]
+        for name in ("after", "before", "limit"):
+            for spelling in spellings:
+                reply = await call_encoded(
+                    http, "GET", f"{messages}?{name}={spelling}", sender.token
+                )
+                assert_refused(reply, ErrorCode.BAD_REQUEST)
+            reply = await call_encoded(http, "GET", f"{messages}?{name}=1", sender.token)
+            assert reply.code == "ok", reply
+
+    async def test_seq_in_a_path_in_other_spellings_is_bad_request(self, http: Http) -> None:
+        """An edit of message +1, 1_0 or ١ (Arabic-Indic one) gets bad_request and stores
+        nothing."""
+        sender = await make_sender("http", http)
+        before = await sender.last_seq()
+        for spelling in ("%2B1", "1_0", "%D9%A1", "%201"):
+            path = f"/v1/conversations/{sender.conv}/messages/{spelling}/edit"
+            assert_refused(
+                await call_encoded(http, "POST", path, sender.token), ErrorCode.BAD_REQUEST
+            )
+        await sender.assert_nothing_stored_and_usable(before)
+
+
+class TestNulAndInvisibleText:
+    """No text field holds NUL; no group title shows nothing."""
+
+    async def test_nul_in_any_text_field_is_bad_request(self, sender: Sender) -> None:
+        """NUL in the body, the client_msg_id, or a string or key of meta gets bad_request."""
+        before = await sender.last_seq()
+        for fields in (
+            {"client_msg_id": "m1", "body": "a\x00b"},
+            {"client_msg_id": "m\x001", "body": "hi"},
+            {"client_msg_id": "m1", "body": "hi", "meta": {"k": "a\x00"}},
+            {"client_msg_id": "m1", "body": "hi", "meta": {"k\x00": 1}},
+            {"client_msg_id": "m1", "body": "hi", "meta": {"k": [{"deep": "\x00"}]}},
+        ):
+            assert_refused(await sender.send(fields), ErrorCode.BAD_REQUEST)
+        await sender.assert_nothing_stored_and_usable(before)
+
+    async def test_nul_in_a_device_or_password_is_bad_request(self, http: Http) -> None:
+        """A device label with NUL at login, and a password with NUL at register, are refused."""
+        await http.user("alice")
+        attempts = [
+            ("/v1/login", {"handle": "alice", "password": PASSWORD, "device": "ph\x00ne"}),
+            ("/v1/register", {"handle": "carol", "password": "long\x00enough"}),
+        ]
+        for path, body in attempts:
+            assert_refused(
+                reply_of_http(*await http.call("POST", path, body)), ErrorCode.BAD_REQUEST
+            )
+
+    async def test_group_title_with_nothing_visible_is_bad_request(self, http: Http) -> None:
+        """Titles of zero-width spaces, a byte-order mark, a Hangul filler, or holding NUL get
+        bad_request; a title with one visible character among them is created."""
+        alice = await http.user("alice")
+        for title in ("\u200b", "\ufeff\u200b\u200d", " \u3164 ", "\u2800", "team\x00"):
+            reply = reply_of_http(
+                *await http.call("POST", "/v1/conversations/group", {"title": title}, alice)
+            )
+            assert_refused(reply, ErrorCode.BAD_REQUEST)
+        status, body = await http.call(
+            "POST", "/v1/conversations/group", {"title": "\u200bx\u200b"}, alice
+        )
+        assert status == 201, body
+
+
+class TestMetaIntegers:
+    """Integers in meta stay within +-(2**53 - 1), so every JSON decoder reads every page."""
+
+    @pytest.mark.parametrize(
+        "number",
+        [b"9007199254740992", b"-9007199254740992", b"18446744073709551616", b"1e400"],
+        ids=["max+1", "min-1", "2**64", "no-double"],
+    )
+    async def test_integer_beyond_the_bound_is_bad_request(
+        self, sender: Sender, number: bytes
+    ) -> None:
+        """A meta integer past 2**53 - 1, at the top or nested, gets bad_request and is not
+        stored."""
+        before = await sender.last_seq()
+        for meta in ({"n": HOLE}, {"n": [{"deep": HOLE}]}):
+            fields = {"client_msg_id": "m1", "body": "hi", "meta": meta}
+            payload = sender.send_payload(fields).replace(json.dumps(HOLE).encode(), number)
+            assert_refused(await sender.post(payload), ErrorCode.BAD_REQUEST)
+        await sender.assert_nothing_stored_and_usable(before)
+
+    async def test_integers_at_the_bound_are_stored_verbatim(self, sender: Sender) -> None:
+        """+-(2**53 - 1) are accepted and read back exactly."""
+        meta = {"max": 2**53 - 1, "min": -(2**53 - 1)}
+        reply = await sender.send({"client_msg_id": "m1", "body": "hi", "meta": meta})
+        assert reply.code == "ok", reply
+        status, page = await sender.http.call(
+            "GET", f"/v1/conversations/{sender.conv}/messages?limit=1", token=sender.token
+        )
+        assert status == 200
+        assert page["events"][-1]["meta"] == meta

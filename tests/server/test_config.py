@@ -38,3 +38,11 @@ def test_readme_option_table_matches_the_code() -> None:
     begin, end = "<!-- options:begin -->\n", "\n<!-- options:end -->"
     table = text[text.index(begin) + len(begin) : text.index(end)]
     assert table == config.options_table()
+
+
+def test_reserved_handles_are_a_comma_separated_list() -> None:
+    """The default reserves the operator's names; PIGEON_RESERVED_HANDLES replaces the list."""
+    assert {"admin", "root", "system", "pigeon", "support"} <= config.load({}).reserved_handle_set
+    env = {"PIGEON_RESERVED_HANDLES": " Boss, ,chief "}
+    assert config.load(env).reserved_handle_set == frozenset({"boss", "chief"})
+    assert config.load({"PIGEON_RESERVED_HANDLES": ""}).reserved_handle_set == frozenset()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 
+from pigeon.core.limits import is_blank
 from pigeon.core.records import ConversationKind, Event, EventKind, Role
 from pigeon.errors import ErrorCode, ProtocolViolation
 
@@ -44,7 +45,8 @@ def check_direct_peer(me: str, peer: str, peer_exists: bool) -> None:
 
 
 def check_group(title: str, members: list[str]) -> None:
-    if not title.strip() or len(title) > MAX_TITLE_CHARS:
+    # A title of zero-width spaces or other invisible characters would show as a nameless group.
+    if is_blank(title) or len(title) > MAX_TITLE_CHARS:
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"a title has 1 to {MAX_TITLE_CHARS} chars")
     if len(members) + 1 > MAX_GROUP_MEMBERS:
         raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many members")

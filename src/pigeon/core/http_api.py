@@ -10,6 +10,7 @@ from typing import Annotated
 import msgspec
 
 from pigeon.core.records import (
+    NUL_FREE_PATTERN,
     ClientMsgId,
     ConversationSummary,
     Event,
@@ -19,7 +20,7 @@ from pigeon.core.records import (
 )
 
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=256)]
-Device = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+Device = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=NUL_FREE_PATTERN)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 
 

@@ -1,4 +1,5 @@
-"""Rate and size limits as pure functions of their inputs and of ``now`` (seconds, monotonic).
+"""Rate and size limits, and the checks of what clients write, as pure functions of their
+inputs and of ``now`` (seconds, monotonic).
 
 Nothing here reads a clock: the caller passes ``now``, so tests drive time by hand.
 """
@@ -6,6 +7,7 @@ Nothing here reads a clock: the caller passes ``now``, so tests drive time by ha
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import OrderedDict
 
 import msgspec
@@ -14,6 +16,9 @@ from pigeon.core.records import MessageMeta
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 
 _meta_encoder = msgspec.json.Encoder()
+# The largest integer every common JSON decoder holds exactly (JavaScript's
+# Number.MAX_SAFE_INTEGER); Matrix's canonical JSON has the same bound.
+MAX_META_INT = 2**53 - 1
 
 
 class TokenBucket:
@@ -74,11 +79,13 @@ class BucketTable:
 
 
 def check_body(body: str, meta: MessageMeta | None, *, max_body_bytes: int) -> None:
-    """Refuse an empty body, or a body plus metadata over ``max_body_bytes`` of UTF-8."""
+    """Refuse an empty body, a body plus metadata over ``max_body_bytes`` of UTF-8, and text or
+    metadata that :func:`check_text` and :func:`check_meta_values` refuse."""
     if not body.strip() and not meta:
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, "the body is empty")
     check_text(body)
     size = len(body.encode("utf-8"))
+    encoded = b""
     if meta:
         encoded = _meta_encoder.encode(meta)
         try:  # meta values are kept raw, so their bytes were never checked as text
@@ -88,11 +95,79 @@ def check_body(body: str, meta: MessageMeta | None, *, max_body_bytes: int) -> N
         size += len(encoded)
     if size > max_body_bytes:
         raise ProtocolViolation(ErrorCode.TOO_LARGE, detail=f"{size} > {max_body_bytes} bytes")
+    if encoded:  # after the size check, which bounds the work of decoding it again
+        check_meta_values(encoded)
+
+
+def check_meta_values(encoded: bytes) -> None:
+    """Refuse metadata (its JSON bytes) holding an integer beyond +-(2**53 - 1), a number no
+    float holds, or a NUL in a key or string.
+
+    Meta is returned verbatim to every member; a value that common JSON decoders (JavaScript's,
+    and others that parse numbers as doubles or 64-bit integers) cannot read exactly would make
+    every page holding it unreadable, or silently wrong, for those clients.
+    """
+    try:
+        pending: list[object] = [msgspec.json.decode(encoded)]
+    except (msgspec.DecodeError, RecursionError, UnicodeError) as exc:
+        # msgspec.ValidationError ("Number out of range") is a DecodeError: 1e400 lands here.
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail=f"meta: {exc!r}") from exc
+    while pending:  # iterative: nesting as deep as the decoder allows costs no stack
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, int) and not -MAX_META_INT <= value <= MAX_META_INT:
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="meta: integer beyond 2**53-1")
+        elif isinstance(value, str) and "\x00" in value:
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="meta: NUL in a string")
 
 
 def check_text(text: str) -> None:
-    """Refuse strings that cannot be stored as UTF-8 (lone surrogates from ``\\ud800`` escapes)."""
+    """Refuse strings that cannot be stored as UTF-8 (lone surrogates from ``\\ud800`` escapes)
+    and strings holding NUL, which C-based tools and databases read as the end of the text."""
+    if "\x00" in text:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="NUL in text")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="invalid unicode") from exc
+
+
+# Control and format characters (zero-width space and joiners, U+FEFF, bidi marks), separators
+# of every kind, and combining marks with nothing to combine with.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn"})
+# Letters by category that render as blank space: Hangul fillers and the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, or only whitespace and invisible characters."""
+    return all(
+        unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _BLANK_LETTERS
+        for char in text
+    )
+
+
+def parse_decimal(text: str, *, name: str, low: int, high: int) -> int:
+    """An integer written in ASCII digits only, from ``low`` to ``high``, else bad_request.
+
+    ``int()`` also takes ``+1``, `` 1``, ``1_0`` and the digits of other scripts: several
+    spellings of one value, which caches, logs and proxies in front of the server would see as
+    different requests.
+    """
+    if not (text.isascii() and text.isdigit()):
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} must be an integer")
+    # Past 20 digits it is out of any range we use; int() of 5,000 digits would even raise.
+    if len(text) > 20 or not low <= int(text) <= high:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} is out of range")
+    return int(text)
+
+
+def check_handle_free(handle: str, reserved: frozenset[str]) -> None:
+    """Refuse a reserved name at registration as if it were taken: names like ``admin`` or
+    ``support`` would let anyone pose as the operator."""
+    if handle in reserved:
+        raise ProtocolViolation(ErrorCode.CONFLICT, detail=f"reserved handle {handle!r}")

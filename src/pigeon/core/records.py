@@ -8,6 +8,7 @@ conversation's history.
 from __future__ import annotations
 
 import enum
+import re
 from typing import Annotated
 
 import msgspec
@@ -32,10 +33,40 @@ class Role(enum.StrEnum):
     MEMBER = "member"
 
 
+def whole_string(pattern: str) -> str:
+    """A msgspec ``pattern`` that must match the whole string, not a part of it.
+
+    msgspec matches with ``re.search``, and Python's ``$`` also matches before a trailing
+    newline, so ``^[a-z]+$`` accepts ``"bob\\n"``: a second account beside ``bob`` that
+    displays as ``bob``. ``\\Z`` would fix that in Python, but JSON Schema patterns (served in
+    /openapi.json) are ECMA-262 regexes, which have no ``\\Z``; ``$(?!\\n)`` means the same
+    in both dialects.
+    """
+    return rf"^(?:{pattern})$(?!\n)"
+
+
+HANDLE_PATTERN = whole_string(r"[a-z0-9_]{2,32}")
+CONV_ID_PATTERN = whole_string(r"c[0-9a-f]{16}")
+# Free-form identifiers chosen by clients hold any text but NUL, which C-based tools and
+# databases read as the end of the string.
+NUL_FREE_PATTERN = whole_string(r"[^\x00]*")
 # A handle is a user's public, immutable name.
-Handle = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_]{2,32}$")]
-ConvId = Annotated[str, msgspec.Meta(pattern=r"^c[0-9a-f]{16}$")]
-ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+Handle = Annotated[str, msgspec.Meta(pattern=HANDLE_PATTERN)]
+ConvId = Annotated[str, msgspec.Meta(pattern=CONV_ID_PATTERN)]
+ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=NUL_FREE_PATTERN)]
+_handle_re = re.compile(HANDLE_PATTERN)
+_conv_id_re = re.compile(CONV_ID_PATTERN)
+
+
+def is_handle(text: str) -> bool:
+    """Whether ``text`` is a valid handle: for handles that arrive outside a typed body (paths)."""
+    return _handle_re.search(text) is not None
+
+
+def is_conv_id(text: str) -> bool:
+    return _conv_id_re.search(text) is not None
+
+
 # Seqs and ids stay below 2**53: exact in JavaScript, and far inside SQLite's 64-bit integers.
 MAX_SEQ = 2**53
 Seq = Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]

@@ -41,10 +41,20 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     hello_timeout_s: float = 10.0
     heartbeat_s: float = 20.0
     drain_timeout_s: float = 10.0
+    reserved_handles: str = (
+        "admin,administrator,root,system,pigeon,support,help,security,abuse,postmaster,"
+        "moderator,staff,official,noreply"
+    )
 
     @property
     def data_path(self) -> Path:
         return Path(self.data_dir)
+
+    @property
+    def reserved_handle_set(self) -> frozenset[str]:
+        return frozenset(
+            name.strip().lower() for name in self.reserved_handles.split(",") if name.strip()
+        )
 
 
 OPTION_HELP: dict[str, str] = {
@@ -73,6 +83,7 @@ OPTION_HELP: dict[str, str] = {
     "hello_timeout_s": "seconds a new WebSocket has to authenticate",
     "heartbeat_s": "seconds between WebSocket pings",
     "drain_timeout_s": "seconds a shutdown waits for in-flight work",
+    "reserved_handles": "comma-separated handles nobody may register (existing accounts stay)",
 }
 
 

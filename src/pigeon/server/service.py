@@ -73,6 +73,7 @@ class Service:
         # A fixed hash to verify against for unknown handles, so timing does not tell whether
         # a handle exists.
         self._dummy_hash = self._hasher.hash(secrets.token_hex(16))
+        self._reserved_handles = config.reserved_handle_set
 
     def close(self) -> None:
         self._hash_pool.shutdown(wait=False, cancel_futures=True)
@@ -96,6 +97,7 @@ class Service:
 
     async def register(self, req: RegisterRequest, client: str) -> None:
         self._limit(self._login_buckets, "login", client)
+        limits.check_handle_free(req.handle, self._reserved_handles)
         limits.check_text(req.password)
         password_hash = await self._run_hasher(lambda: self._hasher.hash(req.password))
         assert isinstance(password_hash, str)

@@ -16,7 +16,8 @@ from aiohttp import web
 from aiohttp.typedefs import Middleware
 
 from pigeon.core import http_api as api
-from pigeon.core.records import AppendResult, Device, EventKind
+from pigeon.core import limits
+from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.logging import bind
 from pigeon.server.metrics import Metrics
@@ -136,13 +137,7 @@ def _int_param(
     raw = request.query.get(name) if name in request.query else request.match_info.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} must be an integer") from None
-    if not low <= value <= high:
-        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{name} is out of range")
-    return value
+    return limits.parse_decimal(raw, name=name, low=low, high=high)
 
 
 def _ack(result: AppendResult) -> web.Response:
@@ -169,7 +164,7 @@ class HttpApi:
 
     def _conv(self, request: web.Request) -> str:
         conv = request.match_info["conv"]
-        if len(conv) != 17 or not conv.startswith("c"):
+        if not is_conv_id(conv):
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
         return conv
 
@@ -234,9 +229,10 @@ class HttpApi:
     async def remove_member(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        appended = await self.service.change_member(
-            device.handle, conv, request.match_info["handle"], adding=False
-        )
+        handle = request.match_info["handle"]
+        if not is_handle(handle):  # the same rule as a handle in a body
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="malformed handle in path")
+        appended = await self.service.change_member(device.handle, conv, handle, adding=False)
         return _ack(appended.result)
 
     async def send(self, request: web.Request) -> web.Response:
