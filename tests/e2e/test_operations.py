@@ -119,6 +119,32 @@ async def test_admin_cli_and_top_work_against_a_node(server: ServerProcess, http
     assert "send latency ms" in view and "connections        0" in view
 
 
+async def test_admin_cli_acts_on_the_exact_handle(server: ServerProcess, http: Http) -> None:
+    """`pigeon admin disable 'bob\\n'` names a look-alike of bob, never bob himself: a URL parser
+    would drop the newline unless the handle is quoted."""
+    await http.user("bob")
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [
+            sys.executable,
+            "-m",
+            "pigeon",
+            "admin",
+            "disable",
+            "bob\n",
+            "--url",
+            server.url,
+            "--data",
+            str(server.data_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+    assert done.returncode != 0 and "not_found" in done.stderr, done
+    await http.user("bob")  # still logs in: not disabled
+
+
 async def test_logs_never_hold_passwords_tokens_or_bodies(
     server: ServerProcess, http: Http, connect: Connector
 ) -> None:

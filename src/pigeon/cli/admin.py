@@ -12,6 +12,7 @@ import asyncio
 import math
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,9 @@ def _admin(args: argparse.Namespace) -> int:
     if not args.handle:
         raise SystemExit(f"pigeon admin {args.action}: a HANDLE is required")
     path = {"disable": "disable", "enable": "enable", "revoke": "revoke-tokens"}[args.action]
-    body = asyncio.run(_admin_call(args, "POST", f"/v1/admin/users/{args.handle}/{path}"))
+    # Quoted whole: a URL parser drops tabs and newlines, so "bob\n" unquoted would act on bob.
+    handle = urllib.parse.quote(args.handle, safe="")
+    body = asyncio.run(_admin_call(args, "POST", f"/v1/admin/users/{handle}/{path}"))
     details = ", ".join(f"{k} {v}" for k, v in body.items() if k != "handle")
     print(f"{args.handle}: {details}")
     return 0
