@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pigeon.core.http_api import ROUTES
+from pigeon.core.records import CONV_ID_PATTERN, HANDLE_PATTERN
 from pigeon.errors import ErrorCode
 from tests.helpers.raw import Http
 
@@ -28,6 +29,10 @@ async def test_openapi_lists_every_route_with_its_schemas(http: Http) -> None:
     for ops in doc["paths"].values():
         for op in ops.values():
             assert error_statuses <= set(op["responses"])
+    member = doc["paths"]["/v1/conversations/{conv}/members/{handle}"]["delete"]
+    params = {param["name"]: param["schema"] for param in member["parameters"]}
+    assert params["handle"]["pattern"] == HANDLE_PATTERN  # the path is checked as the body is
+    assert params["conv"]["pattern"] == CONV_ID_PATTERN
 
 
 async def test_every_documented_route_is_served(http: Http) -> None:

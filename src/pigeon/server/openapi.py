@@ -10,11 +10,24 @@ import msgspec
 
 from pigeon import __version__
 from pigeon.core import http_api as api
+from pigeon.core.records import CONV_ID_PATTERN, HANDLE_PATTERN, MAX_SEQ
 from pigeon.errors import ErrorCode
 
 
 def _ref(kind: type) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{kind.__name__}"}
+
+
+def _path_schema(route: api.Route, name: str) -> dict[str, Any]:
+    """The form of a path parameter, as the server checks it. The admin routes take any
+    stored handle, so an operator can reach accounts made under older rules (D17)."""
+    if name == "conv":
+        return {"type": "string", "pattern": CONV_ID_PATTERN}
+    if name == "seq":
+        return {"type": "integer", "minimum": 1, "maximum": MAX_SEQ}
+    if name == "handle" and not route.path.startswith("/v1/admin/"):
+        return {"type": "string", "pattern": HANDLE_PATTERN}
+    return {"type": "string"}
 
 
 def openapi_document() -> dict[str, Any]:
@@ -35,7 +48,7 @@ def openapi_document() -> dict[str, Any]:
     for route in api.ROUTES:
         op: dict[str, Any] = {"summary": route.summary, "responses": {}}
         params = [
-            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+            {"name": name, "in": "path", "required": True, "schema": _path_schema(route, name)}
             for name in re.findall(r"{(\w+)}", route.path)
         ] + [
             {"name": name, "in": "query", "required": False, "schema": {"type": "integer"}}
