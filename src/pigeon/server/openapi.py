@@ -20,7 +20,7 @@ def _ref(kind: type) -> dict[str, str]:
 
 def _path_schema(route: api.Route, name: str) -> dict[str, Any]:
     """The form of a path parameter, as the server checks it. The admin routes take any
-    stored handle, so an operator can reach accounts made under older rules (D17)."""
+    stored handle, so an operator can reach accounts made under older rules (D18)."""
     if name == "conv":
         return {"type": "string", "pattern": CONV_ID_PATTERN}
     if name == "seq":
