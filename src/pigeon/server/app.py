@@ -119,6 +119,7 @@ async def start(config: Config) -> Node:
     store.on_commit = hub.publish_events
     service = Service(config, store, hub, metrics)
     ws = WsEndpoint(service, hub, config)
+    service.on_token_revoked = ws.close_token
     metrics.watch(
         connections=lambda: len(ws.connections),
         outgoing_queue_max=ws.outgoing_queue_max,

@@ -38,6 +38,12 @@ def hash_token(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
 
 
+# Told a token's hash and a goodbye reason when the token dies before its expiry (logout), so
+# the live sessions it opened end too. The service tells; whoever holds sessions listens: on one
+# node the WebSocket endpoint, on a cluster a bus message that reaches every node's endpoint.
+TokenRevokedListener = Callable[[bytes, str], object]
+
+
 class Service:
     def __init__(
         self,
@@ -54,6 +60,7 @@ class Service:
         self.hub = hub
         self.metrics = metrics
         self.draining = False  # set when the node drains: writes are refused with busy
+        self.on_token_revoked: TokenRevokedListener | None = None
         self._monotonic = monotonic
         self._wall_ms = wall_ms
         self._send_buckets = limits.BucketTable(
@@ -128,7 +135,11 @@ class Service:
         )
 
     async def logout(self, token: str) -> None:
-        await self.store.revoke_token(hash_token(token))
+        """Revoke the token, then end every live session it opened with goodbye logged_out."""
+        token_hash = hash_token(token)
+        await self.store.revoke_token(token_hash)
+        if self.on_token_revoked is not None:
+            self.on_token_revoked(token_hash, "logged_out")
 
     async def authenticate(self, token: str | None) -> Device:
         if not token:

@@ -48,7 +48,7 @@ from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavai
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.logging import bind
-from pigeon.server.service import Service
+from pigeon.server.service import Service, hash_token
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,9 @@ class WsConnection:
         self.metrics = service.metrics
         self.connected_at = time.time()
         self.device = ""
+        self.token_hash = b""  # of the token that authenticated this connection
         self._user = ""
+        self._expiry: asyncio.TimerHandle | None = None  # goodbye token_expired, when it expires
         self._tasks: set[asyncio.Task[None]] = set()
         self._oldest_push: float | None = None  # monotonic time of the oldest unwritten push
         self._draining = False
@@ -213,6 +215,8 @@ class WsConnection:
             await self._read_loop()
         finally:
             self.hub.detach(self)
+            if self._expiry is not None:
+                self._expiry.cancel()
             for task in self._tasks:
                 task.cancel()
             if self._tasks:
@@ -318,6 +322,8 @@ class WsConnection:
     async def _hello(self, hello: Hello) -> None:
         try:
             device = await self.service.authenticate(hello.token)
+            # Known before the reads below, so a logout racing this hello still finds it.
+            self.token_hash = hash_token(hello.token)
             self._user = device.handle
             self.device = device.device
             bind(user=device.handle)
@@ -336,10 +342,12 @@ class WsConnection:
         except ProtocolViolation as exc:
             self.hub.detach(self)
             self._user = ""
+            self.token_hash = b""
             self.session.reject_hello(exc, hello.id)
         except StoreUnavailable:
             self.hub.detach(self)
             self._user = ""
+            self.token_hash = b""
             self.session.reject_hello(ProtocolViolation(ErrorCode.UNAVAILABLE), hello.id)
         except asyncio.CancelledError:
             raise
@@ -347,14 +355,24 @@ class WsConnection:
             log.exception("hello failed", extra={"conn": self.conn_id})
             self.hub.detach(self)
             self._user = ""
+            self.token_hash = b""
             self.session.reject_hello(ProtocolViolation(ErrorCode.INTERNAL), hello.id)
         else:
             self.hub.follow(self, list(last_seqs))
+            self._close_at_expiry(device.expires_at_ms)
             self.session.accept_hello(
                 device.handle,
                 Welcome(id=hello.id, user=device.handle, epoch=store.epoch, behind=behind),
             )
         self._flush_soon()
+
+    def _close_at_expiry(self, expires_at_ms: int) -> None:
+        """An open socket outlives no token: say goodbye token_expired when it expires. The
+        timer runs on the loop's monotonic clock, so a wall-clock step moves it by no more."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+        delay_s = max(0.0, expires_at_ms / 1000 - time.time())
+        self._expiry = self._loop.call_later(delay_s, self.close, "token_expired")
 
     async def _handle(self, request: RequestFrame) -> None:
         started = time.perf_counter()
@@ -475,6 +493,13 @@ class WsEndpoint:
     def close_user(self, user: str, reason: str) -> int:
         """Close every connection of ``user`` (disabled, tokens revoked). Returns how many."""
         mine = [conn for conn in self.connections if conn.user == user]
+        for conn in mine:
+            conn.close(reason)
+        return len(mine)
+
+    def close_token(self, token_hash: bytes, reason: str) -> int:
+        """Close every connection a token opened (logged out). Returns how many."""
+        mine = [conn for conn in self.connections if conn.token_hash == token_hash]
         for conn in mine:
             conn.close(reason)
         return len(mine)
