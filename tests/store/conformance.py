@@ -14,7 +14,7 @@ import pytest
 
 from pigeon.core.records import Event, EventKind
 from pigeon.errors import ErrorCode, ProtocolViolation
-from pigeon.store.base import Store
+from pigeon.store.base import MAX_DEVICE_KEYS, Store
 
 Reopen = Callable[[], Awaitable[Store]]
 NOW = 1_700_000_000_000
@@ -63,6 +63,20 @@ class StoreConformance:
         assert await store.device_for_token(b"t1", NOW + 1000) is None
         await store.revoke_token(b"t1")
         assert await store.device_for_token(b"t1", NOW) is None
+
+    async def test_a_device_key_stays_known_to_its_account_only(self, store: Store) -> None:
+        """A remembered device key is known to its account, after its tokens are gone too;
+        the oldest keys beyond the bound per account are forgotten."""
+        await make_users(store, "alice", "bob")
+        await store.remember_device(b"k1", "alice", "phone", NOW)
+        await store.revoke_tokens("alice")
+        assert await store.is_known_device("alice", b"k1")
+        assert not await store.is_known_device("bob", b"k1")
+        assert not await store.is_known_device("alice", b"k2")
+        for i in range(MAX_DEVICE_KEYS):
+            await store.remember_device(b"n%d" % i, "alice", "laptop", NOW + 1 + i)
+        assert not await store.is_known_device("alice", b"k1")
+        assert await store.is_known_device("alice", b"n0")
 
     async def test_direct_conversation_is_created_once(self, store: Store) -> None:
         """Creating the direct conversation twice, from either side, returns the same one."""

@@ -41,6 +41,9 @@ class LoginRequest(_Body):
     handle: Handle
     password: Annotated[str, msgspec.Meta(max_length=256)]
     device: Device = "default"
+    # The key a previous login on this device returned: such a login is not locked out by
+    # other people's failed logins to the handle (docs/PROTOCOL.md, known devices).
+    device_key: Annotated[str, msgspec.Meta(max_length=64)] | None = None
 
 
 class LoginResponse(_Body):
@@ -48,6 +51,7 @@ class LoginResponse(_Body):
     handle: str
     device: str
     expires_at_ms: int
+    device_key: str | None = None  # keep it, and send it with this device's next login
 
 
 class DirectRequest(_Body):

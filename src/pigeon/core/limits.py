@@ -6,9 +6,11 @@ Nothing here reads a clock: the caller passes ``now``, so tests drive time by ha
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import unicodedata
-from collections import OrderedDict
+from collections import OrderedDict, deque
+from typing import Generic, TypeVar
 
 import msgspec
 
@@ -49,6 +51,10 @@ class TokenBucket:
         if retry_after_ms:
             raise RateLimited(retry_after_ms)
 
+    def give_back(self, cost: float = 1.0) -> None:
+        """Return tokens taken for an attempt that turned out not to count (up to ``burst``)."""
+        self._tokens = min(self.burst, self._tokens + cost)
+
 
 class BucketTable:
     """Token buckets by key (a user, an address), bounded: least recently used keys are dropped.
@@ -73,6 +79,13 @@ class BucketTable:
         else:
             self._buckets.move_to_end(key)
         bucket.take_or_raise(now, cost)
+
+    def give_back(self, key: str, cost: float = 1.0) -> None:
+        """Undo a take: for limits that count failures, take before trying, give back after
+        success, so concurrent failing attempts cannot overrun the limit."""
+        bucket = self._buckets.get(key)
+        if bucket is not None:
+            bucket.give_back(cost)
 
     def __len__(self) -> int:
         return len(self._buckets)
@@ -171,3 +184,116 @@ def check_handle_free(handle: str, reserved: frozenset[str]) -> None:
     ``support`` would let anyone pose as the operator."""
     if handle in reserved:
         raise ProtocolViolation(ErrorCode.CONFLICT, detail=f"reserved handle {handle!r}")
+
+
+# -- fair admission by client network --------------------------------------------------------
+
+IPV6_NETWORK_PREFIX = 64  # one customer's allocation: a host can use any address in its /64
+
+T = TypeVar("T")
+
+
+def client_network(address: str) -> str:
+    """The network a client address stands for when sharing: an IPv4 address itself, an IPv6
+    address's /64 (an IPv4-mapped IPv6 address is its IPv4 address), anything else as given."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, IPV6_NETWORK_PREFIX), strict=False))
+    return str(ip)
+
+
+class FairQueue(Generic[T]):
+    """Work waiting for a few workers, shared fairly between keys (client networks).
+
+    At most ``capacity`` items are held in all (waiting or running) and at most ``per_key``
+    by one key. Waiting items are taken round-robin across keys, so a key with one item waits
+    behind at most one item of each other key, however many that key has queued. When full,
+    a key holding fewer items than the greediest one still gets in: the greediest key's newest
+    waiting item is pushed out (its caller told busy). So a flood from a few networks cannot
+    keep a login from another network out; many networks each holding one item can, and
+    the per-address rate limit is what stops them.
+    """
+
+    def __init__(self, *, capacity: int, per_key: int) -> None:
+        if capacity < 1 or per_key < 1:
+            raise ValueError("capacity and per_key must be >= 1")
+        self.capacity = capacity
+        self.per_key = per_key
+        self._held: dict[str, int] = {}  # waiting + running, by key
+        self._waiting: OrderedDict[str, deque[T]] = OrderedDict()  # round-robin order of keys
+        self._total = 0
+
+    def push(self, key: str, item: T) -> T | None:
+        """Admit ``item``; returns the item pushed out to make room, if any. Raises busy when
+        ``key`` holds ``per_key`` items already, or when full and no key holds more than it."""
+        held = self._held.get(key, 0)
+        if held >= self.per_key:
+            raise RateLimited(1000, ErrorCode.BUSY)
+        evicted: T | None = None
+        if self._total >= self.capacity:
+            evicted = self._evict_greediest(more_than=held + 1)
+            if evicted is None:
+                raise RateLimited(1000, ErrorCode.BUSY)
+        self._held[key] = held + 1
+        self._total += 1
+        self._waiting.setdefault(key, deque()).append(item)
+        return evicted
+
+    def _evict_greediest(self, *, more_than: int) -> T | None:
+        candidates = [k for k in self._waiting if self._held[k] > more_than]
+        if not candidates:
+            return None
+        greediest = max(candidates, key=lambda k: self._held[k])
+        waiting = self._waiting[greediest]
+        evicted = waiting.pop()  # its newest: the one whose caller waited least
+        if not waiting:
+            del self._waiting[greediest]
+        self._release(greediest)
+        return evicted
+
+    def pop(self) -> tuple[str, T] | None:
+        """The next item to run, round-robin across keys; it stays held until :meth:`done`."""
+        if not self._waiting:
+            return None
+        key, waiting = next(iter(self._waiting.items()))
+        item = waiting.popleft()
+        if waiting:
+            self._waiting.move_to_end(key)
+        else:
+            del self._waiting[key]
+        return key, item
+
+    def discard(self, key: str, item: T) -> bool:
+        """Withdraw a waiting item (its caller gave up). False if it is not waiting."""
+        waiting = self._waiting.get(key)
+        if waiting is None or item not in waiting:
+            return False
+        waiting.remove(item)
+        if not waiting:
+            del self._waiting[key]
+        self._release(key)
+        return True
+
+    def done(self, key: str) -> None:
+        """A popped item has finished running."""
+        self._release(key)
+
+    def _release(self, key: str) -> None:
+        self._total -= 1
+        held = self._held[key] - 1
+        if held:
+            self._held[key] = held
+        else:
+            del self._held[key]
+
+    def held(self, key: str) -> int:
+        return self._held.get(key, 0)
+
+    def __len__(self) -> int:
+        """Items held: waiting and running."""
+        return self._total

@@ -72,9 +72,15 @@ class HttpClient:
         body = api.RegisterRequest(handle=handle, password=password)
         return await self._call("POST", "/v1/register", body, api.RegisterResponse, auth=False)
 
-    async def login(self, handle: str, password: str, device: str = "default") -> api.LoginResponse:
-        """Log in; returns a token for this device (it does not set :attr:`token` itself)."""
-        body = api.LoginRequest(handle=handle, password=password, device=device)
+    async def login(
+        self, handle: str, password: str, device: str = "default", device_key: str | None = None
+    ) -> api.LoginResponse:
+        """Log in; returns a token for this device (it does not set :attr:`token` itself).
+        Keep the reply's ``device_key`` and pass it at this device's next login: a known
+        device is not locked out by someone else's failed logins to the handle."""
+        body = api.LoginRequest(
+            handle=handle, password=password, device=device, device_key=device_key
+        )
         return await self._call("POST", "/v1/login", body, api.LoginResponse, auth=False)
 
     async def logout(self) -> None:

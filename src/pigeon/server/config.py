@@ -45,6 +45,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         "admin,administrator,root,system,pigeon,support,help,security,abuse,postmaster,"
         "moderator,staff,official,noreply"
     )
+    hash_queue_max: int = 64
+    hash_queue_per_network: int = 4
 
     @property
     def data_path(self) -> Path:
@@ -68,7 +70,8 @@ OPTION_HELP: dict[str, str] = {
     "max_http_body_bytes": "largest HTTP request body accepted",
     "send_rate_per_s": "per-user rate of writes: sends, edits, deletes, new conversations, members",
     "send_burst": "per-user burst of those writes (token bucket size)",
-    "login_rate_per_min": "login and register attempts per client address per minute",
+    "login_rate_per_min": "login and register attempts per client address, and failed logins "
+    "per handle (or per known device), per minute",
     "max_queued_pushes": "pushes queued per connection before it is told it lagged",
     "max_queued_replies": "replies queued per connection before it is closed as a slow consumer",
     "max_inflight": "requests per connection being worked on at once",
@@ -84,6 +87,8 @@ OPTION_HELP: dict[str, str] = {
     "heartbeat_s": "seconds between WebSocket pings",
     "drain_timeout_s": "seconds a shutdown waits for in-flight work",
     "reserved_handles": "comma-separated handles nobody may register (existing accounts stay)",
+    "hash_queue_max": "password hashes (logins, registrations) running or waiting, in all",
+    "hash_queue_per_network": "of those, held by one client network (IPv4 address, IPv6 /64)",
 }
 
 

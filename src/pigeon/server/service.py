@@ -9,6 +9,7 @@ limits, password hashing, token minting.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import secrets
 import time
@@ -44,6 +45,20 @@ def hash_token(token: str) -> bytes:
 TokenRevokedListener = Callable[[bytes, str], object]
 
 
+# Threads that hash passwords: argon2id at its default cost takes ~40 ms and 19 MiB each.
+HASH_THREADS = 2
+
+
+class _HashJob:
+    """A password hash waiting for, or running in, the hashing pool; its caller awaits result."""
+
+    __slots__ = ("fn", "result")
+
+    def __init__(self, result: asyncio.Future[object], fn: Callable[[], object]) -> None:
+        self.result = result
+        self.fn = fn
+
+
 class Service:
     def __init__(
         self,
@@ -67,16 +82,25 @@ class Service:
             rate_per_s=config.send_rate_per_s, burst=config.send_burst
         )  # every write a user makes to a log: sends, edits, deletes, conversations, members
         self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
+        # Attempts per client address (what stops a sprayer), and failures per handle or per
+        # known device (so a sprayer cannot lock the real user out: D17).
         self._login_buckets = limits.BucketTable(
+            rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
+        )
+        self._login_failures = limits.BucketTable(
             rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
         )
         self._hasher = argon2.PasswordHasher(
             time_cost=config.argon2_time_cost, memory_cost=config.argon2_memory_kib, parallelism=1
         )
         # Hashing is CPU- and memory-hard on purpose: bound how many run at once, and how many
-        # wait, so a login storm cannot take the event loop's CPU or the machine's memory.
-        self._hash_pool = ThreadPoolExecutor(2, thread_name_prefix="pigeon-argon2")
-        self._hash_slots = asyncio.Semaphore(64)
+        # wait, so a login storm cannot take the event loop's CPU or the machine's memory; and
+        # share the waiting room fairly between client networks, so one flood cannot take it.
+        self._hash_pool = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="pigeon-argon2")
+        self._hash_queue: limits.FairQueue[_HashJob] = limits.FairQueue(
+            capacity=config.hash_queue_max, per_key=config.hash_queue_per_network
+        )
+        self._hashing = 0  # jobs running in the pool
         # A fixed hash to verify against for unknown handles, so timing does not tell whether
         # a handle exists.
         self._dummy_hash = self._hasher.hash(secrets.token_hex(16))
@@ -96,42 +120,109 @@ class Service:
 
     # -- accounts ---------------------------------------------------------------------------
 
-    async def _run_hasher(self, fn: Callable[[], object]) -> object:
-        if self._hash_slots.locked():
-            raise RateLimited(1000, ErrorCode.BUSY)
-        async with self._hash_slots:
-            return await asyncio.get_running_loop().run_in_executor(self._hash_pool, fn)
+    async def _run_hasher(self, fn: Callable[[], object], client: str) -> object:
+        """Run ``fn`` in the hashing pool once its turn comes: turns go round-robin across
+        client networks (limits.FairQueue). Raises busy when ``client``'s network holds its
+        share of the queue already, or when the queue is full of fairer claims."""
+        network = limits.client_network(client)
+        job = _HashJob(asyncio.get_running_loop().create_future(), fn)
+        try:
+            evicted = self._hash_queue.push(network, job)
+        except RateLimited:
+            self.metrics.rate_limited.labels("hashing").inc()
+            raise
+        if evicted is not None:
+            self.metrics.rate_limited.labels("hashing").inc()
+            evicted.result.set_exception(RateLimited(1000, ErrorCode.BUSY))
+        self._start_hashing()
+        try:
+            return await job.result
+        finally:
+            self._hash_queue.discard(network, job)  # gave up while waiting: free its place
+
+    def _start_hashing(self) -> None:
+        while self._hashing < HASH_THREADS:
+            popped = self._hash_queue.pop()
+            if popped is None:
+                return
+            network, job = popped
+            if job.result.done():  # its caller is gone: skip the work
+                self._hash_queue.done(network)
+                continue
+            self._hashing += 1
+            running = asyncio.get_running_loop().run_in_executor(self._hash_pool, job.fn)
+            running.add_done_callback(functools.partial(self._hash_done, network, job))
+
+    def _hash_done(self, network: str, job: _HashJob, running: asyncio.Future[object]) -> None:
+        self._hashing -= 1
+        self._hash_queue.done(network)
+        if not job.result.done():
+            if running.cancelled():
+                job.result.cancel()
+            elif (exc := running.exception()) is not None:
+                job.result.set_exception(exc)
+            else:
+                job.result.set_result(running.result())
+        self._start_hashing()
 
     async def register(self, req: RegisterRequest, client: str) -> None:
         self._limit(self._login_buckets, "login", client)
         limits.check_handle_free(req.handle, self._reserved_handles)
         limits.check_text(req.password)
-        password_hash = await self._run_hasher(lambda: self._hasher.hash(req.password))
+        password_hash = await self._run_hasher(lambda: self._hasher.hash(req.password), client)
         assert isinstance(password_hash, str)
         await self.store.create_account(req.handle, password_hash, self._wall_ms())
 
     async def login(self, req: LoginRequest, client: str) -> LoginResponse:
-        self._limit(self._login_buckets, "login", client, "handle:" + req.handle)
-        found = await self.store.password_hash(req.handle)
-        stored = found[0] if found is not None else self._dummy_hash
+        """Attempts count per client address; failures per handle, or per device key for a
+        login from a known device, which a sprayer's failures therefore never lock out."""
+        self._limit(self._login_buckets, "login", client)
+        known_key_hash = None
+        if req.device_key is not None:
+            key_hash = hash_token(req.device_key)
+            if await self.store.is_known_device(req.handle, key_hash):
+                known_key_hash = key_hash
+        failures = (
+            "device:" + known_key_hash.hex()
+            if known_key_hash is not None
+            else "handle:" + req.handle
+        )
+        # Taken before verifying, given back on success: concurrent wrong guesses cannot
+        # overrun the limit while their hashes are still being checked.
+        self._limit(self._login_failures, "login_failures", failures)
+        try:
+            found = await self.store.password_hash(req.handle)
+            stored = found[0] if found is not None else self._dummy_hash
 
-        def verify() -> bool:
-            try:
-                return bool(self._hasher.verify(stored, req.password))
-            except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
-                return False
+            def verify() -> bool:
+                try:
+                    return bool(self._hasher.verify(stored, req.password))
+                except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+                    return False
 
-        ok = await self._run_hasher(verify)
+            ok = await self._run_hasher(verify, client)
+        except BaseException:  # busy, store down, cancelled: not a failed guess
+            self._login_failures.give_back(failures)
+            raise
         if not ok or found is None:
             raise ProtocolViolation(ErrorCode.UNAUTHENTICATED, "wrong handle or password")
+        self._login_failures.give_back(failures)
         if found[1].disabled:  # told only to someone who knows the password
             raise ProtocolViolation(ErrorCode.ACCOUNT_DISABLED)
         token = secrets.token_urlsafe(32)
+        # A known device keeps its key; any other gets a new one, to send at its next login.
+        device_key = req.device_key if known_key_hash is not None else secrets.token_urlsafe(32)
+        assert device_key is not None
         now_ms = self._wall_ms()
         expires = now_ms + self.config.token_ttl_s * 1000
         await self.store.create_token(hash_token(token), req.handle, req.device, now_ms, expires)
+        await self.store.remember_device(hash_token(device_key), req.handle, req.device, now_ms)
         return LoginResponse(
-            token=token, handle=req.handle, device=req.device, expires_at_ms=expires
+            token=token,
+            handle=req.handle,
+            device=req.device,
+            expires_at_ms=expires,
+            device_key=device_key,
         )
 
     async def logout(self, token: str) -> None:

@@ -43,6 +43,10 @@ class LogPage:
     last_seq: int
 
 
+# Device keys kept per account, the most recently used: a client that never sends its key back
+# gets a new one at every login, and must not grow the store without bound.
+MAX_DEVICE_KEYS = 64
+
 # Called on the event loop after each commit with the new events, in commit order: the only
 # place events are published from, so nothing uncommitted is ever pushed.
 CommitListener = Callable[[list[Event]], None]
@@ -79,6 +83,13 @@ class Store(Protocol):
 
     async def revoke_tokens(self, handle: str) -> int:
         """Revoke every token of a user; returns how many there were."""
+
+    async def remember_device(self, key_hash: bytes, handle: str, device: str, now_ms: int) -> None:
+        """Record a device key returned at a successful login (the oldest keys beyond a
+        bound per account are forgotten)."""
+
+    async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
+        """Whether the key was returned by a login to this account (revoked tokens too)."""
 
     async def set_disabled(self, handle: str, disabled: bool) -> bool:
         """Disable or re-enable an account; False if there is no such account."""

@@ -33,7 +33,7 @@ from pigeon.core.records import (
 )
 from pigeon.core.sequencing import merge_position
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
-from pigeon.store.base import Appended, CommitListener, LogPage
+from pigeon.store.base import MAX_DEVICE_KEYS, Appended, CommitListener, LogPage
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
 from pigeon.store.snapshot_reader import SnapshotReader
@@ -278,6 +278,32 @@ class SqliteStore:
             return conn.execute("DELETE FROM tokens WHERE handle = ?", (handle,)).rowcount
 
         return await self._write("revoke_tokens", job)
+
+    async def remember_device(self, key_hash: bytes, handle: str, device: str, now_ms: int) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO device_keys(key_hash, handle, device, used_ms) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(key_hash) DO UPDATE SET device = excluded.device, "
+                "used_ms = excluded.used_ms",
+                (key_hash, handle, device, now_ms),
+            )
+            conn.execute(
+                "DELETE FROM device_keys WHERE handle = ? AND key_hash NOT IN ("
+                "SELECT key_hash FROM device_keys WHERE handle = ? "
+                "ORDER BY used_ms DESC LIMIT ?)",
+                (handle, handle, MAX_DEVICE_KEYS),
+            )
+
+        await self._write("remember_device", job)
+
+    async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
+        def job(conn: sqlite3.Connection) -> bool:
+            row = conn.execute(
+                "SELECT 1 FROM device_keys WHERE key_hash = ? AND handle = ?", (key_hash, handle)
+            ).fetchone()
+            return row is not None
+
+        return await self._read("is_known_device", job)
 
     async def check(self) -> None:
         """Raise StoreUnavailable unless a read answers and the writer is running."""
