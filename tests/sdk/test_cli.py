@@ -14,8 +14,10 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
+from tests.helpers.raw import Http
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
@@ -200,3 +202,29 @@ class TestErrors:
         await alice.ok("login", "alice", "--password", PASSWORD, "--url", fast_server.url)
         code, _, stderr = await alice.run("send", "@nobody", "hi")
         assert code == 1 and "not found" in stderr and "Traceback" not in stderr
+
+
+class TestKnownDevice:
+    """The terminal keeps its device key past logout, so a sprayer cannot lock it out (G6)."""
+
+    async def test_login_again_while_someone_sprays_the_handle(
+        self, tmp_path: Path, terminals: dict[str, Terminal]
+    ) -> None:
+        """After logout, wrong passwords from elsewhere lock alice's handle; her terminal logs
+        in again anyway, with the device key its first login saved (mode 0600)."""
+        server = ServerProcess(tmp_path / "data", env={"PIGEON_LOGIN_RATE_PER_MIN": "3"}).start()
+        try:
+            alice = terminals["alice"]
+            await sign_up(alice, "alice", server.url)
+            assert stat.S_IMODE((alice.home / "device_keys.json").stat().st_mode) == 0o600
+            await alice.ok("logout")
+            sprayer = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))
+            async with aiohttp.ClientSession(connector=sprayer) as session:
+                http = Http(session, server.url)
+                wrong = {"handle": "alice", "password": "guess-123"}
+                statuses = [(await http.call("POST", "/v1/login", wrong))[0] for _ in range(3)]
+                assert statuses == [401, 401, 401]
+            await alice.ok("login", "alice", "--password", PASSWORD, "--url", server.url)
+            assert (await alice.ok("convs")).strip() == "no conversations"
+        finally:
+            server.kill()

@@ -2,8 +2,11 @@
 
 ``pigeon login`` saves the server URL, the token and the handle to a credentials file
 (``$PIGEON_HOME/credentials.json``, else ``~/.config/pigeon/credentials.json``, mode 0600);
-the other commands read it. Every command takes ``--url``. Expected failures print one line
-on stderr and exit with status 1; nothing prints a traceback for them.
+the other commands read it. The device key each login returns is kept beside it
+(``device_keys.json``, mode 0600), past logout, and sent with the next login to the same
+server and handle: this terminal is then a known device, which nobody's failed logins lock
+out (docs/PROTOCOL.md, login limits). Every command takes ``--url``. Expected failures
+print one line on stderr and exit with status 1; nothing prints a traceback for them.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from pigeon.sdk import (
 
 DEFAULT_URL = "http://127.0.0.1:8700"
 CREDENTIALS = "credentials.json"
+DEVICE_KEYS = "device_keys.json"
 
 
 class CommandError(Exception):
@@ -70,18 +74,37 @@ def load_credentials() -> Credentials | None:
         raise CommandError(f"the credentials file {home() / CREDENTIALS} is damaged") from exc
 
 
-def save_credentials(creds: Credentials) -> Path:
-    """Write the credentials with mode 0600 from the start (never readable by others)."""
+def write_private(name: str, value: object) -> Path:
+    """Write JSON to ``home() / name`` with mode 0600 from the start (never readable by
+    others), replacing the file at once."""
     directory = home()
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = directory / CREDENTIALS
-    tmp = directory / f".{CREDENTIALS}.tmp"
+    path = directory / name
+    tmp = directory / f".{name}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"url": creds.url, "token": creds.token, "handle": creds.handle}, f)
+        json.dump(value, f)
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
     return path
+
+
+def save_credentials(creds: Credentials) -> Path:
+    return write_private(
+        CREDENTIALS, {"url": creds.url, "token": creds.token, "handle": creds.handle}
+    )
+
+
+def load_device_keys() -> dict[str, str]:
+    """``{"<url> <handle>": device_key}``; a missing or damaged file is no keys (a key only
+    spares the login from lock-outs, so losing it costs little)."""
+    try:
+        raw = json.loads((home() / DEVICE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
 
 
 def url_of(args: argparse.Namespace) -> str:
@@ -152,9 +175,13 @@ async def user_create(args: argparse.Namespace) -> None:
 async def login(args: argparse.Namespace) -> None:
     url = url_of(args)
     password = password_of(args, f"password for {args.handle}: ")
+    keys = load_device_keys()
+    key_name = f"{url} {args.handle}"
     async with HttpClient(url) as http:
-        reply = await http.login(args.handle, password, args.device)
+        reply = await http.login(args.handle, password, args.device, keys.get(key_name))
     path = save_credentials(Credentials(url=url, token=reply.token, handle=reply.handle))
+    if reply.device_key is not None and keys.get(key_name) != reply.device_key:
+        write_private(DEVICE_KEYS, {**keys, key_name: reply.device_key})
     out(f"logged in as {reply.handle} on {url} (credentials in {path})")
 
 
