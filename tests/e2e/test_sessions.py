@@ -100,7 +100,8 @@ async def test_a_sprayer_cannot_lock_bob_out_of_his_known_device(
     slow_login_server: ServerProcess,
 ) -> None:
     """Wrong passwords sprayed at bob lock the handle, and the sprayer's address, but bob's
-    correct password from a device that logged in before (its device_key) still works."""
+    correct password from a device that logged in before (its device_key) still works, even
+    from the sprayer's address (a shared NAT)."""
     async with http_from(slow_login_server, "127.0.0.1") as http:
         await http.call("POST", "/v1/register", login_body("bob"))
         status, first = await http.call("POST", "/v1/login", login_body("bob", device="phone"))
@@ -112,9 +113,10 @@ async def test_a_sprayer_cannot_lock_bob_out_of_his_known_device(
             assert status == 401, body
         status, body = await sprayer.call("POST", "/v1/login", login_body("bob", "guess-456"))
         assert (status, body["code"]) == (429, "rate_limited")
-    async with http_from(slow_login_server, "127.0.0.3") as bob:
-        status, body = await bob.call("POST", "/v1/login", login_body("bob"))
+    async with http_from(slow_login_server, "127.0.0.3") as elsewhere:
+        status, body = await elsewhere.call("POST", "/v1/login", login_body("bob"))
         assert (status, body["code"]) == (429, "rate_limited")  # the handle is locked...
+    async with http_from(slow_login_server, "127.0.0.2") as bob:
         status, body = await bob.call(
             "POST", "/v1/login", login_body("bob", device="phone", device_key=device_key)
         )

@@ -45,7 +45,7 @@ def hash_token(token: str) -> bytes:
 TokenRevokedListener = Callable[[bytes, str], object]
 
 
-# Threads that hash passwords: argon2id at its default cost takes ~40 ms and 19 MiB each.
+# Threads that hash passwords: each argon2id hash holds argon2_memory_kib (19 MiB by default).
 HASH_THREADS = 2
 
 
@@ -174,19 +174,19 @@ class Service:
         await self.store.create_account(req.handle, password_hash, self._wall_ms())
 
     async def login(self, req: LoginRequest, client: str) -> LoginResponse:
-        """Attempts count per client address; failures per handle, or per device key for a
-        login from a known device, which a sprayer's failures therefore never lock out."""
-        self._limit(self._login_buckets, "login", client)
+        """Attempts count per client address and failures per handle; for a login from a known
+        device both count per device key instead, so nobody else's attempts or failures, from
+        the same network or at the same handle, lock it out (D17)."""
         known_key_hash = None
         if req.device_key is not None:
             key_hash = hash_token(req.device_key)
             if await self.store.is_known_device(req.handle, key_hash):
                 known_key_hash = key_hash
-        failures = (
-            "device:" + known_key_hash.hex()
-            if known_key_hash is not None
-            else "handle:" + req.handle
-        )
+        if known_key_hash is not None:
+            attempts = failures = "device:" + known_key_hash.hex()
+        else:
+            attempts, failures = client, "handle:" + req.handle
+        self._limit(self._login_buckets, "login", attempts)
         # Taken before verifying, given back on success: concurrent wrong guesses cannot
         # overrun the limit while their hashes are still being checked.
         self._limit(self._login_failures, "login_failures", failures)
