@@ -71,7 +71,7 @@ OPTION_HELP: dict[str, str] = {
     "send_rate_per_s": "per-user rate of writes: sends, edits, deletes, new conversations, members",
     "send_burst": "per-user burst of those writes (token bucket size)",
     "login_rate_per_min": "login and register attempts per client address, and failed logins "
-    "per handle (or per known device), per minute",
+    "per handle, per minute (a known device's count per its device key)",
     "max_queued_pushes": "pushes queued per connection before it is told it lagged",
     "max_queued_replies": "replies queued per connection before it is closed as a slow consumer",
     "max_inflight": "requests per connection being worked on at once",
