@@ -83,7 +83,7 @@ class Service:
         )  # every write a user makes to a log: sends, edits, deletes, conversations, members
         self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
         # Attempts per client address (what stops a sprayer), and failures per handle or per
-        # known device (so a sprayer cannot lock the real user out: D17).
+        # known device (so a sprayer cannot lock the real user out: D19).
         self._login_buckets = limits.BucketTable(
             rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
         )
@@ -176,7 +176,7 @@ class Service:
     async def login(self, req: LoginRequest, client: str) -> LoginResponse:
         """Attempts count per client address and failures per handle; for a login from a known
         device both count per device key instead, so nobody else's attempts or failures, from
-        the same network or at the same handle, lock it out (D17)."""
+        the same network or at the same handle, lock it out (D19)."""
         known_key_hash = None
         if req.device_key is not None:
             key_hash = hash_token(req.device_key)

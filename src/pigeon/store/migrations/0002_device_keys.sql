@@ -1,5 +1,5 @@
 -- Known devices: a secret key returned at each login, sent back with the device's next login,
--- so that login is not locked out by other people's failed logins (docs/DECISIONS.md, D17).
+-- so that login is not locked out by other people's failed logins (docs/DECISIONS.md, D19).
 -- Kept apart from tokens, which are deleted at logout and expiry: a device stays known.
 CREATE TABLE device_keys (
     key_hash   BLOB PRIMARY KEY,
