@@ -32,6 +32,29 @@ class ChatPage:
     def expect_online(self) -> None:
         expect(self.page.get_by_role("status")).to_have_text("Online")
 
+    def expect_offline(self) -> None:
+        expect(self.page.get_by_role("status")).not_to_have_text("Online")
+
+    def open_tab(self) -> ChatPage:
+        """Another tab of this browser (same storage, so same session) on the same URL."""
+        tab = ChatPage(self.page.context.new_page(), self.handle, self.base_url)
+        tab.page.goto(self.page.url)
+        expect(tab.page.locator("#me")).to_have_text(self.handle)
+        return tab
+
+    def saved_outbox_keys(self) -> list[str]:
+        """The outbox keys in this browser's localStorage (one per tab with unsent messages)."""
+        keys: list[str] = self.page.evaluate(
+            "() => Object.keys(localStorage).filter((k) => k.startsWith('pigeon.v1.outbox.'))"
+        )
+        return keys
+
+    def wait_outboxes_empty(self) -> None:
+        """Wait until no tab of this browser has an unsent message saved."""
+        self.page.wait_for_function(
+            "() => !Object.keys(localStorage).some((k) => k.startsWith('pigeon.v1.outbox.'))"
+        )
+
     # ---- conversations -------------------------------------------------------------
 
     def open_new_panel(self) -> None:

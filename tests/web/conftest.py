@@ -91,13 +91,14 @@ def user(
 ) -> Iterator[Callable[..., ChatPage]]:
     """Registers a new user in a fresh context and returns their signed-in page.
 
-    Fails the test if any page threw an uncaught JavaScript error.
+    Fails the test if any page (a later tab too) threw an uncaught JavaScript error.
     """
     errors: list[str] = []
 
     def make(handle: str, **options: object) -> ChatPage:
-        page = new_context(**options).new_page()
-        page.on("pageerror", lambda exc: errors.append(f"{handle}: {exc}"))
+        context = new_context(**options)
+        context.on("weberror", lambda err: errors.append(f"{handle}: {err.error}"))
+        page = context.new_page()
         chat = ChatPage(page, handle, web_server.url)
         chat.register()
         return chat

@@ -3,6 +3,18 @@
 // whose entries are resent with the same client_msg_id until acked; and a local copy of each
 // conversation (its summary and a window of its latest events) saved with the cursors.
 //
+// Several tabs of one account share localStorage, so the outbox is per tab: each tab writes
+// only its own key, `pigeon.v1.outbox.<handle>.<tab id>`, and holds a Web Lock of the same
+// name for its lifetime. The browser releases the lock when the tab closes or crashes, so a
+// free lock means the outbox is orphaned: every tab waits for the locks of the other
+// outboxes it sees, and the one that gets a lock adopts that outbox (copies the entries into
+// its own key, then removes the orphan's key, under the orphan's lock). A typed message is
+// thus always in some key, and no tab ever overwrites another's. An entry that ends up in two
+// outboxes is at worst sent twice with one client_msg_id, which the server turns into one
+// message (G2: the key is per sender, not per device). Without Web Locks (a page served over
+// plain HTTP from another host is not a secure context), a tab cannot tell a closed tab from
+// an open one, so it adopts every other outbox when it starts and when the network returns.
+//
 // It implements the client algorithm of docs/PROTOCOL.md section 6, like the Python SDK.
 // The UI listens for "change" events and reads the public fields.
 
@@ -20,6 +32,7 @@ const TYPING_EVERY_MS = 2000; // server allows 2/s per user and conversation
 const TYPING_SHOWN_MS = 5000;
 const RETRYABLE = new Set(["rate_limited", "busy", "unavailable", "internal"]);
 const MAX_TRANSIENT_ATTEMPTS = 8;
+const OUTBOX_PREFIX = "pigeon.v1.outbox.";
 
 class Disconnected extends Error {
   constructor() {
@@ -72,6 +85,12 @@ export class PigeonClient extends EventTarget {
     this.me = session.handle;
     this.token = session.token;
     this.storageKey = `pigeon.v1.state.${this.me}`;
+    this.outboxPrefix = `${OUTBOX_PREFIX}${this.me}.`;
+    this.outboxKey = this.outboxPrefix + newClientMsgId().slice(0, 16); // this tab's, see top
+    this.savedOutbox = null; // the JSON last written to outboxKey (null: no key)
+    this.watchedOutboxes = new Set(); // other tabs' outbox keys whose lock we wait for
+    this.locksAbort = new AbortController();
+    this.releaseOutboxLock = () => {};
     this.status = "offline"; // offline | connecting | online | waiting
     this.statusDetail = "";
     this.retryAt = 0;
@@ -93,12 +112,19 @@ export class PigeonClient extends EventTarget {
     this.saveTimer = null;
     this.changeQueued = false;
     this.load();
-    this._onOnline = () => this.connectNow();
+    this.holdOutboxLock();
+    this.adoptOutboxes();
+    this._onOnline = () => {
+      this.adoptOutboxes();
+      this.connectNow();
+    };
     this._onOffline = () => this.drop("The browser is offline");
     this._onHide = () => this.saveNow();
+    this._onStorage = (event) => this.onStorage(event);
     window.addEventListener("online", this._onOnline);
     window.addEventListener("offline", this._onOffline);
     window.addEventListener("pagehide", this._onHide);
+    window.addEventListener("storage", this._onStorage);
   }
 
   // ---- persistence ---------------------------------------------------------------------
@@ -120,37 +146,155 @@ export class PigeonClient extends EventTarget {
       c.start = c.events.length ? c.events[0].seq : cursor + 1;
       this.convs.set(c.conv, c);
     }
-    this.outbox = (saved.outbox ?? []).map((e) => ({
-      ...e,
-      state: e.state === "failed" ? "failed" : "pending",
-      attempts: 0,
-    }));
+    // Clients before per-tab outboxes kept it in the state; adopt it once.
+    this.takeEntries(saved.outbox ?? []);
   }
 
-  /** Cursors and the events they cover are written together, in one synchronous step. */
+  // ---- the outbox, one localStorage key per tab (see the top of this file) -------------
+
+  /**
+   * Write this tab's outbox now: an entry must survive a closed tab from the moment it
+   * exists. Returns whether storage holds the outbox as it is in memory.
+   */
+  saveOutbox() {
+    if (this.stopped) return false;
+    const entries = this.outbox
+      .filter((e) => e.state !== "sent")
+      .map(({ cmid, conv, body, state, error, created }) => ({
+        cmid, conv, body, state, error, created,
+      }));
+    const json = entries.length ? JSON.stringify(entries) : null;
+    if (json === this.savedOutbox) return true;
+    try {
+      if (json === null) localStorage.removeItem(this.outboxKey);
+      else {
+        try {
+          localStorage.setItem(this.outboxKey, json);
+        } catch {
+          // Over quota: the saved conversations are a cache, the outbox is not.
+          this.saveState({ withEvents: false });
+          localStorage.setItem(this.outboxKey, json);
+        }
+      }
+    } catch {
+      return false; // still over quota: kept in memory, written again at the next save
+    }
+    this.savedOutbox = json;
+    return true;
+  }
+
+  /** Add saved entries to the outbox, unless already there or delivered; keep typed order. */
+  takeEntries(entries) {
+    const known = new Set(this.outbox.map((e) => e.cmid));
+    let any = false;
+    for (const e of entries) {
+      if (known.has(e.cmid) || this.isDelivered(e.conv, e.cmid)) continue;
+      known.add(e.cmid);
+      this.outbox.push({ ...e, state: e.state === "failed" ? "failed" : "pending", attempts: 0 });
+      any = true;
+    }
+    if (any) this.outbox.sort((a, b) => (a.created ?? 0) - (b.created ?? 0));
+    return any;
+  }
+
+  isDelivered(conv, cmid) {
+    const c = this.convs.get(conv);
+    return !!c?.events.some((e) => e.kind === "message" && e.sender === this.me && e.client_msg_id === cmid);
+  }
+
+  /** Hold this tab's outbox lock until stop() (the browser releases it if the tab dies). */
+  holdOutboxLock() {
+    if (!navigator.locks) {
+      this.saveOutbox();
+      return;
+    }
+    navigator.locks
+      .request(this.outboxKey, { signal: this.locksAbort.signal }, () => {
+        // A tab that saw our key before we held the lock may have adopted it: write it again.
+        this.savedOutbox = undefined;
+        this.saveOutbox();
+        return new Promise((resolve) => {
+          this.releaseOutboxLock = resolve;
+        });
+      })
+      .catch(() => {}); // aborted by stop()
+  }
+
+  /** Adopt, now or when their tabs close, the outboxes of other tabs found in storage. */
+  adoptOutboxes() {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i += 1) keys.push(localStorage.key(i));
+    for (const key of keys) {
+      if (key?.startsWith(this.outboxPrefix) && key !== this.outboxKey) this.watchOutbox(key);
+    }
+  }
+
+  watchOutbox(key) {
+    if (this.stopped || this.watchedOutboxes.has(key)) return;
+    if (!navigator.locks) {
+      this.adoptOutbox(key);
+      return;
+    }
+    this.watchedOutboxes.add(key);
+    navigator.locks
+      .request(key, { signal: this.locksAbort.signal }, () => {
+        this.watchedOutboxes.delete(key);
+        this.adoptOutbox(key); // we hold its lock: its tab is gone and no other tab adopts it
+      })
+      .catch(() => {}); // aborted by stop()
+  }
+
+  /** Copy another tab's saved outbox into ours (written first), then remove its key. */
+  adoptOutbox(key) {
+    if (this.stopped) return;
+    let entries = [];
+    try {
+      entries = JSON.parse(localStorage.getItem(key) ?? "[]");
+    } catch {
+      entries = [];
+    }
+    const taken = Array.isArray(entries) && this.takeEntries(entries);
+    // Ours first: if it cannot be written, the orphan stays for the next tab that starts.
+    if (this.saveOutbox()) localStorage.removeItem(key);
+    if (taken) {
+      this.changed();
+      this.flushOutbox();
+    }
+  }
+
+  onStorage(event) {
+    // A key appeared (a tab wrote its first entry): wait for that tab to close. Without
+    // locks only start-up and "online" adopt, or two open tabs would take turns.
+    if (!navigator.locks || event.newValue === null) return;
+    if (event.key?.startsWith(this.outboxPrefix) && event.key !== this.outboxKey) {
+      this.watchOutbox(event.key);
+    }
+  }
+
   saveNow() {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.stopped) return;
+    this.saveOutbox();
+    this.saveState();
+  }
+
+  /**
+   * Cursors and the events they cover are written together, in one synchronous step. Each
+   * tab writes the whole state (last writer wins): a cache of the server's log, unlike the
+   * outbox, which is saved apart.
+   */
+  saveState({ withEvents = true } = {}) {
     const convs = [];
     for (const c of this.convs.values()) {
       const { typing, loadingOlder, ...rest } = c;
-      convs.push({ ...rest, events: c.events.slice(-KEEP_EVENTS) });
+      convs.push({ ...rest, events: withEvents ? c.events.slice(-KEEP_EVENTS) : [] });
     }
-    const state = {
-      epoch: this.epoch,
-      cursors: this.timeline.cursors(),
-      convs,
-      outbox: this.outbox
-        .filter((e) => e.state !== "sent")
-        .map(({ cmid, conv, body, state, error, created }) => ({
-          cmid, conv, body, state, error, created,
-        })),
-    };
+    const state = { epoch: this.epoch, cursors: this.timeline.cursors(), convs };
     try {
       localStorage.setItem(this.storageKey, JSON.stringify(state));
     } catch {
-      // Over quota: keep the cursors and outbox, drop the saved messages (re-pulled on open).
+      // Over quota: keep the cursors, drop the saved messages (re-pulled on open).
       state.convs = convs.map((c) => ({ ...c, events: [] }));
       try {
         localStorage.setItem(this.storageKey, JSON.stringify(state));
@@ -160,7 +304,16 @@ export class PigeonClient extends EventTarget {
     }
   }
 
+  /** Sign-out: stop and remove what this tab saved (its outbox goes: nobody will send it). */
+  forgetSaved() {
+    this.stop();
+    localStorage.removeItem(this.storageKey);
+    localStorage.removeItem(this.outboxKey);
+  }
+
+  /** The outbox now (it is small), the rest of the state within 150 ms. */
   save() {
+    this.saveOutbox();
     if (this.saveTimer === null) this.saveTimer = setTimeout(() => this.saveNow(), 150);
   }
 
@@ -188,10 +341,13 @@ export class PigeonClient extends EventTarget {
   stop() {
     this.saveNow();
     this.stopped = true;
+    this.locksAbort.abort();
+    this.releaseOutboxLock();
     clearTimeout(this.reconnectTimer);
     window.removeEventListener("online", this._onOnline);
     window.removeEventListener("offline", this._onOffline);
     window.removeEventListener("pagehide", this._onHide);
+    window.removeEventListener("storage", this._onStorage);
     if (this.ws) {
       const ws = this.ws;
       this.ws = null;

@@ -475,9 +475,8 @@ function wire() {
   $("auth-form").addEventListener("submit", onAuth);
   $("logout").addEventListener("click", async () => {
     const token = session?.token;
-    const key = client?.storageKey;
+    client?.forgetSaved();
     endSession();
-    if (key) localStorage.removeItem(key);
     location.hash = "";
     showAuth();
     if (token) api.logout(token).catch(() => {});

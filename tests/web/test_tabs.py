@@ -1,0 +1,125 @@
+"""Two tabs of one account in one browser: they share localStorage, and so the outbox.
+
+A message typed in one tab must be sent exactly once, even if that tab is closed before it
+could send it (the other tab adopts its outbox), and two open tabs must not both send it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, WebSocket
+
+from tests.web.chat import ChatPage
+
+pytestmark = pytest.mark.web
+
+# Run before the page's scripts: a browser without Web Locks, as on a page served over
+# plain HTTP from another host (not a secure context).
+NO_WEB_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', { value: undefined });"
+
+
+def count_sends(page: Page, sent: list[str]) -> None:
+    """Append a line to `sent` for every send frame this page writes to its WebSocket."""
+
+    def on_socket(ws: WebSocket) -> None:
+        ws.on(
+            "framesent",
+            lambda payload: sent.append(str(payload)) if '"send"' in str(payload) else None,
+        )
+
+    page.on("websocket", on_socket)
+
+
+def expect_seqs(chat: ChatPage, first: int, count: int) -> None:
+    """The open conversation shows `count` messages with consecutive seqs from `first`."""
+    seqs = chat.page.locator("#messages li.msg").evaluate_all(
+        "nodes => nodes.map(n => Number(n.dataset.seq))"
+    )
+    assert seqs == list(range(first, first + count))
+
+
+def close_offline_tab_and_send_from_the_other(
+    alice: ChatPage, bob: ChatPage, *, web_locks: bool
+) -> None:
+    """Alice types offline in one tab and closes it; her other tab sends it when online.
+
+    With Web Locks the other tab adopts the message as soon as the tab closes (it shows it
+    as waiting); without, when the network comes back.
+    """
+    alice.start_direct(bob.handle)
+    alice.send("before the tunnel")
+    bob.open_conv(alice.handle)
+    bob.expect_messages(["before the tunnel"])
+    other_tab = alice.open_tab()
+    other_tab.expect_online()
+    other_tab.expect_messages(["before the tunnel"])
+
+    alice.page.context.set_offline(True)
+    alice.expect_offline()
+    other_tab.expect_offline()
+    alice.send("typed in the tunnel, tab closed")
+    alice.page.close(run_before_unload=True)
+
+    if web_locks:
+        other_tab.expect_messages(["before the tunnel", "typed in the tunnel, tab closed"])
+    other_tab.page.context.set_offline(False)
+    other_tab.expect_online()
+    expected = ["before the tunnel", "typed in the tunnel, tab closed"]
+    bob.expect_messages(expected)
+    other_tab.expect_messages(expected)
+    other_tab.expect_all_sent()
+    other_tab.wait_outboxes_empty()
+    for chat in (bob, other_tab):
+        expect_seqs(chat, 2, len(expected))
+
+
+def test_closed_tab_outbox_is_sent_by_the_other_tab(user: Callable[..., ChatPage]) -> None:
+    """A message typed offline in a tab closed before the network came back is sent once."""
+    close_offline_tab_and_send_from_the_other(user("alice"), user("bob"), web_locks=True)
+
+
+def test_closed_tab_outbox_is_sent_without_web_locks(user: Callable[..., ChatPage]) -> None:
+    """Without Web Locks the other tab adopts the outbox when the network comes back."""
+    alice, bob = user("alice"), user("bob")
+    alice.page.context.add_init_script(NO_WEB_LOCKS)
+    alice.page.reload()
+    alice.expect_online()
+    assert alice.page.evaluate("() => navigator.locks === undefined")
+    close_offline_tab_and_send_from_the_other(alice, bob, web_locks=False)
+
+
+def test_two_open_tabs_send_a_message_once(user: Callable[..., ChatPage]) -> None:
+    """Typed in one of two open tabs, a message is sent by that tab only and shown once."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    bob.open_conv(alice.handle)
+    other_tab = alice.open_tab()
+    other_tab.expect_online()
+    sent: list[str] = []
+    count_sends(alice.page, sent)
+    count_sends(other_tab.page, sent)
+
+    alice.page.context.set_offline(True)
+    alice.expect_offline()
+    other_tab.expect_offline()
+    alice.send("queued while both tabs are open")
+    other_tab.page.context.set_offline(False)
+    alice.expect_online()
+    other_tab.expect_online()
+    alice.send("typed online")
+    expected = ["queued while both tabs are open", "typed online"]
+    for chat in (bob, alice, other_tab):
+        chat.expect_messages(expected)
+        expect_seqs(chat, 2, len(expected))
+    alice.expect_all_sent()
+    alice.wait_outboxes_empty()
+    assert len(sent) == len(expected), sent
+
+    # Closing the tab that sent them leaves nothing for the other to send again.
+    alice.page.close(run_before_unload=True)
+    other_tab.send("from the tab that stayed")
+    bob.expect_messages([*expected, "from the tab that stayed"])
+    other_tab.expect_messages([*expected, "from the tab that stayed"])
+    assert len(sent) == len(expected) + 1, sent
