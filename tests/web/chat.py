@@ -42,6 +42,11 @@ class ChatPage:
         expect(tab.page.locator("#me")).to_have_text(self.handle)
         return tab
 
+    def close_tab(self) -> None:
+        """Close this tab as a person does (unload handlers run) and wait until it is gone."""
+        with self.page.expect_event("close"):
+            self.page.close(run_before_unload=True)
+
     def saved_outbox_keys(self) -> list[str]:
         """The outbox keys in this browser's localStorage (one per tab with unsent messages)."""
         keys: list[str] = self.page.evaluate(

@@ -60,10 +60,12 @@ def close_offline_tab_and_send_from_the_other(
     alice.expect_offline()
     other_tab.expect_offline()
     alice.send("typed in the tunnel, tab closed")
-    alice.page.close(run_before_unload=True)
+    alice.close_tab()
 
     if web_locks:
         other_tab.expect_messages(["before the tunnel", "typed in the tunnel, tab closed"])
+        # Adopted: copied into the other tab's own outbox, and the closed tab's key removed.
+        assert len(other_tab.saved_outbox_keys()) == 1
     other_tab.page.context.set_offline(False)
     other_tab.expect_online()
     expected = ["before the tunnel", "typed in the tunnel, tab closed"]
@@ -118,8 +120,38 @@ def test_two_open_tabs_send_a_message_once(user: Callable[..., ChatPage]) -> Non
     assert len(sent) == len(expected), sent
 
     # Closing the tab that sent them leaves nothing for the other to send again.
-    alice.page.close(run_before_unload=True)
+    alice.close_tab()
     other_tab.send("from the tab that stayed")
     bob.expect_messages([*expected, "from the tab that stayed"])
     other_tab.expect_messages([*expected, "from the tab that stayed"])
     assert len(sent) == len(expected) + 1, sent
+
+
+# What a client from before per-tab outboxes saved: the outbox inside the state.
+LEGACY_STATE_JS = """
+({handle, conv}) => {
+  window.pigeon.stop();  // no more saves from this page
+  const key = `pigeon.v1.state.${handle}`;
+  const state = JSON.parse(localStorage.getItem(key));
+  state.outbox = [{cmid: "0123456789abcdef0123456789abcdef", conv, body: "saved by an old client",
+                   state: "pending", error: null, created: Date.now()}];
+  localStorage.setItem(key, JSON.stringify(state));
+}
+"""
+
+
+def test_outbox_saved_by_an_older_client_is_sent(user: Callable[..., ChatPage]) -> None:
+    """An outbox kept in the state by a client from before per-tab outboxes is still sent."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("hello")
+    bob.open_conv(alice.handle)
+    bob.expect_messages(["hello"])
+    conv = alice.page.url.rsplit("#", 1)[1]
+    alice.page.evaluate(LEGACY_STATE_JS, {"handle": alice.handle, "conv": conv})
+    alice.page.reload()
+    expected = ["hello", "saved by an old client"]
+    bob.expect_messages(expected)
+    alice.expect_messages(expected)
+    alice.expect_all_sent()
+    alice.wait_outboxes_empty()
