@@ -79,6 +79,25 @@ class TestIdempotentSend:
         reply = await ws.send(conv, "id1", "two")
         assert reply["type"] == "error" and reply["code"] == "conflict"
 
+    async def test_same_id_from_two_devices_at_once_is_one_message(
+        self, http: Http, connect: Connector
+    ) -> None:
+        """The key is per sender, not per device: one entry sent by two tabs is stored once."""
+        alice = await http.user("alice")
+        alice2 = await http.user("alice")  # a second login: a second device
+        await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        first, second = await connect(alice), await connect(alice2)
+        acks = await asyncio.gather(
+            first.send(conv, "shared-id", "hello"), second.send(conv, "shared-id", "hello")
+        )
+        assert {(a["type"], a["seq"], a["ts"]) for a in acks} == {("ack", 2, acks[0]["ts"])}
+        status, page = await http.call(
+            "GET", f"/v1/conversations/{conv}/messages?after=0", token=alice
+        )
+        assert status == 200
+        assert [e["kind"] for e in page["events"]] == ["created", "message"]
+
 
 class TestOneOrder:
     """G3: gapless per-conversation seqs under concurrent senders."""
