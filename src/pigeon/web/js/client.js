@@ -147,7 +147,7 @@ export class PigeonClient extends EventTarget {
       this.convs.set(c.conv, c);
     }
     // Clients before per-tab outboxes kept it in the state; adopt it once.
-    this.takeEntries(saved.outbox ?? []);
+    this.takeEntries(saved.outbox);
   }
 
   // ---- the outbox, one localStorage key per tab (see the top of this file) -------------
@@ -185,6 +185,7 @@ export class PigeonClient extends EventTarget {
 
   /** Add saved entries to the outbox, unless already there or delivered; keep typed order. */
   takeEntries(entries) {
+    if (!Array.isArray(entries)) return false;
     const known = new Set(this.outbox.map((e) => e.cmid));
     let any = false;
     for (const e of entries) {
@@ -199,7 +200,9 @@ export class PigeonClient extends EventTarget {
 
   isDelivered(conv, cmid) {
     const c = this.convs.get(conv);
-    return !!c?.events.some((e) => e.kind === "message" && e.sender === this.me && e.client_msg_id === cmid);
+    return !!c?.events.some(
+      (e) => e.kind === "message" && e.sender === this.me && e.client_msg_id === cmid,
+    );
   }
 
   /** Hold this tab's outbox lock until stop() (the browser releases it if the tab dies). */
@@ -247,13 +250,13 @@ export class PigeonClient extends EventTarget {
   /** Copy another tab's saved outbox into ours (written first), then remove its key. */
   adoptOutbox(key) {
     if (this.stopped) return;
-    let entries = [];
+    let entries = null;
     try {
-      entries = JSON.parse(localStorage.getItem(key) ?? "[]");
+      entries = JSON.parse(localStorage.getItem(key) ?? "null");
     } catch {
-      entries = [];
+      entries = null; // unreadable: nothing to adopt
     }
-    const taken = Array.isArray(entries) && this.takeEntries(entries);
+    const taken = this.takeEntries(entries);
     // Ours first: if it cannot be written, the orphan stays for the next tab that starts.
     if (this.saveOutbox()) localStorage.removeItem(key);
     if (taken) {
@@ -271,6 +274,7 @@ export class PigeonClient extends EventTarget {
     }
   }
 
+  /** Save everything now (a new entry, pagehide, stop). */
   saveNow() {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
