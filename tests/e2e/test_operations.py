@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +183,32 @@ def test_sigterm_just_after_listening_drains_instead_of_killing(tmp_path: Path) 
         code = server.terminate()
         assert code == 0, f"attempt {attempt}: exit code {code}"
         assert any(e.get("event") == "stopped" for e in server.logs)
+
+
+def test_sigterm_while_starting_drains_instead_of_killing(tmp_path: Path) -> None:
+    """A SIGTERM sent the moment the process exists is handled from the first line of
+    ``main``: the node starts, drains and exits 0. The signal is blocked across the exec, as a
+    launcher can do, so that it is pending when Python reaches pigeon's first line: the
+    earliest a Python program can take a signal, and the same moment every attempt."""
+    for attempt in range(3):
+        data = str(tmp_path / f"data{attempt}")
+        saved = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "pigeon", "serve", "--port", "0", "--data", data],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "PIGEON_LOG_LEVEL": "info"},
+            )
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, saved)
+        try:
+            proc.send_signal(signal.SIGTERM)
+            _, stderr = proc.communicate(timeout=TIMEOUT_S)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate(timeout=TIMEOUT_S)
+        assert proc.returncode == 0, f"attempt {attempt}: exit code {proc.returncode}"
+        assert b'"event":"stopped"' in stderr

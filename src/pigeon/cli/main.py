@@ -1,20 +1,58 @@
-"""``pigeon``: the command line. ``serve`` runs a node; the chat commands talk to one."""
+"""``pigeon``: the command line. ``serve`` runs a node; the chat commands talk to one.
+
+This module imports only what :func:`main` needs before it handles SIGTERM and SIGINT; the
+commands import their modules (aiohttp, the server, the bench) when they run.
+"""
 
 from __future__ import annotations
 
-import argparse
-import asyncio
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
-from pigeon import __version__
-from pigeon.bench.cli import add_command as add_bench
-from pigeon.cli import admin, chat
-from pigeon.errors import PigeonError
+if TYPE_CHECKING:
+    import argparse
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+# The stop signals that came before the command could handle them (see main).
+_early_stops: list[int] = []
+
+
+def _remember_stop(signum: int, frame: FrameType | None) -> None:
+    _early_stops.append(signum)
+
+
+def stop_requested() -> bool:
+    """Whether SIGTERM or SIGINT came while the process was starting."""
+    return bool(_early_stops)
+
+
+def _handle_stops_from_now() -> None:
+    """Remember SIGTERM and SIGINT instead of dying of them, and take them out of the
+    inherited signal mask: a launcher that blocks them until its child can cope (the only way
+    to cover the interpreter's own start-up) gets them delivered here, not lost."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, _remember_stop)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _restore_default_stops() -> None:
+    """Give a command that is not ``serve`` the usual behaviour (Ctrl-C raises
+    KeyboardInterrupt), and re-raise a stop that came while it started."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for signum in _early_stops:
+        signal.raise_signal(signum)
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from pigeon.errors import PigeonError
     from pigeon.server import app, config, logging
 
     try:
@@ -32,7 +70,7 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         runner = uvloop.run
     try:
-        runner(app.run(cfg))
+        runner(app.run(cfg, stop_requested=stop_requested))
     except (PigeonError, OSError) as exc:  # cannot open the store, cannot bind the port
         print(f"pigeon serve: {exc}", file=sys.stderr)
         return 1
@@ -66,6 +104,12 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from pigeon import __version__
+    from pigeon.bench.cli import add_command as add_bench
+    from pigeon.cli import admin, chat
+
     parser = argparse.ArgumentParser(prog="pigeon", description=__doc__)
     parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,7 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First: a SIGTERM while the modules load must not kill a node with the default action
+    # (a deploy that stops a node as soon as it starts); serve turns it into a drain.
+    _handle_stops_from_now()
     args = build_parser().parse_args(argv)
+    if args.func is not _serve:
+        _restore_default_stops()
     result: int = args.func(args)
     return result
 

@@ -13,6 +13,7 @@ import gc
 import logging
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,13 +192,17 @@ async def start(config: Config) -> Node:
     return Node(config, store, bus, hub, service, ws, metrics, supervisor, runner, port, stopped)
 
 
-async def run(config: Config) -> None:
+async def run(config: Config, *, stop_requested: Callable[[], bool] = lambda: False) -> None:
+    """Serve until SIGTERM or SIGINT, then drain. ``stop_requested`` says whether one came
+    before this was called (``pigeon serve`` handles them from its first line)."""
     loop = asyncio.get_running_loop()
     # Handle signals before starting: a SIGTERM that comes while the node starts, or just
     # after it said "listening", must drain it, not kill it with the default action.
     requested = asyncio.Event()
     for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, requested.set)
+    if stop_requested():
+        requested.set()
     node = await start(config)
     for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, node.stopped.set)
