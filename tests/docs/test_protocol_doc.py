@@ -33,6 +33,7 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "log_level",
         "argon2_time_cost",
         "argon2_memory_kib",
+        "store_probe_interval_s",
     }
 )
 

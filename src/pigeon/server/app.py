@@ -9,6 +9,7 @@ writes, lets requests in flight finish and send their replies, says goodbye to e
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import signal
@@ -22,7 +23,7 @@ from aiohttp import web
 from pigeon import __version__
 from pigeon.bus.local import LocalBus
 from pigeon.core.http_api import Health
-from pigeon.errors import StoreUnavailable
+from pigeon.errors import RateLimited, StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.metrics import CONTENT_TYPE, Metrics
@@ -38,7 +39,6 @@ log = logging.getLogger("pigeon.server")
 
 LOOP_LAG_INTERVAL_S = 0.25
 WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
-STORE_CHECK_INTERVAL_S = 5.0
 
 
 @dataclass
@@ -82,10 +82,15 @@ async def watch_loop_lag(metrics: Metrics) -> None:
         metrics.loop_lag.observe(max(0.0, loop.time() - expected))
 
 
-async def watch_store(store: SqliteStore, metrics: Metrics) -> None:
+async def watch_store(store: SqliteStore, metrics: Metrics, interval_s: float) -> None:
+    """Every ``interval_s``, commit a probe write and check the store: readiness and
+    ``pigeon_store_up`` follow whether writes commit, not only whether reads answer (a full
+    disk or a corrupt page fails every write while reads go on)."""
     healthy = True
     while True:
         try:
+            with contextlib.suppress(RateLimited):  # a full write queue is busy, not broken
+                await store.probe_write(int(time.time() * 1000))
             await store.check()
         except StoreUnavailable as exc:
             if healthy:  # log the transition, not every failed check
@@ -96,7 +101,7 @@ async def watch_store(store: SqliteStore, metrics: Metrics) -> None:
                 log.info("store check passed again")
             healthy = True
         metrics.store_up.set(1 if healthy else 0)
-        await asyncio.sleep(STORE_CHECK_INTERVAL_S)
+        await asyncio.sleep(interval_s)
 
 
 async def start(config: Config) -> Node:
@@ -131,7 +136,9 @@ async def start(config: Config) -> Node:
     stopped = asyncio.Event()
     supervisor = Supervisor(on_fatal=lambda name: stopped.set())
     supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
-    supervisor.start("store-check", lambda: watch_store(store, metrics))
+    supervisor.start(
+        "store-check", lambda: watch_store(store, metrics, config.store_probe_interval_s)
+    )
     openapi = openapi_document()
 
     async def healthz(request: web.Request) -> web.Response:

@@ -47,6 +47,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     )
     hash_queue_max: int = 64
     hash_queue_per_network: int = 4
+    store_probe_interval_s: float = 5.0
 
     @property
     def data_path(self) -> Path:
@@ -89,6 +90,7 @@ OPTION_HELP: dict[str, str] = {
     "reserved_handles": "comma-separated handles nobody may register (existing accounts stay)",
     "hash_queue_max": "password hashes (logins, registrations) running or waiting, in all",
     "hash_queue_per_network": "of those, held by one client network (IPv4 address, IPv6 /64)",
+    "store_probe_interval_s": "seconds between write probes of the store, for readiness",
 }
 
 

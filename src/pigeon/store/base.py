@@ -95,7 +95,11 @@ class Store(Protocol):
         """Disable or re-enable an account; False if there is no such account."""
 
     async def check(self) -> None:
-        """Raise StoreUnavailable unless the store answers reads and takes writes."""
+        """Raise StoreUnavailable unless the store answers reads and its last write
+        committed."""
+
+    async def probe_write(self, now_ms: int) -> None:
+        """Commit a tiny write the way every write goes; raise StoreUnavailable if it fails."""
 
     async def account_exists(self, handle: str) -> bool: ...
 

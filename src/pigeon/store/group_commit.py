@@ -3,8 +3,10 @@
 Jobs are functions of a ``sqlite3.Connection``. Each runs inside a SAVEPOINT, so a job that
 breaks a rule (``ProtocolViolation``) is rolled back alone and the rest of its batch commits.
 A job that fails any other way fails alone with ``internal``. A database error (I/O, disk
-full, corruption) fails the whole batch with :class:`StoreUnavailable`: nothing of it is
-acknowledged, so clients retry with the same ids (G2).
+full, corruption, a lock held too long) fails the whole batch with :class:`StoreUnavailable`:
+nothing of it is acknowledged, so clients retry with the same ids (G2). The batch is rolled
+back, not retried, and the writer goes on with the next one; ``statistics().last_error``
+says whether the last batch failed, which is what readiness reports.
 
 The queue is bounded: past ``max_queue`` waiting jobs, :meth:`GroupCommitWriter.submit`
 refuses at once with ``busy`` instead of queueing without limit (G6).
@@ -25,6 +27,12 @@ from pigeon.store.batch_runner import BatchRunner, Pending
 log = logging.getLogger(__name__)
 
 
+# The database itself failed: an I/O error, a full disk, a lock held too long (Operational), a
+# corrupt page or a file that is not a database (plain DatabaseError). Its subclasses
+# (IntegrityError, ProgrammingError, ...) are one job's fault.
+_DATABASE_FAILURES = (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
 @dataclass(frozen=True, slots=True)
 class WriterStatistics:
     batches: int
@@ -32,6 +40,7 @@ class WriterStatistics:
     max_batch: int
     last_commit_s: float
     queued: int
+    last_error: str | None  # why the last batch failed; None once a batch commits
 
 
 class GroupCommitWriter(BatchRunner):
@@ -53,6 +62,7 @@ class GroupCommitWriter(BatchRunner):
         self._jobs = 0
         self._max_batch_seen = 0
         self._last_commit_s = 0.0
+        self._last_error: str | None = None
 
     def statistics(self) -> WriterStatistics:
         return WriterStatistics(
@@ -61,6 +71,7 @@ class GroupCommitWriter(BatchRunner):
             max_batch=self._max_batch_seen,
             last_commit_s=self._last_commit_s,
             queued=self.queued(),
+            last_error=self._last_error,
         )
 
     def run_batch(self, conn: sqlite3.Connection, batch: list[Pending[object]]) -> None:
@@ -78,12 +89,14 @@ class GroupCommitWriter(BatchRunner):
             with contextlib.suppress(sqlite3.Error):
                 if conn.in_transaction:
                     conn.rollback()
+            self._last_error = repr(exc)
             error = StoreUnavailable(f"write failed: {exc!r}")
             for pending in batch:
                 pending.outcome = (False, error)
             if not isinstance(exc, Exception):
                 raise
             return
+        self._last_error = None
         self._batches += 1
         self._jobs += len(batch)
         self._max_batch_seen = max(self._max_batch_seen, len(batch))
@@ -99,9 +112,9 @@ class GroupCommitWriter(BatchRunner):
         except ProtocolViolation as exc:
             conn.execute("ROLLBACK TO job")
             pending.outcome = (False, exc)
-        except sqlite3.OperationalError:
-            raise  # the database itself failed: the whole batch fails
         except Exception as exc:
+            if type(exc) in _DATABASE_FAILURES:
+                raise  # the database itself failed: the whole batch fails
             # A bug in one job, or a value SQLite refuses, fails that job alone.
             log.exception("write job %s failed", pending.name)
             conn.execute("ROLLBACK TO job")

@@ -306,10 +306,29 @@ class SqliteStore:
         return await self._read("is_known_device", job)
 
     async def check(self) -> None:
-        """Raise StoreUnavailable unless a read answers and the writer is running."""
+        """Raise StoreUnavailable unless a read answers, the writer is running and its last
+        batch committed. Writes that fail while reads work (a full disk, a corrupt page, a lock
+        held by another process) show here only once a write was tried: :meth:`probe_write`
+        tries one."""
         if not self._writer.running():
             raise StoreUnavailable("the writer is not running")
+        last_error = self._writer.statistics().last_error
+        if last_error is not None:
+            raise StoreUnavailable(f"the last write failed: {last_error}")
         await self._read("check", lambda conn: conn.execute("SELECT 1").fetchone())
+
+    async def probe_write(self, now_ms: int) -> None:
+        """Commit a tiny write through the writer, as every write goes: the ``probe`` row of
+        ``meta`` holds the time of the last one. Raises StoreUnavailable if it fails."""
+
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('probe', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(now_ms),),
+            )
+
+        await self._write("probe_write", job)
 
     async def revoke_token(self, token_hash: bytes) -> None:
         def job(conn: sqlite3.Connection) -> None:
