@@ -29,13 +29,14 @@ class ErrorCode(enum.StrEnum):
     UNAUTHENTICATED = "unauthenticated"  # no token, a wrong, expired or revoked token
     ACCOUNT_DISABLED = "account_disabled"  # the account was disabled by an administrator
     NOT_FOUND = "not_found"  # no such thing, or not yours: the two are never told apart
-    FORBIDDEN = "forbidden"  # a member without the role an operation needs
+    FORBIDDEN = "forbidden"  # a member without the role an operation needs; a foreign Origin
     CONFLICT = "conflict"  # already exists (handle taken), or an id reused with other content
     RATE_LIMITED = "rate_limited"  # too many requests; retry after retry_after_ms
     RESYNC_REQUIRED = "resync_required"  # the client's cursors are from another epoch
     BUSY = "busy"  # overloaded or draining; retry after retry_after_ms
     UNAVAILABLE = "unavailable"  # the store failed; retry later
     INTERNAL = "internal"  # a bug; the details are in the server log only
+    MISDIRECTED = "misdirected"  # a Host this node does not answer for (DNS rebinding)
 
     @property
     def status(self) -> int:
@@ -56,6 +57,7 @@ _STATUS: dict[ErrorCode, int] = {
     ErrorCode.BUSY: 503,
     ErrorCode.UNAVAILABLE: 503,
     ErrorCode.INTERNAL: 500,
+    ErrorCode.MISDIRECTED: 421,
 }
 
 # The only text a client sees for each code: generic on purpose (G5).
@@ -73,6 +75,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BUSY: "busy; retry later",
     ErrorCode.UNAVAILABLE: "temporarily unavailable; retry later",
     ErrorCode.INTERNAL: "internal error",
+    ErrorCode.MISDIRECTED: "this server does not answer for that host",
 }
 
 

@@ -34,7 +34,6 @@ class TestRoutes:
             "/v1/ws",
             "/healthz",
             "/readyz",
-            "/metrics",
             "/openapi.json",
         }
 

@@ -34,6 +34,10 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "argon2_time_cost",
         "argon2_memory_kib",
         "store_probe_interval_s",
+        "allowed_hosts",
+        "allowed_origins",
+        "metrics_host",
+        "metrics_port",
     }
 )
 

@@ -27,7 +27,16 @@ def samples(text: str) -> dict[str, float]:
     return out
 
 
-async def test_metrics_count_what_happened(http: Http, connect: Connector) -> None:
+async def scrape(http: Http, server: ServerProcess) -> dict[str, float]:
+    """The samples of the node's metrics listener."""
+    async with http.session.get(server.metrics_url + "/metrics") as response:
+        assert response.status == 200
+        return samples(await response.text())
+
+
+async def test_metrics_count_what_happened(
+    server: ServerProcess, http: Http, connect: Connector
+) -> None:
     """/metrics reflects sends, frames, errors, commits and connections as they happen."""
     alice = await http.user("alice")
     await http.user("bob")
@@ -36,9 +45,7 @@ async def test_metrics_count_what_happened(http: Http, connect: Connector) -> No
     for i in range(3):
         await ws.send(conv, f"m{i}")
     await ws.send("c0000000000000000", "x")  # not_found
-    status, text = await http.call("GET", "/metrics")
-    assert status == 200
-    got = samples(text)
+    got = await scrape(http, server)
     assert got["pigeon_frames_received_total{type=send}"] == 4
     assert got["pigeon_send_latency_seconds_count{transport=ws}"] == 3
     assert got["pigeon_errors_total{code=not_found,transport=ws}"] == 1
@@ -107,7 +114,7 @@ async def test_admin_cli_and_top_work_against_a_node(server: ServerProcess, http
 
     def run(*args: str) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "pigeon", *args, "--url", server.url],
+            [sys.executable, "-m", "pigeon", *args],
             capture_output=True,
             text=True,
             timeout=TIMEOUT_S,
@@ -115,9 +122,13 @@ async def test_admin_cli_and_top_work_against_a_node(server: ServerProcess, http
         )
         return done.stdout
 
-    listing = await asyncio.to_thread(run, "admin", "connections", "--data", str(server.data_dir))
+    listing = await asyncio.to_thread(
+        run, "admin", "connections", "--data", str(server.data_dir), "--url", server.url
+    )
     assert "0 connections, 0 users" in listing
-    view = await asyncio.to_thread(run, "top", "--iterations", "1", "--interval", "0.2")
+    view = await asyncio.to_thread(
+        run, "top", "--iterations", "1", "--interval", "0.2", "--metrics-url", server.metrics_url
+    )
     assert "send latency ms" in view and "connections        0" in view
 
 
@@ -199,7 +210,7 @@ def test_sigterm_while_starting_drains_instead_of_killing(tmp_path: Path) -> Non
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
-                env={**os.environ, "PIGEON_LOG_LEVEL": "info"},
+                env={**os.environ, "PIGEON_LOG_LEVEL": "info", "PIGEON_METRICS_PORT": "0"},
             )
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, saved)

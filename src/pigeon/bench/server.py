@@ -1,5 +1,6 @@
 """A real Pigeon node as a child process: ``python -m pigeon serve`` on a data directory,
-its ``listening`` log line parsed from stderr for the port, stopped by its pid.
+its ``listening`` log line parsed from stderr for its ports (the API's and the metrics
+listener's, both any free one), stopped by its pid.
 
 :class:`ServerProcess` is the one way to run a node as a child; the bench uses it as
 :class:`EmbeddedServer` (limits raised, logs bounded) and the tests use it with every log
@@ -52,6 +53,7 @@ class ServerProcess:
     ) -> None:
         self.data_dir = data_dir
         self.port = port
+        self.metrics_port = 0
         self.env = env or {}
         self.timeout_s = timeout_s
         self.max_log_lines = max_log_lines
@@ -68,6 +70,11 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def metrics_url(self) -> str:
+        """The metrics listener, ``/metrics`` not included."""
+        return f"http://127.0.0.1:{self.metrics_port}"
+
+    @property
     def pid(self) -> int:
         assert self.proc is not None
         return self.proc.pid
@@ -76,8 +83,9 @@ class ServerProcess:
         """Start, and wait (bounded) for the ``listening`` line. Raises TimeoutError if it
         does not come, RuntimeError if the process exits first."""
         assert self.proc is None, "already running"
-        # The listening line is logged at info.
-        env = {**os.environ, "PIGEON_LOG_LEVEL": "info", **self.env}
+        # The listening line is logged at info. The metrics listener takes any free port, so
+        # that nodes never collide on its default.
+        env = {**os.environ, "PIGEON_LOG_LEVEL": "info", "PIGEON_METRICS_PORT": "0", **self.env}
         self._listening.clear()
         self._started = False
         self.proc = subprocess.Popen(
@@ -124,6 +132,7 @@ class ServerProcess:
                 self._logged.notify_all()
             if isinstance(entry, dict) and entry.get("event") == "listening":
                 self.port = int(entry["port"])
+                self.metrics_port = int(entry["metrics_port"])
                 self._started = True
                 self._listening.set()
         self._listening.set()  # EOF: the process is gone; start() sees it exit, not wait

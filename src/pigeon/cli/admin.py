@@ -2,7 +2,7 @@
 
 Both talk to a running node over HTTP: admin with the node's admin token (read from
 ``<data>/admin.token`` on the same machine, or given with ``--admin-token``), top by reading
-``/metrics`` once a second.
+``/metrics`` from the node's metrics listener (``metrics_host:metrics_port``) once a second.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 TIMEOUT = aiohttp.ClientTimeout(total=10)
 DEFAULT_URL = "http://127.0.0.1:8700"
+DEFAULT_METRICS_URL = "http://127.0.0.1:8701"  # metrics_host and metrics_port's defaults
 
 
 def _admin_token(args: argparse.Namespace) -> str:
@@ -172,15 +173,16 @@ async def _top(args: argparse.Namespace) -> int:
     async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
         while args.iterations == 0 or shown < args.iterations:
             try:
-                async with session.get(args.url + "/metrics") as r:
+                async with session.get(args.metrics_url + "/metrics") as r:
+                    r.raise_for_status()
                     text = await r.text()
             except aiohttp.ClientError as exc:
-                print(f"pigeon top: cannot reach {args.url} ({exc})", file=sys.stderr)
+                print(f"pigeon top: cannot reach {args.metrics_url} ({exc})", file=sys.stderr)
                 return 1
             scrape = parse(text, time.monotonic())
             _counter_as_rate_source(scrape)
             if previous is not None:
-                lines = render(scrape, previous, args.url)
+                lines = render(scrape, previous, args.metrics_url)
                 if sys.stdout.isatty():
                     print("\x1b[2J\x1b[H", end="")
                 print("\n".join(lines), flush=True)
@@ -207,7 +209,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     admin.set_defaults(func=_admin)
 
     top = sub.add_parser("top", help="a live view of a node's throughput, latency and errors")
-    top.add_argument("--url", default=DEFAULT_URL)
+    top.add_argument(
+        "--metrics-url",
+        default=DEFAULT_METRICS_URL,
+        help="the node's metrics listener (its metrics_host and metrics_port)",
+    )
     top.add_argument("--interval", type=float, default=1.0, help="seconds between refreshes")
     top.add_argument("--iterations", type=int, default=0, help="stop after N refreshes (0: never)")
     top.set_defaults(func=_top_command)

@@ -249,7 +249,6 @@ ROUTES: tuple[Route, ...] = (
         Health,
         auth=False,
     ),
-    Route("GET", "/metrics", "Prometheus metrics (text format)", None, None, auth=False),
     Route(
         "GET",
         "/v1/admin/connections",

@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiohttp import web
+from aiohttp import hdrs, web
 
 from pigeon import __version__
 from pigeon.bus.local import LocalBus
 from pigeon.core.http_api import Health
-from pigeon.errors import RateLimited, StoreUnavailable
+from pigeon.core.origins import host_allowed, parse_list
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.metrics import CONTENT_TYPE, Metrics
@@ -32,7 +33,14 @@ from pigeon.server.service import Service
 from pigeon.server.supervisor import Supervisor
 from pigeon.store.sqlite import SqliteStore
 from pigeon.transport.admin_http import AdminApi, load_admin_token
-from pigeon.transport.http import HttpApi, errors_middleware, json_response
+from pigeon.transport.http import (
+    HttpApi,
+    add_security_headers,
+    error_response,
+    errors_middleware,
+    host_and_origin_middleware,
+    json_response,
+)
 from pigeon.transport.ws import WsEndpoint
 
 log = logging.getLogger("pigeon.server")
@@ -56,6 +64,8 @@ class Node:
     runner: web.AppRunner
     port: int
     stopped: asyncio.Event
+    metrics_runner: web.AppRunner
+    metrics_port: int
 
     async def stop(self) -> None:
         """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
@@ -68,9 +78,11 @@ class Node:
         await self.store.close()  # the writer commits what is queued before it stops
         await self.bus.close()
         self.service.close()
+        await self.metrics_runner.cleanup()  # last: a drain can be watched to its end
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+WS_PATH = "/v1/ws"
 
 
 async def watch_loop_lag(metrics: Metrics) -> None:
@@ -153,9 +165,6 @@ async def start(config: Config) -> Node:
             return json_response(Health(status="store_unavailable", epoch=store.epoch), 503)
         return json_response(Health(status="ready", epoch=store.epoch))
 
-    async def metrics_text(request: web.Request) -> web.Response:
-        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
-
     async def openapi_json(request: web.Request) -> web.Response:
         return json_response(openapi)
 
@@ -164,39 +173,87 @@ async def start(config: Config) -> Node:
     async def index(request: web.Request) -> web.FileResponse:
         return web.FileResponse(web_root / "index.html")
 
+    allowed_hosts = parse_list(config.allowed_hosts)
     app = web.Application(
-        middlewares=[errors_middleware(metrics, lambda: service.draining)],
+        middlewares=[
+            errors_middleware(metrics, lambda: service.draining),
+            host_and_origin_middleware(allowed_hosts, parse_list(config.allowed_origins), WS_PATH),
+        ],
         client_max_size=config.max_http_body_bytes,
     )
+    app.on_response_prepare.append(add_security_headers)
     HttpApi(service).add_routes(app)
     AdminApi(service, ws, admin_token).add_routes(app)
-    app.router.add_get("/v1/ws", ws.handle)
+    app.router.add_get(WS_PATH, ws.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics_text)
     app.router.add_get("/openapi.json", openapi_json)
     app.router.add_get("/", index)  # the web client: static files, the public API only
     app.router.add_static("/web/", web_root, follow_symlinks=False)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
-    await runner.setup()
-    site = web.TCPSite(
-        runner, config.host, config.port, backlog=config.listen_backlog, reuse_address=True
+    metrics_runner, metrics_port = await _listen(
+        metrics_app(metrics, allowed_hosts), config.metrics_host, config.metrics_port, backlog=128
     )
-    await site.start()
-    server = site._server  # aiohttp exposes no public accessor for the bound port
-    assert server is not None
-    port = int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]
+    runner, port = await _listen(app, config.host, config.port, backlog=config.listen_backlog)
     log.info(
         "listening",
         extra={
             "host": config.host,
             "port": port,
+            "metrics_host": config.metrics_host,
+            "metrics_port": metrics_port,
             "version": __version__,
             "data_dir": str(config.data_path),
             "epoch": store.epoch,
         },
     )
-    return Node(config, store, bus, hub, service, ws, metrics, supervisor, runner, port, stopped)
+    return Node(
+        config,
+        store,
+        bus,
+        hub,
+        service,
+        ws,
+        metrics,
+        supervisor,
+        runner,
+        port,
+        stopped,
+        metrics_runner,
+        metrics_port,
+    )
+
+
+def metrics_app(metrics: Metrics, allowed_hosts: frozenset[str]) -> web.Application:
+    """``GET /metrics`` alone, for its own listener: the public one never shows it (as
+    Synapse and Mattermost keep metrics off the client port). The Host is checked as on the
+    public port: on the loopback, DNS rebinding is the way a web page could read it."""
+
+    async def metrics_text(request: web.Request) -> web.Response:
+        if not host_allowed(request.headers.get(hdrs.HOST), allowed_hosts):
+            return error_response(ProtocolViolation(ErrorCode.MISDIRECTED))
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
+    app = web.Application()
+    app.router.add_get("/metrics", metrics_text)
+    return app
+
+
+async def _listen(
+    app: web.Application, host: str, port: int, *, backlog: int
+) -> tuple[web.AppRunner, int]:
+    """Serve ``app`` on ``host:port``; returns its runner and the bound port (port 0: any)."""
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port, backlog=backlog, reuse_address=True)
+    try:
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    server = site._server  # aiohttp exposes no public accessor for the bound port
+    assert server is not None
+    bound = int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]
+    return runner, bound
 
 
 async def run(config: Config, *, stop_requested: Callable[[], bool] = lambda: False) -> None:

@@ -48,6 +48,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     hash_queue_max: int = 64
     hash_queue_per_network: int = 4
     store_probe_interval_s: float = 5.0
+    allowed_hosts: str = ""
+    allowed_origins: str = ""
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 8701
 
     @property
     def data_path(self) -> Path:
@@ -91,6 +95,12 @@ OPTION_HELP: dict[str, str] = {
     "hash_queue_max": "password hashes (logins, registrations) running or waiting, in all",
     "hash_queue_per_network": "of those, held by one client network (IPv4 address, IPv6 /64)",
     "store_probe_interval_s": "seconds between write probes of the store, for readiness",
+    "allowed_hosts": "Host names answered, comma-separated, besides IP literals and localhost "
+    "(*: any)",
+    "allowed_origins": "origins (scheme://host:port) whose pages may open a WebSocket, "
+    "comma-separated, besides the node's own (*: any)",
+    "metrics_host": "address of the /metrics listener (keep it private)",
+    "metrics_port": "TCP port of the /metrics listener (0: any free port, logged at start)",
 }
 
 

@@ -12,11 +12,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import msgspec
-from aiohttp import web
+from aiohttp import hdrs, web
 from aiohttp.typedefs import Middleware
 
 from pigeon.core import http_api as api
-from pigeon.core import limits
+from pigeon.core import limits, origins
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.logging import bind
@@ -77,6 +77,49 @@ def errors_middleware(metrics: Metrics, draining: Callable[[], bool]) -> Middlew
         return response
 
     return middleware
+
+
+def host_and_origin_middleware(
+    allowed_hosts: frozenset[str], allowed_origins: frozenset[str], ws_path: str
+) -> Middleware:
+    """Refuses a ``Host`` this node does not answer for (``misdirected``: DNS rebinding) and a
+    WebSocket upgrade at ``ws_path`` from another site's page (``forbidden``); see
+    :mod:`pigeon.core.origins`. Goes inside :func:`errors_middleware`, which answers them."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        host = request.headers.get(hdrs.HOST)
+        if not origins.host_allowed(host, allowed_hosts):
+            raise ProtocolViolation(ErrorCode.MISDIRECTED, detail=f"Host {host!r}")
+        origin = request.headers.get(hdrs.ORIGIN)
+        if request.path == ws_path and not origins.origin_allowed(origin, host, allowed_origins):
+            raise ProtocolViolation(ErrorCode.FORBIDDEN, detail=f"Origin {origin!r}")
+        return await handler(request)
+
+    return middleware
+
+
+# The web client loads only its own scripts and styles and talks only to its own node; nothing
+# may frame it (clickjacking). JSON answers get the same policy: they are never documents.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",  # frame-ancestors for browsers without CSP level 2
+    "Referrer-Policy": "no-referrer",
+}
+
+
+async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """``on_response_prepare``: every answer, error pages and static files included, carries
+    SECURITY_HEADERS; API answers (tokens, messages) are never stored by a cache."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.path.startswith("/v1/"):
+        response.headers[hdrs.CACHE_CONTROL] = "no-store"
 
 
 async def _answer(
