@@ -78,6 +78,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from pigeon.errors import PigeonError
     from pigeon.store.backup import write_backup
 
     try:
@@ -90,6 +91,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from pigeon.errors import PigeonError
     from pigeon.store.backup import restore_backup
 
     try:
