@@ -7,14 +7,19 @@ import re
 import pytest
 
 from pigeon.core.conversation import (
+    MAX_BLOCKS,
+    MAX_CONVERSATIONS_PER_USER,
     MAX_GROUP_MEMBERS,
     MAX_TITLE_CHARS,
+    check_block,
     check_direct_peer,
     check_edit_target,
     check_group,
+    check_joiner,
     check_membership_change,
     direct_key,
     new_conversation_id,
+    next_owner,
     require_member,
 )
 from pigeon.core.records import ConversationKind, Event, EventKind, Role
@@ -186,6 +191,94 @@ class TestMembershipChange:
     def test_removing_a_non_member_is_not_found(self, role: Role) -> None:
         """Removing someone not in the group is not_found, whoever asks."""
         assert refused(actor_role=role, target_role=None, adding=False) is ErrorCode.NOT_FOUND
+
+
+class TestJoiner:
+    """G5/G4: nobody is put into a conversation by someone they block, or past the cap that
+    keeps their hello within its limits; others learn neither (not_found)."""
+
+    def test_a_user_with_room_who_does_not_block_the_actor_may_join(self) -> None:
+        """One short of the cap is fine, for the actor and for others."""
+        below = MAX_CONVERSATIONS_PER_USER - 1
+        check_joiner("alice", "bob", conversations=below, blocks_actor=False)
+        check_joiner("alice", "alice", conversations=below, blocks_actor=False)
+
+    def test_a_user_who_blocks_the_actor_is_not_found(self) -> None:
+        """The adder is told what an unknown handle gets."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_joiner("mallory", "alice", conversations=0, blocks_actor=True)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    def test_the_actor_is_never_blocked_by_themselves(self) -> None:
+        """A block names another user; the flag is ignored for the actor."""
+        check_joiner("alice", "alice", conversations=0, blocks_actor=True)
+
+    def test_someone_else_at_the_cap_is_not_found(self) -> None:
+        """Another user's conversation count is theirs: the adder learns not_found."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_joiner(
+                "alice", "bob", conversations=MAX_CONVERSATIONS_PER_USER, blocks_actor=False
+            )
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    def test_the_actor_at_the_cap_is_too_large(self) -> None:
+        """Users are told their own limit."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_joiner(
+                "alice", "alice", conversations=MAX_CONVERSATIONS_PER_USER, blocks_actor=False
+            )
+        assert code_of(info) is ErrorCode.TOO_LARGE
+
+
+class TestBlock:
+    """A block names an existing other user, up to MAX_BLOCKS of them."""
+
+    def test_block_another_user(self) -> None:
+        """The last block under the limit is accepted."""
+        check_block("alice", "mallory", target_exists=True, blocks=MAX_BLOCKS - 1)
+
+    def test_blocking_oneself_is_bad_request(self) -> None:
+        """There is nothing to block."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_block("alice", "alice", target_exists=True, blocks=0)
+        assert code_of(info) is ErrorCode.BAD_REQUEST
+
+    def test_blocking_an_unknown_user_is_not_found(self) -> None:
+        """As everywhere for an unknown handle."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_block("alice", "ghost", target_exists=False, blocks=0)
+        assert code_of(info) is ErrorCode.NOT_FOUND
+
+    def test_blocks_past_the_limit_are_too_large(self) -> None:
+        """G6: the block list is bounded."""
+        with pytest.raises(ProtocolViolation) as info:
+            check_block("alice", "mallory", target_exists=True, blocks=MAX_BLOCKS)
+        assert code_of(info) is ErrorCode.TOO_LARGE
+
+
+class TestNextOwner:
+    """G3: a group with members always has an owner; the successor is deterministic."""
+
+    def test_last_owner_is_succeeded_by_the_longest_standing_member(self) -> None:
+        """Lowest join seq wins, whatever the order given or the handles."""
+        remaining = [(5, "aaron"), (1, "zoe"), (3, "bob")]
+        assert next_owner(OWNER, 0, remaining) == "zoe"
+
+    def test_ties_in_join_seq_go_to_the_first_handle(self) -> None:
+        """Members added together (by the created event) are ordered by handle."""
+        assert next_owner(OWNER, 0, [(1, "carol"), (1, "bob")]) == "bob"
+
+    def test_nobody_is_promoted_when_an_owner_remains(self) -> None:
+        """Another owner keeps the group."""
+        assert next_owner(OWNER, 1, [(1, "bob")]) is None
+
+    def test_nobody_is_promoted_when_a_member_leaves(self) -> None:
+        """Only an owner's leaving can leave a group ownerless."""
+        assert next_owner(MEMBER, 0, [(1, "bob")]) is None
+
+    def test_an_empty_group_gets_no_owner(self) -> None:
+        """The last one out leaves nobody to promote."""
+        assert next_owner(OWNER, 0, []) is None
 
 
 def message(sender: str = "alice", kind: EventKind = EventKind.MESSAGE) -> Event:

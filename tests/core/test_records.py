@@ -27,9 +27,10 @@ class TestEvent:
     """G3: messages, edits, deletions and membership changes are all events of one log."""
 
     def test_every_change_of_history_is_an_event_kind(self) -> None:
-        """The log holds creation, messages, edits, deletions and membership changes."""
+        """The log holds creation, messages, edits, deletions, membership and owner changes."""
         assert {k.value for k in EventKind} == {
-            "created", "message", "edit", "delete", "member_added", "member_removed"
+            "created", "message", "edit", "delete", "member_added", "member_removed",
+            "owner_changed",
         }  # fmt: skip
 
     def test_event_round_trips_without_unset_fields(self) -> None:

@@ -208,6 +208,30 @@ class TestBadInput:
         assert h.state() is SessionState.OPEN
         assert len(h.receive(send_frame(2))) == 1
 
+    def test_hello_may_be_larger_than_max_frame_bytes(self) -> None:
+        """A hello carries a cursor per conversation: up to max_hello_bytes before the session
+        is open (10,000 cursors do not fit 64 KiB); after it, the usual limit applies again."""
+        cursors = {f"c{i:016x}": i for i in range(3000)}
+        hello = msgspec.json.encode({"type": "hello", "id": 1, "token": "t", "cursors": cursors})
+        h = SessionHarness(SessionLimits(max_frame_bytes=65536, max_hello_bytes=len(hello)))
+        assert len(hello) > 65536
+        (request,) = h.receive(hello)
+        assert isinstance(request, Hello) and len(request.cursors) == 3000
+        h.session.accept_hello("alice", h.welcome(request))
+        h.sent()
+        big_send = send_frame(2, body="x" * 70_000)
+        assert h.receive(big_send) == []
+        assert h.sent() == [error(ErrorCode.TOO_LARGE)]
+
+    def test_hello_over_max_hello_bytes_is_too_large(self) -> None:
+        """The hello's own limit is enforced like max_frame_bytes: too_large, still usable."""
+        h = SessionHarness(SessionLimits(max_frame_bytes=100, max_hello_bytes=200))
+        padded = {"type": "hello", "id": 1, "token": "t" * 201}
+        assert h.receive(padded) == []
+        assert h.sent() == [error(ErrorCode.TOO_LARGE)]
+        assert h.state() is SessionState.AWAIT_HELLO
+        h.hello()
+
     def test_frame_of_exactly_max_frame_bytes_is_accepted(self) -> None:
         """The limit is inclusive."""
         data = encode(Send(id=1, conv=CONV, client_msg_id="m", body="x"))

@@ -22,7 +22,9 @@ from tests.helpers.timing import TIMEOUT_S
 
 BODY_LIMIT = 16 * 1024  # max_body_bytes, the default
 MAX_FRAME = 64 * 1024  # max_frame_bytes, the default
-HARD_FRAME_LIMIT = 4 * MAX_FRAME  # past this aiohttp does not read the frame: close 1009
+MAX_HELLO = 1024 * 1024  # max_hello_bytes, the default
+# Past this aiohttp does not read the frame: close 1009.
+HARD_FRAME_LIMIT = max(4 * MAX_FRAME, MAX_HELLO)
 MAX_HTTP_BODY = 64 * 1024  # max_http_body_bytes, the default
 FAKE_CONV = "c0123456789abcdef"
 HOLE = "@@HOLE@@"  # replaced, in the encoded bytes, by what JSON encoders refuse to produce
@@ -390,7 +392,7 @@ class TestSizeLimits:
     async def test_frame_over_the_hard_limit_closes_with_1009(
         self, ws_sender: Sender, connect: Connector
     ) -> None:
-        """A frame over 4x max_frame_bytes is not read: the server closes with 1009."""
+        """A frame over 4x max_frame_bytes and max_hello_bytes is not read: close 1009."""
         before = await ws_sender.last_seq()
         fields = {"client_msg_id": "m1", "body": "hi", "pad": "x" * HARD_FRAME_LIMIT}
         await ws_sender.ws.ws.send_bytes(ws_sender.send_payload(fields))

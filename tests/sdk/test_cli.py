@@ -228,3 +228,17 @@ class TestKnownDevice:
             assert (await alice.ok("convs")).strip() == "no conversations"
         finally:
             server.kill()
+def test_tail_describes_an_owner_change() -> None:
+    """``pigeon tail`` prints who owns a group now, after the owner left."""
+    from pigeon.cli.chat import describe
+    from pigeon.core.records import Event, EventKind
+
+    event = Event(
+        conv="c0123456789abcdef",
+        seq=4,
+        kind=EventKind.OWNER_CHANGED,
+        sender="alice",
+        ts=1,
+        members=("carol",),
+    )
+    assert describe(event) == "[c0123456789abcdef] carol is now the owner"

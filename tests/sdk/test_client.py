@@ -204,3 +204,27 @@ async def test_http_errors_carry_code(users: Users) -> None:
     with pytest.raises(ApiError) as caught:
         await http.conversations()
     assert caught.value.code is ErrorCode.UNAUTHENTICATED
+
+
+async def test_blocks_and_owner_succession_through_the_sdk(users: Users) -> None:
+    """HttpClient blocks, lists and unblocks; a blocked adder gets not_found; when the owner
+    leaves, the client delivers the owner_changed event to the remaining member."""
+    alice = await users.http_for("alice")
+    mallory = await users.http_for("mallory")
+    await users.token("bob")
+    await alice.block("mallory")
+    assert await alice.blocks() == ["mallory"]
+    with pytest.raises(ApiError) as caught:
+        await mallory.group("spam", ["alice"])
+    assert caught.value.code is ErrorCode.NOT_FOUND
+    await alice.unblock("mallory")
+    assert await alice.blocks() == []
+    conv = (await alice.group("team", ["bob"])).conv
+    bob = await users.client("bob")
+    await alice.remove_member(conv, "alice")
+    got = await take_events(bob, 3)
+    assert [(e.kind, e.members) for e in got] == [
+        (EventKind.CREATED, ("alice", "bob")),
+        (EventKind.MEMBER_REMOVED, ("alice",)),
+        (EventKind.OWNER_CHANGED, ("bob",)),
+    ]

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from pigeon.core.records import Event, EventKind
+from pigeon.core.records import Event, EventKind, Role
 from pigeon.errors import ErrorCode, ProtocolViolation
 from pigeon.store.base import MAX_DEVICE_KEYS, Store
 
@@ -180,6 +180,59 @@ class StoreConformance:
         assert kinds == [EventKind.CREATED, EventKind.MEMBER_ADDED, EventKind.MEMBER_REMOVED]
         with pytest.raises(ProtocolViolation):
             await store.read_page("carol", conv, after=0, before=None, limit=10)
+
+    async def test_last_owner_leaving_hands_the_group_on(self, store: Store) -> None:
+        """G3: when the last owner leaves, the longest-standing member becomes the owner, by an
+        owner_changed event right after the member_removed, in the same commit."""
+        seen: list[Event] = []
+        store.on_commit = seen.extend
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_group("alice", "team", ["carol"], NOW)).result.conv
+        await store.change_member("alice", conv, "bob", adding=True, now_ms=NOW)
+        left = await store.change_member("alice", conv, "alice", adding=False, now_ms=NOW)
+        assert left.event is not None and left.event.kind is EventKind.MEMBER_REMOVED
+        (promoted,) = left.also
+        assert promoted.kind is EventKind.OWNER_CHANGED
+        assert (promoted.seq, promoted.sender, promoted.members) == (4, "alice", ("carol",))
+        assert [e.kind for e in seen[-2:]] == [EventKind.MEMBER_REMOVED, EventKind.OWNER_CHANGED]
+        # carol joined at seq 1, bob at seq 2: carol owns the group now, and acts as owner.
+        (summary,) = await store.conversations("carol")
+        assert summary.role is Role.OWNER
+        await store.change_member("carol", conv, "alice", adding=True, now_ms=NOW)
+        # A plain member leaving changes no owner; the last one out leaves nobody to promote.
+        alice_left = await store.change_member("alice", conv, "alice", adding=False, now_ms=NOW)
+        assert alice_left.also == ()
+        carol_left = await store.change_member("carol", conv, "carol", adding=False, now_ms=NOW)
+        assert [e.members for e in carol_left.also] == [("bob",)]
+        bob_left = await store.change_member("bob", conv, "bob", adding=False, now_ms=NOW)
+        assert bob_left.also == ()
+
+    async def test_a_block_stops_adds_and_new_direct_conversations(self, store: Store) -> None:
+        """A blocked user gets not_found, as for an unknown handle, when they try to put the
+        blocker into a group or a new direct conversation; others still can."""
+        await make_users(store, "alice", "bob", "mallory")
+        await store.block("alice", "mallory", NOW)
+        await store.block("alice", "mallory", NOW)  # blocking twice is no change
+        assert await store.blocks("alice") == ["mallory"]
+        assert await store.blocks("mallory") == []
+        conv = (await store.create_group("mallory", "spam", [], NOW)).result.conv
+        for attempt in (
+            store.create_group("mallory", "spam", ["alice"], NOW),
+            store.change_member("mallory", conv, "alice", adding=True, now_ms=NOW),
+            store.create_direct("mallory", "alice", NOW),
+        ):
+            with pytest.raises(ProtocolViolation) as err:
+                await attempt
+            assert err.value.code is ErrorCode.NOT_FOUND
+        await store.create_group("bob", "team", ["alice", "mallory"], NOW)
+        await store.unblock("alice", "mallory")
+        await store.unblock("alice", "mallory")  # so is unblocking twice
+        assert await store.blocks("alice") == []
+        await store.change_member("mallory", conv, "alice", adding=True, now_ms=NOW)
+        for target, code in (("alice", ErrorCode.BAD_REQUEST), ("ghost", ErrorCode.NOT_FOUND)):
+            with pytest.raises(ProtocolViolation) as err:
+                await store.block("alice", target, NOW)
+            assert err.value.code is code
 
     async def test_pages_both_ways(self, store: Store) -> None:
         """History pages after and before a seq, with a limit and a correct `more` flag."""

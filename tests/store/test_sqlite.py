@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
+from pigeon.errors import ProtocolViolation
 from pigeon.store.backup import restore_backup, write_backup
 from pigeon.store.base import Store
 from pigeon.store.sqlite import SqliteStore
@@ -89,3 +91,71 @@ class TestSqliteStore(StoreConformance):
         finally:
             await restored.close()
         await store.open()
+
+    async def test_nobody_is_put_into_more_than_the_cap_of_conversations(
+        self, store: Store
+    ) -> None:
+        """G4: a user in MAX_CONVERSATIONS_PER_USER conversations is refused one more, so their
+        hello always fits; others are told not_found (G5), the user too_large. Leaving one
+        makes room again."""
+        assert isinstance(store, SqliteStore)
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_group("bob", "team", [], NOW)).result.conv
+        await store.create_group("alice", "mine", [], NOW)
+        full = MAX_CONVERSATIONS_PER_USER - 1  # alice is in one real group
+        conn = sqlite3.connect(store.path)
+        try:
+            with conn:
+                conn.execute(
+                    "UPDATE accounts SET conversations = conversations + ? WHERE handle = 'alice'",
+                    (full,),
+                )
+        finally:
+            conn.close()
+        for attempt, code in (
+            (store.change_member("bob", conv, "alice", adding=True, now_ms=NOW), "not_found"),
+            (store.create_group("carol", "t", ["alice"], NOW), "not_found"),
+            (store.create_direct("bob", "alice", NOW), "not_found"),
+            (store.create_group("alice", "t", [], NOW), "too_large"),
+            (store.create_direct("alice", "carol", NOW), "too_large"),
+        ):
+            with pytest.raises(ProtocolViolation) as err:
+                await attempt
+            assert err.value.code == code
+        (mine,) = await store.conversations("alice")
+        await store.change_member("alice", mine.conv, "alice", adding=False, now_ms=NOW)
+        await store.change_member("bob", conv, "alice", adding=True, now_ms=NOW)
+
+    async def test_migration_3_counts_conversations_and_join_order(
+        self, tmp_path: Path, store: Store, reopen: Reopen
+    ) -> None:
+        """A store from before schema 3 gets each user's conversation count and each member's
+        join seq from its log, so the cap and the owner's succession hold for old groups."""
+        assert isinstance(store, SqliteStore)
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_group("alice", "team", ["carol"], NOW)).result.conv
+        await store.change_member("alice", conv, "bob", adding=True, now_ms=NOW)
+        await store.create_direct("bob", "carol", NOW)
+        path = store.path
+        await store.close()
+        conn = sqlite3.connect(path)
+        try:
+            conn.executescript(
+                "DROP TABLE blocks; ALTER TABLE accounts DROP COLUMN conversations;"
+                "ALTER TABLE members DROP COLUMN joined_seq; PRAGMA user_version = 1;"
+            )
+        finally:
+            conn.close()
+        store = await reopen()
+        conn = sqlite3.connect(path)
+        try:
+            counts = dict(conn.execute("SELECT handle, conversations FROM accounts"))
+            joined = dict(
+                conn.execute("SELECT handle, joined_seq FROM members WHERE conv = ?", (conv,))
+            )
+        finally:
+            conn.close()
+        assert counts == {"alice": 1, "bob": 2, "carol": 2}
+        assert joined == {"alice": 1, "carol": 1, "bob": 2}
+        left = await store.change_member("alice", conv, "alice", adding=False, now_ms=NOW)
+        assert [e.members for e in left.also] == [("carol",)]

@@ -155,6 +155,8 @@ def describe(event: Event) -> str:
         if event.members == (event.sender,):
             return f"{head} left"
         return f"{head} removed {members}"
+    if event.kind is EventKind.OWNER_CHANGED:
+        return f"[{event.conv}] {members} is now the owner"
     return f"{head} {event.kind.value}"  # pragma: no cover - a kind newer than this CLI
 
 

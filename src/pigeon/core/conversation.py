@@ -10,6 +10,7 @@ that does not exist.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 
 from pigeon.core.limits import is_blank
 from pigeon.core.records import ConversationKind, Event, EventKind, Role
@@ -17,6 +18,11 @@ from pigeon.errors import ErrorCode, ProtocolViolation
 
 MAX_GROUP_MEMBERS = 10_000
 MAX_TITLE_CHARS = 200
+# A user's conversations, so that a hello with a cursor for each fits its limits (Hello.cursors)
+# however many groups others add them to.
+MAX_CONVERSATIONS_PER_USER = 10_000
+# Users one user may block.
+MAX_BLOCKS = 10_000
 
 
 def new_conversation_id() -> str:
@@ -78,6 +84,50 @@ def check_membership_change(
         raise ProtocolViolation(ErrorCode.NOT_FOUND)
     if target != actor and actor_role is not Role.OWNER:
         raise ProtocolViolation(ErrorCode.FORBIDDEN, "only an owner removes others")
+
+
+def check_joiner(actor: str, joiner: str, *, conversations: int, blocks_actor: bool) -> None:
+    """May ``actor`` put ``joiner`` into one more conversation (a new group, an add, a new
+    direct conversation; ``joiner`` may be the actor)?
+
+    ``conversations`` is how many the joiner is in now, ``blocks_actor`` whether the joiner
+    has blocked the actor. Someone else who blocked the actor, or who is in
+    :data:`MAX_CONVERSATIONS_PER_USER` conversations, is ``not_found``, as an unknown handle
+    is: the actor learns nothing about another user's blocks or conversations (G5).
+    """
+    if conversations < MAX_CONVERSATIONS_PER_USER and not (blocks_actor and joiner != actor):
+        return
+    if joiner == actor:
+        raise ProtocolViolation(
+            ErrorCode.TOO_LARGE, f"you are in {MAX_CONVERSATIONS_PER_USER} conversations"
+        )
+    raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+
+
+def check_block(me: str, target: str, *, target_exists: bool, blocks: int) -> None:
+    """Block adds from ``target``: an existing other user, up to :data:`MAX_BLOCKS` of them."""
+    if target == me:
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, "you cannot block yourself")
+    if not target_exists:
+        raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+    if blocks >= MAX_BLOCKS:
+        raise ProtocolViolation(ErrorCode.TOO_LARGE, f"at most {MAX_BLOCKS} blocks")
+
+
+def next_owner(
+    leaver_role: Role, owners_left: int, remaining: Iterable[tuple[int, str]]
+) -> str | None:
+    """Who becomes the owner when ``leaver`` leaves a group (or an owner removes themselves).
+
+    A group keeps an owner while it has members: when its last owner leaves, the member who
+    has been in it longest (the lowest seq of the event that added them, ties by handle)
+    becomes the owner. ``remaining`` is ``(joined_seq, handle)`` of each member who stays,
+    ``owners_left`` how many of them are owners. None when nobody is promoted.
+    """
+    if leaver_role is not Role.OWNER or owners_left > 0:
+        return None
+    longest = min(remaining, default=None)
+    return longest[1] if longest is not None else None
 
 
 def check_edit_target(

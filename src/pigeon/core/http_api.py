@@ -74,6 +74,14 @@ class MemberRequest(_Body):
     handle: Handle
 
 
+class BlockRequest(_Body):
+    handle: Handle
+
+
+class BlocksResponse(_Body):
+    blocks: list[str]
+
+
 class SendRequest(_Body):
     client_msg_id: ClientMsgId
     body: str
@@ -200,6 +208,15 @@ ROUTES: tuple[Route, ...] = (
         None,
         AckResponse,
     ),
+    Route(
+        "POST",
+        "/v1/blocks",
+        "Block a user from adding me to groups or opening a direct conversation with me",
+        BlockRequest,
+        None,
+    ),
+    Route("GET", "/v1/blocks", "The users I block", None, BlocksResponse),
+    Route("DELETE", "/v1/blocks/{handle}", "Unblock a user", None, None),
     Route("POST", "/v1/conversations/{conv}/messages", "Send a message", SendRequest, AckResponse),
     Route(
         "GET",

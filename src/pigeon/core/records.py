@@ -21,6 +21,7 @@ class EventKind(enum.StrEnum):
     DELETE = "delete"  # target_seq names the message
     MEMBER_ADDED = "member_added"  # members names who joined
     MEMBER_REMOVED = "member_removed"  # members names who left or was removed
+    OWNER_CHANGED = "owner_changed"  # members names the new owner (the last owner left)
 
 
 class ConversationKind(enum.StrEnum):

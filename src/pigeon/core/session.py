@@ -59,6 +59,9 @@ TRANSITIONS: dict[tuple[SessionState, str], SessionState] = {
 @dataclass(frozen=True, kw_only=True)
 class SessionLimits:
     max_frame_bytes: int = 64 * 1024
+    # Before the session is open only a hello is accepted; it may carry a cursor for each of a
+    # user's 10,000 conversations (about 35 bytes each), so it has its own, larger limit.
+    max_hello_bytes: int = 1024 * 1024
     max_inflight: int = 256  # requests handed to the application and not yet answered
     max_queued_pushes: int = 1024  # beyond this, pushes are dropped and `lagged` is sent
     max_queued_replies: int = 1024  # beyond this, the client is not reading: close it
@@ -99,7 +102,12 @@ class Session:
         if self.state is SessionState.CLOSING:
             return
         size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-        if size > self.limits.max_frame_bytes:  # bytes, not characters: text frames come as str
+        limit = (
+            self.limits.max_hello_bytes
+            if self.state is SessionState.AWAIT_HELLO
+            else self.limits.max_frame_bytes
+        )
+        if size > limit:  # bytes, not characters: text frames come as str
             self._queue_error(ProtocolViolation(ErrorCode.TOO_LARGE), None)
             return
         retry_after_ms = self._frames.try_take(now)

@@ -111,6 +111,21 @@ class HttpClient:
         path = f"{_conv(conv)}/members/{quote(handle, safe='')}"
         return await self._call("DELETE", path, None, api.AckResponse)
 
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, handle: str) -> None:
+        """Stop ``handle`` from adding me to groups or opening a direct conversation with me."""
+        body = api.BlockRequest(handle=handle)
+        await self._request("POST", "/v1/blocks", body, idempotent=True)
+
+    async def unblock(self, handle: str) -> None:
+        path = f"/v1/blocks/{quote(handle, safe='')}"
+        await self._request("DELETE", path, None, idempotent=True)
+
+    async def blocks(self) -> list[str]:
+        """The handles I block, sorted."""
+        return (await self._call("GET", "/v1/blocks", None, api.BlocksResponse)).blocks
+
     # -- the log ----------------------------------------------------------------------------
 
     async def send(

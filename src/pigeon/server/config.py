@@ -52,6 +52,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     allowed_origins: str = ""
     metrics_host: str = "127.0.0.1"
     metrics_port: int = 8701
+    max_hello_bytes: int = 1024 * 1024
 
     @property
     def data_path(self) -> Path:
@@ -101,6 +102,8 @@ OPTION_HELP: dict[str, str] = {
     "comma-separated, besides the node's own (*: any)",
     "metrics_host": "address of the /metrics listener (keep it private)",
     "metrics_port": "TCP port of the /metrics listener (0: any free port, logged at start)",
+    "max_hello_bytes": "largest frame accepted before the session is open: a hello with a cursor "
+    "for each of 10,000 conversations is about 350 KiB",
 }
 
 

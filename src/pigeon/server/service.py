@@ -264,6 +264,19 @@ class Service:
     async def conversations(self, user: str) -> list[ConversationSummary]:
         return await self.store.conversations(user)
 
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, user: str, target: str) -> None:
+        self._limit(self._send_buckets, "send", user)
+        await self.store.block(user, target, self._wall_ms())
+
+    async def unblock(self, user: str, target: str) -> None:
+        self._limit(self._send_buckets, "send", user)
+        await self.store.unblock(user, target)
+
+    async def blocks(self, user: str) -> list[str]:
+        return await self.store.blocks(user)
+
     # -- the log ----------------------------------------------------------------------------
 
     async def append(

@@ -28,10 +28,13 @@ from pigeon.core.records import (
 
 @dataclass(frozen=True, slots=True)
 class Appended:
-    """The outcome of a log write: the ack, and the new event (None when it is a retry)."""
+    """The outcome of a log write: the ack, and the new event (None when it is a retry).
+    ``also`` holds events the same transaction appended after it (an owner_changed after the
+    last owner's member_removed)."""
 
     result: AppendResult
     event: Event | None
+    also: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,9 @@ class Store(Protocol):
     async def change_member(
         self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
     ) -> Appended:
-        """Add or remove a member, as an event in the conversation's log."""
+        """Add or remove a member, as an event in the conversation's log. When the last owner
+        leaves a group that still has members, an owner_changed event follows in the same
+        transaction (:func:`pigeon.core.conversation.next_owner`)."""
 
     async def append(
         self,
@@ -148,3 +153,15 @@ class Store(Protocol):
 
     async def members(self, user: str, conv: str) -> list[str]:
         """The members of a conversation the user is in (not_found otherwise)."""
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, user: str, target: str, now_ms: int) -> None:
+        """From now on ``target`` cannot put ``user`` into a group or a new direct conversation.
+        Blocking twice is no change; an unknown target is not_found."""
+
+    async def unblock(self, user: str, target: str) -> None:
+        """Lift a block; lifting one that does not exist is no change."""
+
+    async def blocks(self, user: str) -> list[str]:
+        """The handles ``user`` blocks, sorted."""

@@ -196,7 +196,7 @@ class SqliteStore:
     ) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
-                self.on_commit([appended.event])
+                self.on_commit([appended.event, *appended.also])
 
         return await self._writer.submit(name, job, publish)
 
@@ -351,16 +351,18 @@ class SqliteStore:
                 created = _event_at(conn, str(row[0]), 1)
                 assert created is not None
                 return Appended(_result_of(created), None), False
+            _check_joiner(conn, me, me)
+            _check_joiner(conn, me, peer)
             conv = rules.new_conversation_id()
             conn.execute(
                 "INSERT INTO conversations(id, kind, direct_key, created_ms) VALUES (?, ?, ?, ?)",
                 (conv, ConversationKind.DIRECT.value, key, now_ms),
             )
             members = tuple(sorted((me, peer)))
-            _add_members(conn, conv, [(m, Role.MEMBER) for m in members])
             event = _append_event(
                 conn, conv, EventKind.CREATED, sender=me, ts=now_ms, members=members
             )
+            _add_members(conn, conv, [(m, Role.MEMBER) for m in members], event.seq)
             return Appended(_result_of(event), event), True
 
         def publish(value: tuple[Appended, bool]) -> None:
@@ -376,18 +378,14 @@ class SqliteStore:
         rules.check_group(title, others)
 
         def job(conn: sqlite3.Connection) -> Appended:
-            for handle in others:
-                if (
-                    conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (handle,)).fetchone()
-                    is None
-                ):
-                    raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+            # A member who blocked the owner refuses the whole group, as an unknown one does.
+            for handle in (owner, *others):
+                _check_joiner(conn, owner, handle)
             conv = rules.new_conversation_id()
             conn.execute(
                 "INSERT INTO conversations(id, kind, title, created_ms) VALUES (?, ?, ?, ?)",
                 (conv, ConversationKind.GROUP.value, title, now_ms),
             )
-            _add_members(conn, conv, [(owner, Role.OWNER)] + [(m, Role.MEMBER) for m in others])
             event = _append_event(
                 conn,
                 conv,
@@ -396,6 +394,12 @@ class SqliteStore:
                 ts=now_ms,
                 members=(owner, *others),
                 title=title,
+            )
+            _add_members(
+                conn,
+                conv,
+                [(owner, Role.OWNER)] + [(m, Role.MEMBER) for m in others],
+                event.seq,
             )
             return Appended(_result_of(event), event)
 
@@ -418,23 +422,50 @@ class SqliteStore:
             ):
                 raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
             count = conn.execute("SELECT COUNT(*) FROM members WHERE conv = ?", (conv,)).fetchone()
+            target_role = _role(conn, conv, target)
             rules.check_membership_change(
                 ConversationKind(kind_row[0]),
                 actor_role,
                 actor=actor,
                 target=target,
-                target_role=_role(conn, conv, target),
+                target_role=target_role,
                 adding=adding,
                 member_count=count[0],
             )
             if adding:
-                _add_members(conn, conv, [(target, Role.MEMBER)])
-                kind = EventKind.MEMBER_ADDED
-            else:
-                conn.execute("DELETE FROM members WHERE conv = ? AND handle = ?", (conv, target))
-                kind = EventKind.MEMBER_REMOVED
-            event = _append_event(conn, conv, kind, sender=actor, ts=now_ms, members=(target,))
-            return Appended(_result_of(event), event)
+                _check_joiner(conn, actor, target)
+                event = _append_event(
+                    conn, conv, EventKind.MEMBER_ADDED, sender=actor, ts=now_ms, members=(target,)
+                )
+                _add_members(conn, conv, [(target, Role.MEMBER)], event.seq)
+                return Appended(_result_of(event), event)
+            assert target_role is not None
+            conn.execute("DELETE FROM members WHERE conv = ? AND handle = ?", (conv, target))
+            conn.execute(
+                "UPDATE accounts SET conversations = conversations - 1 WHERE handle = ?", (target,)
+            )
+            event = _append_event(
+                conn, conv, EventKind.MEMBER_REMOVED, sender=actor, ts=now_ms, members=(target,)
+            )
+            owners_left = conn.execute(
+                "SELECT COUNT(*) FROM members WHERE conv = ? AND role = ?",
+                (conv, Role.OWNER.value),
+            ).fetchone()[0]
+            successor = rules.next_owner(
+                target_role,
+                owners_left,
+                conn.execute("SELECT joined_seq, handle FROM members WHERE conv = ?", (conv,)),
+            )
+            if successor is None:
+                return Appended(_result_of(event), event)
+            conn.execute(
+                "UPDATE members SET role = ? WHERE conv = ? AND handle = ?",
+                (Role.OWNER.value, conv, successor),
+            )
+            promoted = _append_event(
+                conn, conv, EventKind.OWNER_CHANGED, sender=actor, ts=now_ms, members=(successor,)
+            )
+            return Appended(_result_of(event), event, (promoted,))
 
         return await self._write_events("change_member", job)
 
@@ -597,6 +628,43 @@ class SqliteStore:
 
         return await self._read("members", job)
 
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, user: str, target: str, now_ms: int) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            exists = conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (target,)).fetchone()
+            (count,) = conn.execute(
+                "SELECT COUNT(*) FROM blocks WHERE blocker = ?", (user,)
+            ).fetchone()
+            already = conn.execute(
+                "SELECT 1 FROM blocks WHERE blocker = ? AND blocked = ?", (user, target)
+            ).fetchone()
+            rules.check_block(
+                user, target, target_exists=exists is not None, blocks=count - (already is not None)
+            )
+            conn.execute(
+                "INSERT INTO blocks(blocker, blocked, created_ms) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (user, target, now_ms),
+            )
+
+        await self._write("block", job)
+
+    async def unblock(self, user: str, target: str) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM blocks WHERE blocker = ? AND blocked = ?", (user, target))
+
+        await self._write("unblock", job)
+
+    async def blocks(self, user: str) -> list[str]:
+        def job(conn: sqlite3.Connection) -> list[str]:
+            rows = conn.execute(
+                "SELECT blocked FROM blocks WHERE blocker = ? ORDER BY blocked", (user,)
+            )
+            return [str(r[0]) for r in rows]
+
+        return await self._read("blocks", job)
+
 
 # -- helpers that run inside a transaction ---------------------------------------------------
 
@@ -613,11 +681,34 @@ def _last_seq(conn: sqlite3.Connection, conv: str) -> int:
     return int(row[0]) if row is not None else 0
 
 
-def _add_members(conn: sqlite3.Connection, conv: str, members: Iterable[tuple[str, Role]]) -> None:
+def _add_members(
+    conn: sqlite3.Connection, conv: str, members: Iterable[tuple[str, Role]], joined_seq: int
+) -> None:
+    """Add members who joined by the event at ``joined_seq``, and count the conversation in
+    each one's total (the cap of :func:`_check_joiner`)."""
+    rows = [(conv, handle, role.value, joined_seq) for handle, role in members]
     conn.executemany(
-        "INSERT INTO members(conv, handle, role) VALUES (?, ?, ?)",
-        [(conv, handle, role.value) for handle, role in members],
+        "INSERT INTO members(conv, handle, role, joined_seq) VALUES (?, ?, ?, ?)", rows
     )
+    conn.executemany(
+        "UPDATE accounts SET conversations = conversations + 1 WHERE handle = ?",
+        [(row[1],) for row in rows],
+    )
+
+
+def _check_joiner(conn: sqlite3.Connection, actor: str, joiner: str) -> None:
+    """``joiner`` exists and may be put into one more conversation by ``actor``."""
+    row = conn.execute("SELECT conversations FROM accounts WHERE handle = ?", (joiner,)).fetchone()
+    if row is None:
+        raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+    blocks_actor = (
+        joiner != actor
+        and conn.execute(
+            "SELECT 1 FROM blocks WHERE blocker = ? AND blocked = ?", (joiner, actor)
+        ).fetchone()
+        is not None
+    )
+    rules.check_joiner(actor, joiner, conversations=int(row[0]), blocks_actor=blocks_actor)
 
 
 def _event_at(conn: sqlite3.Connection, conv: str, seq: int) -> Event | None:

@@ -226,6 +226,9 @@ class HttpApi:
         r.add_post("/v1/conversations/{conv}/messages/{seq}/edit", self.edit)
         r.add_post("/v1/conversations/{conv}/messages/{seq}/delete", self.delete)
         r.add_post("/v1/conversations/{conv}/read", self.read)
+        r.add_post("/v1/blocks", self.block)
+        r.add_get("/v1/blocks", self.blocks)
+        r.add_delete("/v1/blocks/{handle}", self.unblock)
 
     async def register(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.RegisterRequest)
@@ -337,3 +340,18 @@ class HttpApi:
         body = await read_body(request, api.ReadRequest)
         position = await self.service.mark_read(device.handle, conv, body.seq)
         return json_response(api.ReadResponse(conv=conv, read_seq=position))
+
+    async def block(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.BlockRequest)
+        await self.service.block(device.handle, body.handle)
+        return web.Response(status=204)
+
+    async def blocks(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        return json_response(api.BlocksResponse(blocks=await self.service.blocks(device.handle)))
+
+    async def unblock(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        await self.service.unblock(device.handle, request.match_info["handle"])
+        return web.Response(status=204)

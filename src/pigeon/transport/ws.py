@@ -52,8 +52,9 @@ from pigeon.server.service import Service, hash_token
 
 log = logging.getLogger(__name__)
 
-# aiohttp's own limit: a frame larger than this is not even read, and the connection is
-# closed with 1009. Frames between max_frame_bytes and this get a too_large error frame.
+# aiohttp's own limit (or max_hello_bytes, if larger): a frame larger than this is not even
+# read, and the connection is closed with 1009. Frames between max_frame_bytes (max_hello_bytes
+# before the session is open) and this get a too_large error frame.
 HARD_FRAME_LIMIT_FACTOR = 4
 
 
@@ -119,6 +120,7 @@ class WsConnection:
         self.session = Session(
             limits=SessionLimits(
                 max_frame_bytes=config.max_frame_bytes,
+                max_hello_bytes=config.max_hello_bytes,
                 max_inflight=config.max_inflight,
                 max_queued_pushes=config.max_queued_pushes,
                 max_queued_replies=config.max_queued_replies,
@@ -462,7 +464,9 @@ class WsEndpoint:
             raise RateLimited(1000, ErrorCode.BUSY)
         ws = web.WebSocketResponse(
             heartbeat=self.config.heartbeat_s,
-            max_msg_size=self.config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR,
+            max_msg_size=max(
+                self.config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR, self.config.max_hello_bytes
+            ),
             compress=False,
             decode_text=False,
         )

@@ -684,6 +684,9 @@ export class PigeonClient extends EventTarget {
           return;
         }
         break;
+      case "owner_changed":
+        if (e.members.includes(this.me)) c.role = "owner";
+        break;
       case "message":
         c.lastMessage = e;
         c.typing.delete(e.sender);

@@ -97,6 +97,8 @@ function systemText(e) {
       return e.members[0] === e.sender
         ? `${who(e.sender)} left`
         : `${who(e.sender)} removed ${e.members.map(who).join(", ")}`;
+    case "owner_changed":
+      return `${e.members.map(who).join(", ")} now own${e.members[0] === session.handle ? "" : "s"} the group`;
     default:
       return null;
   }
