@@ -136,6 +136,15 @@ class TestTimeline:
             assert delivered == list(range(1, contiguous + 1))
         assert t.wanted() == {}
 
+    def test_forget_drops_one_conversation(self) -> None:
+        """A conversation the user left leaves no cursor, gap or wanted pull; others stay."""
+        t = Timeline({A: 3, B: 2})
+        t.observe(event(6, A))
+        t.forget(A)
+        assert t.cursors() == {B: 2}
+        assert t.wanted() == {}
+        assert seqs(t.observe(event(1, A))) == [1]
+
     def test_reset_forgets_everything(self) -> None:
         """After resync_required, the timeline starts from seq 0."""
         t = Timeline({A: 3})

@@ -97,6 +97,45 @@ class TestPositions:
         assert sync.state().cursors == {CONV: 2}
         assert sync.hello_position() == ("e1", {CONV: 2})
 
+    def test_a_left_conversation_leaves_the_hello_and_the_saved_state(self) -> None:
+        """Once the app has our member_removed, its cursor is gone from the hello and the
+        state file, so a user who left many groups still fits a hello (10,000 cursors); if
+        added again, the conversation is read from seq 1."""
+        sync = Sync(SyncState(epoch="e1", cursors={CONV: 1, OTHER: 4}))
+        sync.welcome("e1", {}, "me")
+        left = Event(
+            conv=CONV, seq=2, kind=EventKind.MEMBER_REMOVED, sender="me", ts=2, members=("me",)
+        )
+        sync.pushed(left)
+        assert sync.hello_position() == ("e1", {OTHER: 4})
+        assert sync.take_nowait() == left
+        sync.consume_in_hand()
+        assert sync.state() == SyncState(epoch="e1", cursors={OTHER: 4})
+        assert sync.pulls_to_start() == []
+        added = Event(
+            conv=CONV, seq=5, kind=EventKind.MEMBER_ADDED, sender="bob", ts=5, members=("me",)
+        )
+        sync.pushed(added)
+        assert sync.pulls_to_start() == [(CONV, 0)]
+
+    def test_someone_else_leaving_keeps_the_cursor(self) -> None:
+        """Only our own removal drops the conversation."""
+        sync = Sync(SyncState(epoch="e1", cursors={CONV: 1}))
+        sync.welcome("e1", {}, "me")
+        sync.pushed(
+            Event(
+                conv=CONV,
+                seq=2,
+                kind=EventKind.MEMBER_REMOVED,
+                sender="bob",
+                ts=2,
+                members=("bob",),
+            )
+        )
+        assert drain(sync) == [(CONV, 2)]
+        sync.consume_in_hand()
+        assert sync.state().cursors == {CONV: 2}
+
     def test_resync_forgets_everything_and_notifies(self) -> None:
         """After resync: a Resynced notice, no cursors, no epoch, pulls from seq 0."""
         sync = Sync(SyncState(epoch="old", cursors={CONV: 9}))

@@ -107,6 +107,14 @@ class Timeline:
             if end > self.cursor(conv)
         }
 
+    def forget(self, conv: str) -> None:
+        """Forget one conversation, which the user left: its cursor goes in no more hellos
+        (a hello carries at most 10,000), and if the user is added again it is read from
+        seq 1, as a member who joins reads it."""
+        self._cursors.pop(conv, None)
+        self._known_end.pop(conv, None)
+        self._ahead.pop(conv, None)
+
     def reset(self) -> None:
         """Forget everything: after ``resync_required``, the client starts from seq 0."""
         self._cursors.clear()

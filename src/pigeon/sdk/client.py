@@ -25,7 +25,9 @@ What it does for you:
 - **Receiving.** :meth:`Client.events` / :meth:`Client.next_event` yield every event of every
   conversation the user is in, exactly once and in seq order per conversation, from pushes
   plus history pulls (see :mod:`pigeon.sdk.sync`). Typing notices come separately, from
-  :meth:`Client.typing_notices`.
+  :meth:`Client.typing_notices`. A ``member_removed`` naming the user is the last event of
+  that conversation: its cursor is dropped (a hello carries at most 10,000), so if the user
+  is added again the app receives that conversation again from seq 1.
 - **Resync.** When the server's store was restored from a backup (its epoch changed), the
   hello is refused with ``resync_required``. The client then drops its cursors and the
   buffered events, yields one :class:`~pigeon.sdk.Resynced` notice, and says hello again
@@ -505,7 +507,7 @@ class Client:
             main.append(conn.spawn(self._read_loop(conn), "pigeon-read"))
             welcome = await self._hello(conn)
             self._welcomes += 1
-            self._sync.welcome(welcome.epoch, welcome.behind)
+            self._sync.welcome(welcome.epoch, welcome.behind, welcome.user)
             self._save_state()
             self._conn = conn
             self._connected.set()

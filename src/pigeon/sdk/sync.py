@@ -31,7 +31,7 @@ from pathlib import Path
 
 import msgspec
 
-from pigeon.core.records import Event
+from pigeon.core.records import Event, EventKind
 from pigeon.core.sequencing import Timeline
 
 log = logging.getLogger("pigeon.sdk")
@@ -84,15 +84,18 @@ class Sync:
         self._ready: deque[Delivery] = deque()
         self._in_hand: Event | None = None
         self._pulling: set[str] = set()
-        self._gone: set[str] = set()  # not_found on pull: no longer a member
+        self._gone: set[str] = set()  # not_found on pull, or left: no longer a member
+        self.user: str | None = None  # whose events these are, from the welcome
         self.dirty = False  # consumed positions changed since the last save
         self.unsaved = 0  # events consumed since the last save
         self.dropped_pushes = 0
 
     # -- what the server says ----------------------------------------------------------------
 
-    def welcome(self, epoch: str, behind: Mapping[str, int]) -> None:
+    def welcome(self, epoch: str, behind: Mapping[str, int], user: str | None = None) -> None:
         """A hello was accepted: ``behind`` lists the logs with events past our cursors."""
+        if user is not None:
+            self.user = user
         if epoch != self.epoch:
             self.epoch = epoch
             self.dirty = True
@@ -111,14 +114,14 @@ class Sync:
             self.dropped_pushes += 1
             self.timeline.note_last_seq(event.conv, event.seq)
             return
-        self._ready.extend(self.timeline.observe(event))
+        self._deliver(self.timeline.observe(event))
 
     def pulled(self, conv: str, events: list[Event], last_seq: int) -> None:
         """A page of ``history(after=cursor)`` arrived for ``conv``."""
         self._pulling.discard(conv)
         for event in events:
             if event.conv == conv:
-                self._ready.extend(self.timeline.observe(event))
+                self._deliver(self.timeline.observe(event))
         self.timeline.note_last_seq(conv, last_seq)
         if not events and self.timeline.cursor(conv) >= last_seq and conv in self.timeline.wanted():
             # We believed the log goes further than the server has it: pulling would loop.
@@ -130,6 +133,19 @@ class Sync:
         self._pulling.discard(conv)
         if gone:
             self._gone.add(conv)
+
+    def _deliver(self, events: list[Event]) -> None:
+        self._ready.extend(events)
+        for event in events:
+            if self._left(event):
+                # Our last event of that log: drop its cursor, so that hellos carry only the
+                # conversations we are in (at most 10,000), however many we have left.
+                self.timeline.forget(event.conv)
+                self._gone.add(event.conv)
+
+    def _left(self, event: Event) -> bool:
+        """Whether ``event`` is the user leaving or being removed from its conversation."""
+        return event.kind is EventKind.MEMBER_REMOVED and self.user in (event.members or ())
 
     def connection_lost(self) -> None:
         self._pulling.clear()
@@ -187,7 +203,11 @@ class Sync:
     def consume_in_hand(self) -> None:
         """The app is done with the last event it took: its position may be saved."""
         event, self._in_hand = self._in_hand, None
-        if event is not None and event.seq > self._consumed.get(event.conv, 0):
+        if event is not None and self._left(event):
+            self._consumed.pop(event.conv, None)
+            self.dirty = True
+            self.unsaved += 1
+        elif event is not None and event.seq > self._consumed.get(event.conv, 0):
             self._consumed[event.conv] = event.seq
             self.dirty = True
             self.unsaved += 1
