@@ -15,10 +15,19 @@ UPDATE accounts SET conversations =
     (SELECT COUNT(*) FROM members WHERE members.handle = accounts.handle);
 
 -- The seq of the event that added the member: the longest-standing member succeeds an owner
--- who leaves.
+-- who leaves. Filled from the log in one pass over the events, not one per member.
 ALTER TABLE members ADD COLUMN joined_seq INTEGER NOT NULL DEFAULT 0;
+CREATE TEMP TABLE joins (
+    conv   TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    seq    INTEGER NOT NULL,
+    PRIMARY KEY (conv, handle)
+) WITHOUT ROWID;
+INSERT INTO joins
+    SELECT e.conv, j.value, MAX(e.seq) FROM events e, json_each(e.members) j
+    WHERE e.kind IN ('created', 'member_added')
+    GROUP BY e.conv, j.value;
 UPDATE members SET joined_seq = COALESCE(
-    (SELECT MAX(e.seq) FROM events e, json_each(e.members) j
-     WHERE e.conv = members.conv AND e.kind IN ('created', 'member_added')
-       AND j.value = members.handle),
+    (SELECT seq FROM joins WHERE joins.conv = members.conv AND joins.handle = members.handle),
     0);
+DROP TABLE joins;
