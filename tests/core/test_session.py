@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
 from pigeon.core.frames import (
     Ack,
     ClientFrame,
@@ -22,6 +23,7 @@ from pigeon.core.frames import (
     Typing,
     encode,
 )
+from pigeon.core.records import MAX_SEQ
 from pigeon.core.session import TRANSITIONS, Session, SessionLimits, SessionState
 from pigeon.errors import ErrorCode, ProtocolViolation
 from tests.core.harness import CONV, SessionHarness, event, send_frame
@@ -222,6 +224,24 @@ class TestBadInput:
         big_send = send_frame(2, body="x" * 70_000)
         assert h.receive(big_send) == []
         assert h.sent() == [error(ErrorCode.TOO_LARGE)]
+
+    def test_the_largest_valid_hello_fits_the_default_limit(self) -> None:
+        """10,000 cursors (the most a hello takes, one per conversation a user may be in),
+        each at the largest seq, with the longest token, fit max_hello_bytes by default."""
+        cursors = {f"c{i:016x}": MAX_SEQ for i in range(MAX_CONVERSATIONS_PER_USER)}
+        hello = msgspec.json.encode(
+            {
+                "type": "hello",
+                "id": MAX_SEQ,
+                "token": "t" * 256,
+                "epoch": "e" * 16,
+                "cursors": cursors,
+            }
+        )
+        assert len(hello) <= SessionLimits().max_hello_bytes
+        h = SessionHarness()
+        (request,) = h.receive(hello)
+        assert isinstance(request, Hello) and len(request.cursors) == MAX_CONVERSATIONS_PER_USER
 
     def test_hello_over_max_hello_bytes_is_too_large(self) -> None:
         """The hello's own limit is enforced like max_frame_bytes: too_large, still usable."""
