@@ -14,12 +14,13 @@ from hypothesis.stateful import (
 )
 
 from pigeon.core.records import Event
-from pigeon.core.sequencing import Timeline, check_resume, merge_position
+from pigeon.core.sequencing import Timeline, check_resume, merge_position, stale_cursors
 from pigeon.errors import ErrorCode, ProtocolViolation
 from tests.core.harness import event
 
 A = "c000000000000000a"
 B = "c000000000000000b"
+C = "c000000000000000c"
 
 
 def seqs(events: list[Event]) -> list[int]:
@@ -202,6 +203,20 @@ class TestCheckResume:
             store_epoch="e1", client_epoch="e1", cursors={B: 10**9}, last_seqs={A: 1}
         )
         assert behind == {A: 1}
+
+
+class TestStaleCursors:
+    """G4/G5: a client learns which of its cursors name no conversation of its user's, so its
+    hellos stay within 10,000 cursors; it learns nothing a not_found would not tell it."""
+
+    def test_cursors_of_conversations_the_user_is_not_in_are_stale(self) -> None:
+        """Listed sorted; the user's own conversations are not."""
+        stale = stale_cursors(client_epoch="e1", cursors={B: 4, A: 1, C: 2}, last_seqs={A: 1})
+        assert stale == sorted([B, C])
+
+    def test_ignored_cursors_are_never_stale(self) -> None:
+        """Without an epoch the cursors are not used, so nothing is said about them."""
+        assert stale_cursors(client_epoch=None, cursors={B: 4}, last_seqs={A: 1}) == []
 
 
 class TestMergePosition:

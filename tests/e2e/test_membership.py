@@ -150,3 +150,25 @@ async def test_members_leave_and_the_last_owner_hands_the_group_on(
     assert status == 200
     status, body = await http.call("GET", f"/v1/conversations/{conv}/messages", token=alice)
     assert (status, body["code"]) == (404, "not_found")
+
+
+async def test_a_conversation_left_while_offline_is_named_gone_in_the_welcome(
+    http: Http, connect: Connector
+) -> None:
+    """G4: a client removed from a group while offline is told so by the welcome, so it drops
+    the cursor and its hellos keep to the conversations it is in (at most 10,000)."""
+    owner = await http.user("owner")
+    victim = await http.user("victim")
+    status, created = await http.call(
+        "POST", "/v1/conversations/group", {"title": "t", "members": ["victim"]}, owner
+    )
+    conv = created["conv"]
+    first = await connect()
+    welcome = await first.hello(victim)
+    assert welcome["behind"] == {conv: 1} and "gone" not in welcome
+    await first.close()
+    status, _ = await http.call("DELETE", f"/v1/conversations/{conv}/members/victim", token=owner)
+    assert status == 200
+    again = await connect()
+    resumed = await again.hello(victim, epoch=welcome["epoch"], cursors={conv: 1})
+    assert resumed["behind"] == {} and resumed["gone"] == [conv]

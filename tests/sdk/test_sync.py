@@ -118,6 +118,14 @@ class TestPositions:
         sync.pushed(added)
         assert sync.pulls_to_start() == [(CONV, 0)]
 
+    def test_welcome_gone_drops_cursors(self) -> None:
+        """Conversations we were removed from while offline leave the hello and the state."""
+        sync = Sync(SyncState(epoch="e1", cursors={CONV: 1, OTHER: 4}))
+        sync.welcome("e1", {}, "me", [CONV])
+        assert sync.hello_position() == ("e1", {OTHER: 4})
+        assert sync.state() == SyncState(epoch="e1", cursors={OTHER: 4}) and sync.dirty
+        assert sync.pulls_to_start() == []
+
     def test_someone_else_leaving_keeps_the_cursor(self) -> None:
         """Only our own removal drops the conversation."""
         sync = Sync(SyncState(epoch="e1", cursors={CONV: 1}))

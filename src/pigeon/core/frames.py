@@ -113,6 +113,7 @@ class Welcome(_ServerFrame, tag="welcome"):
     user: str
     epoch: str
     behind: dict[str, int]  # conv -> last_seq
+    gone: list[str] = msgspec.field(default_factory=list)  # cursors of no conversation of mine
 
 
 class Ack(_ServerFrame, tag="ack"):

@@ -50,6 +50,18 @@ def check_resume(
     return behind
 
 
+def stale_cursors(
+    *, client_epoch: str | None, cursors: Mapping[str, int], last_seqs: Mapping[str, int]
+) -> list[str]:
+    """The conversations a hello sent cursors for that the user is not in (any more): the
+    client drops them, so its hellos carry only the conversations it is in, at most 10,000,
+    however many it was removed from while offline. It learns nothing it could not learn from
+    a ``not_found`` (G5). Empty when the cursors are ignored (no epoch)."""
+    if client_epoch is None:
+        return []
+    return sorted(conv for conv in cursors if conv not in last_seqs)
+
+
 class Timeline:
     """Exactly-once, in-order delivery from unreliable pushes and exact pulls (client side).
 

@@ -507,7 +507,7 @@ class Client:
             main.append(conn.spawn(self._read_loop(conn), "pigeon-read"))
             welcome = await self._hello(conn)
             self._welcomes += 1
-            self._sync.welcome(welcome.epoch, welcome.behind, welcome.user)
+            self._sync.welcome(welcome.epoch, welcome.behind, welcome.user, welcome.gone)
             self._save_state()
             self._conn = conn
             self._connected.set()

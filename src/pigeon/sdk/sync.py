@@ -26,7 +26,7 @@ import logging
 import os
 import tempfile
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import msgspec
@@ -92,10 +92,22 @@ class Sync:
 
     # -- what the server says ----------------------------------------------------------------
 
-    def welcome(self, epoch: str, behind: Mapping[str, int], user: str | None = None) -> None:
-        """A hello was accepted: ``behind`` lists the logs with events past our cursors."""
+    def welcome(
+        self,
+        epoch: str,
+        behind: Mapping[str, int],
+        user: str | None = None,
+        gone: Iterable[str] = (),
+    ) -> None:
+        """A hello was accepted: ``behind`` lists the logs with events past our cursors,
+        ``gone`` the conversations we sent cursors for and are no longer in."""
         if user is not None:
             self.user = user
+        for conv in gone:
+            self.timeline.forget(conv)
+            self._gone.add(conv)
+            if self._consumed.pop(conv, None) is not None:
+                self.dirty = True
         if epoch != self.epoch:
             self.epoch = epoch
             self.dirty = True

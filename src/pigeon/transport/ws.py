@@ -42,7 +42,7 @@ from pigeon.core.frames import (
     Welcome,
 )
 from pigeon.core.records import AppendResult, EventKind
-from pigeon.core.sequencing import check_resume
+from pigeon.core.sequencing import check_resume, stale_cursors
 from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.config import Config
@@ -364,7 +364,15 @@ class WsConnection:
             self._close_at_expiry(device.expires_at_ms)
             self.session.accept_hello(
                 device.handle,
-                Welcome(id=hello.id, user=device.handle, epoch=store.epoch, behind=behind),
+                Welcome(
+                    id=hello.id,
+                    user=device.handle,
+                    epoch=store.epoch,
+                    behind=behind,
+                    gone=stale_cursors(
+                        client_epoch=hello.epoch, cursors=hello.cursors, last_seqs=last_seqs
+                    ),
+                ),
             )
         self._flush_soon()
 

@@ -525,6 +525,7 @@ export class PigeonClient extends EventTarget {
     for (const [conv, last] of Object.entries(frame.behind ?? {})) {
       this.timeline.noteLastSeq(conv, last);
     }
+    for (const conv of frame.gone ?? []) this.forgetConv(conv); // removed while we were away
     this.setStatus("online");
     this.flushOutbox();
     this.catchUp();
