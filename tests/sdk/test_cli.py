@@ -170,6 +170,15 @@ class TestChatCommands:
             f"[{conv}] alice added bob",
             f"[{conv}] alice: welcome",
         ]
+        await alice.ok("group", "leave", conv)
+        lines = (await bob.ok("history", conv)).splitlines()
+        assert lines[-2:] == [f"[{conv}] alice left", f"[{conv}] bob is now the owner"]
+        await alice.ok("block", "@bob")
+        assert (await alice.ok("blocks")).split() == ["bob"]
+        code, _, stderr = await bob.run("group", "add", conv, "alice")
+        assert code == 1 and stderr.startswith("pigeon: ")  # as for an unknown user
+        await alice.ok("unblock", "bob")
+        await bob.ok("group", "add", conv, "alice")
 
 
 class TestErrors:

@@ -235,6 +235,36 @@ async def group_add(args: argparse.Namespace) -> None:
     out(f"added {args.handle.lstrip('@')} to {args.conv} (#{ack.seq})")
 
 
+async def group_leave(args: argparse.Namespace) -> None:
+    url, creds = logged_in(args)
+    async with HttpClient(url, creds.token) as http:
+        ack = await http.remove_member(args.conv, creds.handle)
+    out(f"left {args.conv} (#{ack.seq})")
+
+
+async def block(args: argparse.Namespace) -> None:
+    url, creds = logged_in(args)
+    handle = args.handle.lstrip("@")
+    async with HttpClient(url, creds.token) as http:
+        await http.block(handle)
+    out(f"blocked {handle}: they cannot add you to groups or start a direct conversation")
+
+
+async def unblock(args: argparse.Namespace) -> None:
+    url, creds = logged_in(args)
+    handle = args.handle.lstrip("@")
+    async with HttpClient(url, creds.token) as http:
+        await http.unblock(handle)
+    out(f"unblocked {handle}")
+
+
+async def blocks(args: argparse.Namespace) -> None:
+    url, creds = logged_in(args)
+    async with HttpClient(url, creds.token) as http:
+        handles = await http.blocks()
+    out("\n".join(handles) if handles else "nobody blocked")
+
+
 async def resolve(http: HttpClient, target: str) -> str:
     """A conversation id, or ``@handle`` for the direct conversation (created if need be)."""
     if target.startswith("@"):
@@ -397,6 +427,19 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p = command("add", "add a member to a group (owners)", group_add, group_sub)
     p.add_argument("conv")
     p.add_argument("handle")
+    p = command(
+        "leave",
+        "leave a group (if you own it, its longest-standing member becomes the owner)",
+        group_leave,
+        group_sub,
+    )
+    p.add_argument("conv")
+
+    p = command("block", "stop a user from adding you to groups or messaging you first", block)
+    p.add_argument("handle")
+    p = command("unblock", "lift a block", unblock)
+    p.add_argument("handle")
+    command("blocks", "list the users you block", blocks)
 
     p = command("send", "send a message to a conversation id or @handle", send)
     p.add_argument("target", help="a conversation id, or @handle for a direct conversation")
