@@ -16,7 +16,7 @@ from tests.helpers.server import ServerProcess
 
 # Enough groups that a hello with a cursor for each is over the 64 KiB max_frame_bytes that
 # used to bound it (22 to 24 bytes per cursor here). Not 10,000: creating groups over HTTP
-# took 11 ms each on the loaded 2-core CI machine (3,500 in 41 s).
+# took 1.8 ms each on the idle 2-core machine but 11 ms each under load (3,500 in 41 s).
 FORCED_GROUPS = 3_000
 
 
