@@ -237,6 +237,8 @@ class TestKnownDevice:
             assert (await alice.ok("convs")).strip() == "no conversations"
         finally:
             server.kill()
+
+
 def test_tail_describes_an_owner_change() -> None:
     """``pigeon tail`` prints who owns a group now, after the owner left."""
     from pigeon.cli.chat import describe
