@@ -142,7 +142,7 @@ class TestSqliteStore(StoreConformance):
         try:
             conn.executescript(
                 "DROP TABLE blocks; ALTER TABLE accounts DROP COLUMN conversations;"
-                "ALTER TABLE members DROP COLUMN joined_seq; PRAGMA user_version = 1;"
+                "ALTER TABLE members DROP COLUMN joined_seq; PRAGMA user_version = 2;"
             )
         finally:
             conn.close()
