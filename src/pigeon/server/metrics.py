@@ -30,6 +30,10 @@ BATCH_BUCKETS = (1, 2, 5, 10, 20, 50, 100, 200, 512)
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
+# The `code` of pigeon_errors_total for a request the client abandoned (it closed the
+# connection mid-request). Not an ErrorCode: nothing goes on the wire, the client is gone.
+CLIENT_CLOSED = "client_closed"
+
 
 class _Snapshot(Collector):
     """Gauges read at scrape time from the live objects, rather than kept up to date."""
@@ -56,7 +60,10 @@ class Metrics:
             registry=r,
         )  # fmt: skip
         self.errors = Counter(
-            "pigeon_errors", "error replies sent", ["code", "transport"], registry=r
+            "pigeon_errors",
+            "error replies sent, and requests the client abandoned",
+            ["code", "transport"],
+            registry=r,
         )
         self.send_latency = Histogram(
             "pigeon_send_latency_seconds", "request received -> ack queued for writing",

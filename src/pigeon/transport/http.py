@@ -20,7 +20,7 @@ from pigeon.core import limits, origins
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.logging import bind
-from pigeon.server.metrics import Metrics
+from pigeon.server.metrics import CLIENT_CLOSED, Metrics
 from pigeon.server.service import Service
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ def json_response(
 
 # Where the answer leaves its error code for the middleware's metrics.
 _ERROR_KEY = web.RequestKey("pigeon_error_code", ErrorCode)
+# Set when the client left before its request was answered (nginx's 499 in the counters).
+_CLIENT_CLOSED_KEY = web.RequestKey("pigeon_client_closed", bool)
+CLIENT_CLOSED_STATUS = 499
 
 
 def error_response(exc: ProtocolViolation) -> web.Response:
@@ -64,7 +67,9 @@ def errors_middleware(metrics: Metrics, draining: Callable[[], bool]) -> Middlew
         route = info.canonical if info is not None else "unmatched"
         metrics.http_requests.labels(route, request.method, str(response.status)).inc()
         code: ErrorCode | None = request.get(_ERROR_KEY)
-        if code is not None:
+        if request.get(_CLIENT_CLOSED_KEY):
+            metrics.errors.labels(CLIENT_CLOSED, "http").inc()
+        elif code is not None:
             metrics.errors.labels(code.value, "http").inc()
             if code is ErrorCode.UNAVAILABLE:
                 metrics.store_errors.inc()
@@ -147,6 +152,12 @@ async def _answer(
         refusal = ProtocolViolation(ErrorCode.UNKNOWN_TYPE)
     except web.HTTPException:
         raise
+    except ConnectionResetError:
+        # The client left mid-request (mid-body, usually): its doing, not a server error, so
+        # no traceback, no `internal`, and nothing to answer (docs/OPERATIONS.md).
+        log.info("client closed the connection", extra={"path": request.path})
+        request[_CLIENT_CLOSED_KEY] = True
+        return web.Response(status=CLIENT_CLOSED_STATUS, reason="Client Closed Request")
     except Exception:
         log.exception("internal error", extra={"path": request.path})
         refusal = ProtocolViolation(ErrorCode.INTERNAL)
