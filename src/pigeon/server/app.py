@@ -41,6 +41,7 @@ from pigeon.transport.http import (
     host_and_origin_middleware,
     json_response,
 )
+from pigeon.transport.listener import Admission, AdmittingSite
 from pigeon.transport.ws import WsEndpoint
 
 log = logging.getLogger("pigeon.server")
@@ -176,7 +177,11 @@ async def start(config: Config) -> Node:
     allowed_hosts = parse_list(config.allowed_hosts)
     app = web.Application(
         middlewares=[
-            errors_middleware(metrics, lambda: service.draining),
+            errors_middleware(
+                metrics,
+                lambda: service.draining,
+                body_timeout_s=config.request_body_timeout_s,
+            ),
             host_and_origin_middleware(allowed_hosts, parse_list(config.allowed_origins), WS_PATH),
         ],
         client_max_size=config.max_http_body_bytes,
@@ -193,7 +198,19 @@ async def start(config: Config) -> Node:
     metrics_runner, metrics_port = await _listen(
         metrics_app(metrics, allowed_hosts), config.metrics_host, config.metrics_port, backlog=128
     )
-    runner, port = await _listen(app, config.host, config.port, backlog=config.listen_backlog)
+    admission = Admission(
+        per_address=config.max_connections_per_address,
+        head_timeout_s=config.request_head_timeout_s,
+        metrics=metrics,
+    )
+    runner, port = await _listen(
+        app,
+        config.host,
+        config.port,
+        backlog=config.listen_backlog,
+        admission=admission,
+        keepalive_timeout_s=config.request_head_timeout_s,
+    )
     log.info(
         "listening",
         extra={
@@ -239,17 +256,37 @@ def metrics_app(metrics: Metrics, allowed_hosts: frozenset[str]) -> web.Applicat
 
 
 async def _listen(
-    app: web.Application, host: str, port: int, *, backlog: int
+    app: web.Application,
+    host: str,
+    port: int,
+    *,
+    backlog: int,
+    admission: Admission | None = None,
+    keepalive_timeout_s: float = 75.0,
 ) -> tuple[web.AppRunner, int]:
-    """Serve ``app`` on ``host:port``; returns its runner and the bound port (port 0: any)."""
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+    """Serve ``app`` on ``host:port``; returns its runner and the bound port (port 0: any).
+    With ``admission``, every accepted connection passes through it (caps, head deadline)."""
+    # aiohttp's keep-alive timer also bounds the wait for each later request head.
+    runner = web.AppRunner(
+        app,
+        access_log=None,
+        handle_signals=False,
+        shutdown_timeout=2.0,
+        keepalive_timeout=keepalive_timeout_s,
+    )
     await runner.setup()
-    site = web.TCPSite(runner, host, port, backlog=backlog, reuse_address=True)
+    site: web.TCPSite
+    if admission is not None:
+        site = AdmittingSite(runner, host, port, admission=admission, backlog=backlog)
+    else:
+        site = web.TCPSite(runner, host, port, backlog=backlog, reuse_address=True)
     try:
         await site.start()
     except BaseException:
         await runner.cleanup()
         raise
+    if isinstance(site, AdmittingSite):
+        return runner, site.bound_port
     server = site._server  # aiohttp exposes no public accessor for the bound port
     assert server is not None
     bound = int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]

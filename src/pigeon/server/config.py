@@ -53,6 +53,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     metrics_host: str = "127.0.0.1"
     metrics_port: int = 8701
     max_hello_bytes: int = 1024 * 1024
+    request_head_timeout_s: float = 10.0
+    request_body_timeout_s: float = 30.0
+    max_connections_per_address: int = 256
+    max_unauthenticated: int = 1000
+    max_connections_per_user: int = 32
 
     @property
     def data_path(self) -> Path:
@@ -104,6 +109,13 @@ OPTION_HELP: dict[str, str] = {
     "metrics_port": "TCP port of the /metrics listener (0: any free port, logged at start)",
     "max_hello_bytes": "largest frame accepted before the session is open: a hello with a cursor "
     "for each of 10,000 conversations is about 350 KiB",
+    "request_head_timeout_s": "seconds a connection has to send a complete request head, "
+    "from connecting or from its last response",
+    "request_body_timeout_s": "seconds an HTTP request body has to arrive in full",
+    "max_connections_per_address": "TCP connections per client address (IPv6: per /64), "
+    "HTTP and WebSocket",
+    "max_unauthenticated": "WebSockets per process that have not yet been welcomed",
+    "max_connections_per_user": "WebSockets per account, all devices",
 }
 
 

@@ -79,6 +79,10 @@ class Hub:
     def connections(self) -> int:
         return len(self._convs_of)
 
+    def connections_of(self, user: str) -> int:
+        """How many listeners ``user`` has attached (their open WebSockets)."""
+        return len(self._by_user.get(user, ()))
+
     # -- outgoing ---------------------------------------------------------------------------
 
     def publish_events(self, events: list[Event]) -> None:

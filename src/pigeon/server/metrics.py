@@ -91,6 +91,10 @@ class Metrics:
         self.rate_limited = Counter(
             "pigeon_rate_limited", "requests refused for rate", ["limit"], registry=r
         )
+        self.request_timeouts = Counter(
+            "pigeon_request_timeouts", "HTTP connections closed for a slow request head or body",
+            ["phase"], registry=r,
+        )  # fmt: skip
         self.store_up = Gauge("pigeon_store_up", "1 when the last store check passed", registry=r)
         self.store_errors = Counter(
             "pigeon_store_errors", "store operations that failed", registry=r

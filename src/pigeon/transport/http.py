@@ -5,6 +5,7 @@ their :class:`~pigeon.errors.ErrorCode`. Routes and bodies are declared in
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -54,15 +55,18 @@ def error_response(exc: ProtocolViolation) -> web.Response:
     return json_response(body, exc.code.status, headers)
 
 
-def errors_middleware(metrics: Metrics, draining: Callable[[], bool]) -> Middleware:
+def errors_middleware(
+    metrics: Metrics, draining: Callable[[], bool], *, body_timeout_s: float
+) -> Middleware:
     """Every failure becomes a documented error body; unknown ones are logged, never shown.
-    Counts every request by route and status, and refuses writes while the node drains."""
+    Counts every request by route and status, and refuses writes while the node drains.
+    A body that does not arrive in full within ``body_timeout_s`` is refused."""
 
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         started = time.perf_counter()
         bind(request=secrets.token_hex(6))  # every log line of this request's work names it
-        response = await _answer(request, handler, draining)
+        response = await _answer(request, handler, draining, body_timeout_s, metrics)
         info = request.match_info.route.resource
         route = info.canonical if info is not None else "unmatched"
         metrics.http_requests.labels(route, request.method, str(response.status)).inc()
@@ -128,11 +132,28 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
 
 
 async def _answer(
-    request: web.Request, handler: Handler, draining: Callable[[], bool]
+    request: web.Request,
+    handler: Handler,
+    draining: Callable[[], bool],
+    body_timeout_s: float,
+    metrics: Metrics,
 ) -> web.StreamResponse:
     try:
         if draining() and request.method != "GET":
             raise RateLimited(1000, ErrorCode.BUSY)
+        if request.body_exists:
+            # aiohttp sets no deadline on a body: a client trickling it would hold the
+            # connection forever. Read it whole here (aiohttp keeps it for the handler).
+            try:
+                async with asyncio.timeout(body_timeout_s):
+                    await request.read()
+            except TimeoutError:
+                metrics.request_timeouts.labels("body").inc()
+                raise ProtocolViolation(
+                    ErrorCode.BAD_REQUEST,
+                    "the request body did not arrive in time",
+                    detail="body_timeout",
+                ) from None
         return await handler(request)
     except ProtocolViolation as exc:
         if exc.detail:

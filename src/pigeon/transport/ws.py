@@ -58,6 +58,10 @@ log = logging.getLogger(__name__)
 HARD_FRAME_LIMIT_FACTOR = 4
 
 
+# How long a device over max_connections_per_user is told to wait: about the time in which
+# a dead connection of the account is found by its missed pings and dropped.
+ACCOUNT_CAP_RETRY_AFTER_MS = 30_000
+
 # Seconds a closing connection has to take its goodbye frame before the socket is closed.
 CLOSE_TIMEOUT_S = 2.0
 
@@ -324,6 +328,10 @@ class WsConnection:
     async def _hello(self, hello: Hello) -> None:
         try:
             device = await self.service.authenticate(hello.token)
+            if self.hub.connections_of(device.handle) >= self.config.max_connections_per_user:
+                # No wait between this check and attach below: hellos cannot race past it.
+                self.metrics.rate_limited.labels("account_connections").inc()
+                raise RateLimited(ACCOUNT_CAP_RETRY_AFTER_MS)
             # Known before the reads below, so a logout racing this hello still finds it.
             self.token_hash = hash_token(hello.token)
             self._user = device.handle
@@ -462,6 +470,9 @@ class WsEndpoint:
         self.hub = hub
         self.config = config
         self.connections: set[WsConnection] = set()
+        # Connections not yet welcomed, possibly some welcomed or closing since: pruned when
+        # it looks full, so that a connection need not report its welcome here.
+        self._unwelcomed: set[WsConnection] = set()
         self._next_id = 0
         self.accepting = True
         self._all_closed = asyncio.Event()
@@ -469,6 +480,9 @@ class WsEndpoint:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if not self.accepting or len(self.connections) >= self.config.max_connections:
+            raise RateLimited(1000, ErrorCode.BUSY)
+        if not self._room_for_unwelcomed():
+            self.service.metrics.rate_limited.labels("unauthenticated").inc()
             raise RateLimited(1000, ErrorCode.BUSY)
         ws = web.WebSocketResponse(
             heartbeat=self.config.heartbeat_s,
@@ -493,14 +507,26 @@ class WsEndpoint:
             ws, transport, self.service, self.hub, self.config, f"ws{self._next_id}"
         )
         self.connections.add(conn)
+        self._unwelcomed.add(conn)
         self._all_closed.clear()
         try:
             await conn.run()
         finally:
             self.connections.discard(conn)
+            self._unwelcomed.discard(conn)
             if not self.connections:
                 self._all_closed.set()
         return ws
+
+    def _room_for_unwelcomed(self) -> bool:
+        """Whether one more connection may wait for its welcome (max_unauthenticated): one
+        client opening sockets and never saying hello must not crowd out everyone's hello."""
+        if len(self._unwelcomed) < self.config.max_unauthenticated:
+            return True
+        self._unwelcomed = {
+            conn for conn in self._unwelcomed if conn.session.state < SessionState.OPEN
+        }
+        return len(self._unwelcomed) < self.config.max_unauthenticated
 
     def close_user(self, user: str, reason: str) -> int:
         """Close every connection of ``user`` (disabled, tokens revoked). Returns how many."""
