@@ -418,6 +418,119 @@ class TestBoundedOutput:
         assert h.sent() == [error(ErrorCode.BAD_REQUEST)] * 2 + [Goodbye(reason="slow_consumer")]
 
 
+def queued_sizes(session: Session) -> int:
+    """What the session holds queued, counted from its queue rather than its counter."""
+    return sum(len(data) for data in session._out_bytes())
+
+
+class TestByteBudget:
+    """G6 in bytes: requests in flight plus queued output stay within max_queued_bytes."""
+
+    def test_replies_over_the_byte_budget_close_the_slow_consumer(self) -> None:
+        """Replies that pile up unread past max_queued_bytes close the connection, however
+        few they are; what was queued is freed with the goodbye written."""
+
+        def big_ack(i: int) -> Ack:
+            return Ack(id=i, conv=CONV, seq=i, ts=1, client_msg_id="m" * 64)
+
+        request_size = len(msgspec.json.encode(send_frame(1)))
+        # Three requests fit in flight; two replies fit with the third request; three do not.
+        h = open_harness(max_queued_bytes=2 * len(encode(big_ack(1))) + request_size)
+        requests = [one_request(h, send_frame(i)) for i in (1, 2, 3)]
+        for i, request in enumerate(requests, 1):
+            h.session.reply(request, big_ack(i))
+        assert h.session.close_reason == "slow_consumer"
+        assert h.session.inflight_bytes() == 0
+        assert h.sent() == [big_ack(1), big_ack(2), Goodbye(reason="slow_consumer")]
+        assert h.session.queued_bytes() == 0
+
+    def test_one_reply_larger_than_the_budget_reaches_a_reader(self) -> None:
+        """A reply alone in the queue always fits, so a big history page is not refused."""
+        h = open_harness(max_queued_bytes=100)
+        request = one_request(h, send_frame(1))
+        big = Ok(id=1)
+        h.session.reply(request, big)  # small: fits
+        assert h.sent() == [big]
+        request = one_request(h, send_frame(2, body="x" * 50))
+        h.session.reply(request, ack(2))
+        assert h.session.queued_bytes() == len(encode(ack(2)))
+        h.sent()
+        request = one_request(h, {"type": "conversations", "id": 3})
+        page = Error(code=ErrorCode.BAD_REQUEST, message="y" * 500, id=3)
+        h.session.fail(request, ProtocolViolation(ErrorCode.BAD_REQUEST, "y" * 500))
+        assert not h.session.close_expected()
+        assert h.sent() == [page]
+
+    def test_requests_over_the_byte_budget_are_busy_unless_alone(self) -> None:
+        """The frames of requests in flight count: one more that would not fit is refused
+        busy, the first is always taken, and answering frees its bytes."""
+        first = msgspec.json.encode(send_frame(1, body="x" * 200))
+        h = open_harness(max_queued_bytes=len(first) + 50)
+        (big,) = h.receive(first)  # alone in flight: taken, though over half the budget
+        assert h.session.inflight_bytes() == len(first)
+        assert h.receive(send_frame(2, body="x" * 100)) == []
+        assert h.sent() == [error(ErrorCode.BUSY, 2)]
+        assert isinstance(big, Send)
+        h.session.reply(big, ack(1))
+        assert h.session.inflight_bytes() == 0
+        assert h.sent() == [ack(1)]
+        assert len(h.receive(send_frame(3, body="x" * 100))) == 1
+
+    def test_pushes_over_the_byte_budget_are_dropped_for_lagged(self) -> None:
+        push_size = len(encode(Pushed(event=event(1))))
+        h = open_harness(max_queued_bytes=2 * push_size + 10, max_queued_pushes=100)
+        for seq in (1, 2, 3):
+            h.push(event(seq))
+        assert h.session.pushes_dropped == 3
+        assert h.session.queued_bytes() == len(encode(Lagged())) == queued_sizes(h.session)
+        assert h.sent() == [Lagged()]
+
+    def test_a_rejected_hello_frees_the_bytes_of_its_pushes(self) -> None:
+        h = SessionHarness()
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        assert h.session.queued_bytes() == queued_sizes(h.session)
+        assert h.sent() == [error(ErrorCode.UNAUTHENTICATED, hello.id)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(["request", "big_request", "reply", "fail", "push", "write", "junk"]),
+            max_size=60,
+        ),
+        st.integers(min_value=50, max_value=3000),
+    )
+    def test_the_byte_counts_always_match_what_is_held(self, steps: list[str], budget: int) -> None:
+        """Whatever happens, queued_bytes is the size of the queue and inflight_bytes the
+        size of the requests not yet answered, and neither exceeds the budget by more than
+        the one frame that always fits."""
+        h = open_harness(max_queued_bytes=budget, max_queued_pushes=8, max_queued_replies=16)
+        pending: list[tuple[RequestFrame, int]] = []
+        for seq, step in enumerate(steps, 1):
+            if step in ("request", "big_request"):
+                data = msgspec.json.encode(
+                    send_frame(seq, body="x" * (400 if step[0] == "b" else 5))
+                )
+                for request in h.receive(data):
+                    assert isinstance(request, Send)
+                    pending.append((request, len(data)))
+            elif step in ("reply", "fail") and pending:
+                request, _ = pending.pop(0)
+                if step == "reply":
+                    h.session.reply(request, ack(request.id))
+                else:
+                    h.session.fail(request, ProtocolViolation(ErrorCode.NOT_FOUND))
+            elif step == "push":
+                h.push(event(seq))
+            elif step == "write":
+                h.session.data_to_send()
+            elif step == "junk":
+                h.receive(b"junk")
+            assert h.session.queued_bytes() == queued_sizes(h.session)
+            assert h.session.inflight_bytes() == sum(size for _, size in pending)
+
+
 class TestClose:
     """G6/G7: a closing session queues its goodbye and then nothing more."""
 

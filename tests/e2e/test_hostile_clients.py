@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import struct
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import aiohttp
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers.raw import Http, RawWs
+from tests.helpers.raw import Http, RawWs, open_unread_socket, read_frame
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
@@ -197,5 +199,62 @@ async def test_connections_are_capped_per_address_unwelcomed_and_per_account(
         assert got["pigeon_rate_limited_total{limit=address_connections}"] >= 1
         assert got["pigeon_rate_limited_total{limit=account_connections}"] == 1
         assert got["pigeon_rate_limited_total{limit=unauthenticated}"] == 1
+    finally:
+        server.kill()
+
+
+def client_text_frame(payload: bytes) -> bytes:
+    """A masked, final WebSocket text frame, as a client sends it (RFC 6455 5.2)."""
+    mask = os.urandom(4)
+    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    size = len(payload)
+    if size < 126:
+        head = struct.pack("!BB", 0x81, 0x80 | size)
+    else:
+        head = struct.pack("!BBH", 0x81, 0x80 | 126, size)
+    return head + mask + masked
+
+
+async def test_a_socket_asking_for_pages_without_reading_is_closed_within_its_byte_budget(
+    tmp_path: Path, client_session: aiohttp.ClientSession
+) -> None:
+    """A logged-in socket that asks for large history pages and never reads them: the
+    server holds at most about max_queued_bytes for it (plus its socket buffers), closes it
+    as a slow consumer, and holds nothing for it once it is gone."""
+    env = {
+        "PIGEON_MAX_QUEUED_BYTES": str(1024 * 1024),
+        "PIGEON_SEND_RATE_PER_S": "100000",
+        "PIGEON_SEND_BURST": "100000",
+    }
+    server = ServerProcess(tmp_path / "d", env=env).start()
+    try:
+        http = Http(client_session, server.url)
+        alice = await http.user("alice")
+        await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        for i in range(60):  # a page of all of them is about 900 KB
+            status, body = await http.call(
+                "POST",
+                f"/v1/conversations/{conv}/messages",
+                {"client_msg_id": f"m{i}", "body": "x" * 15_000},
+                alice,
+            )
+            assert status == 200, body
+        reader, writer = await open_unread_socket("127.0.0.1", server.port, alice)
+        try:
+            writer.transport.resume_reading()  # type: ignore[attr-defined]
+            assert (await asyncio.wait_for(read_frame(reader), TIMEOUT_S))["type"] == "welcome"
+            writer.transport.pause_reading()  # type: ignore[attr-defined]
+            for request_id in range(2, 42):  # 40 pages, about 36 MB, never read
+                frame = {"type": "history", "id": request_id, "conv": conv, "limit": 1000}
+                writer.write(client_text_frame(json.dumps(frame).encode()))
+            await writer.drain()
+            server.wait_for_log(event="connection closed", reason="slow_consumer")
+        finally:
+            writer.close()
+        _, text = await http.call("GET", "/metrics")
+        got = samples(text)
+        assert got["pigeon_connection_held_bytes{}"] == 0
+        assert got["pigeon_connections{}"] == 0
     finally:
         server.kill()

@@ -8,9 +8,18 @@ events with :meth:`Session.push`. The session never raises on bad input: it queu
 frame, or, for a connection that cannot go on, a goodbye, after which
 :meth:`Session.close_expected` is true.
 
-Every buffer is bounded (G6). Pushes beyond ``max_queued_pushes`` are dropped and replaced by
-one ``lagged`` frame: pushes are hints and the client pulls what it missed. Replies are never
-dropped; a client that lets more than ``max_queued_replies`` pile up is closed.
+Every buffer is bounded (G6), in items and in bytes. Pushes beyond ``max_queued_pushes``, or
+beyond the byte budget, are dropped and replaced by one ``lagged`` frame: pushes are hints and
+the client pulls what it missed. Replies are never dropped; a client that lets more than
+``max_queued_replies`` pile up, or more bytes than ``max_queued_bytes``, is closed as a slow
+consumer.
+
+The byte budget, ``max_queued_bytes``, covers what the connection holds in the server: the
+frames of its requests in flight and everything queued for it. A request that would take it
+over is refused ``busy`` (unless it is the only one in flight); a reply that would take it
+over while earlier output is still unwritten closes the connection. One reply always fits
+when nothing waits before it, so a history page larger than the budget reaches a client that
+reads.
 """
 
 from __future__ import annotations
@@ -65,6 +74,7 @@ class SessionLimits:
     max_inflight: int = 256  # requests handed to the application and not yet answered
     max_queued_pushes: int = 1024  # beyond this, pushes are dropped and `lagged` is sent
     max_queued_replies: int = 1024  # beyond this, the client is not reading: close it
+    max_queued_bytes: int = 8 * 1024 * 1024  # requests in flight plus output queued
     frames_per_s: float = 500.0  # per connection, every frame counted
     frames_burst: float = 1000.0
 
@@ -88,8 +98,12 @@ class Session:
         self._requests: list[ClientFrame] = []
         self._out: deque[tuple[bytes, bool]] = deque()  # (data, is_push)
         self._queued_pushes = 0
+        self._queued_bytes = 0  # of everything in _out
+        self._queued_push_bytes = 0  # of the pushes in _out
         self._lagged_queued = False
         self._inflight = 0
+        self._inflight_bytes = 0
+        self._request_bytes: dict[int, int] = {}  # id() of a request in flight -> frame size
         self._frames = TokenBucket(
             rate_per_s=limits.frames_per_s, burst=limits.frames_burst, now=now
         )
@@ -134,10 +148,14 @@ class Session:
         if isinstance(frame, Typing):
             self._requests.append(frame)  # no reply, so not in flight
             return
-        if self._inflight >= self.limits.max_inflight:
+        if self._inflight >= self.limits.max_inflight or (
+            self._inflight and self._held_bytes() + size > self.limits.max_queued_bytes
+        ):
             self._queue_error(ProtocolViolation(ErrorCode.BUSY), frame.id)
             return
         self._inflight += 1
+        self._inflight_bytes += size
+        self._request_bytes[id(frame)] = size
         self._requests.append(frame)
 
     def events_received(self) -> list[ClientFrame]:
@@ -155,34 +173,43 @@ class Session:
             return  # closed (drain, slow consumer) while the application authenticated
         self._move("accept")
         self.user = user
-        self._out.appendleft((encode(welcome), False))
+        data = encode(welcome)
+        self._queued_bytes += len(data)
+        self._out.appendleft((data, False))
 
     def reject_hello(self, exc: ProtocolViolation, request_id: int) -> None:
         if self.state is SessionState.CLOSING:
             return
         self._move("reject")
         self._out = deque(item for item in self._out if not item[1])
+        self._queued_bytes -= self._queued_push_bytes
         self._queued_pushes = 0
+        self._queued_push_bytes = 0
         self._queue_error(exc, request_id)
 
     def reply(self, request: RequestFrame, frame: ServerFrame) -> None:
         """Answer a request with its result frame (ack, ok, page, conversation_list)."""
-        self._inflight -= 1
+        self._answered(request)
         self._queue(encode(frame))
 
     def fail(self, request: RequestFrame, exc: ProtocolViolation) -> None:
         """Answer a request with an error frame."""
-        self._inflight -= 1
+        self._answered(request)
         self._queue_error(exc, request.id)
 
     def push(self, data: bytes) -> None:
         """Queue an encoded push (event, typing). Never blocks; drops and lags when full."""
         if self.state not in (SessionState.OPEN, SessionState.AUTHENTICATING):
             return
-        if self._queued_pushes >= self.limits.max_queued_pushes:
+        if (
+            self._queued_pushes >= self.limits.max_queued_pushes
+            or self._held_bytes() + len(data) > self.limits.max_queued_bytes
+        ):
             self._drop_pushes()
             return
         self._queued_pushes += 1
+        self._queued_push_bytes += len(data)
+        self._queued_bytes += len(data)
         self._out.append((data, True))
 
     def close(self, reason: str) -> None:
@@ -191,7 +218,9 @@ class Session:
             return
         self._move("close")
         self.close_reason = reason
-        self._out.append((encode(Goodbye(reason=reason)), False))
+        goodbye = encode(Goodbye(reason=reason))
+        self._queued_bytes += len(goodbye)
+        self._out.append((goodbye, False))
 
     # -- output -----------------------------------------------------------------------------
 
@@ -203,6 +232,8 @@ class Session:
         out = [data for data, _ in self._out]
         self._out.clear()
         self._queued_pushes = 0
+        self._queued_bytes = 0
+        self._queued_push_bytes = 0
         self._lagged_queued = False
         return out
 
@@ -212,17 +243,39 @@ class Session:
     def queued(self) -> int:
         return len(self._out)
 
+    def queued_bytes(self) -> int:
+        """Bytes queued for writing and not yet taken by :meth:`data_to_send`."""
+        return self._queued_bytes
+
+    def _out_bytes(self) -> list[bytes]:
+        """What is queued, without taking it (for tests of the byte counts)."""
+        return [data for data, _ in self._out]
+
+    def inflight_bytes(self) -> int:
+        """Bytes of the request frames handed to the application and not yet answered."""
+        return self._inflight_bytes
+
     # -- internals --------------------------------------------------------------------------
 
     def _move(self, what: str) -> None:
         self.state = TRANSITIONS[(self.state, what)]
 
+    def _held_bytes(self) -> int:
+        return self._inflight_bytes + self._queued_bytes
+
+    def _answered(self, request: RequestFrame) -> None:
+        self._inflight -= 1
+        self._inflight_bytes -= self._request_bytes.pop(id(request), 0)
+
     def _queue(self, data: bytes) -> None:
         if self.state is SessionState.CLOSING:
             return
-        if len(self._out) - self._queued_pushes >= self.limits.max_queued_replies:
+        if len(self._out) - self._queued_pushes >= self.limits.max_queued_replies or (
+            self._queued_bytes and self._held_bytes() + len(data) > self.limits.max_queued_bytes
+        ):
             self.close("slow_consumer")
             return
+        self._queued_bytes += len(data)
         self._out.append((data, False))
 
     def _queue_error(self, exc: ProtocolViolation, request_id: int | None) -> None:
@@ -234,7 +287,11 @@ class Session:
         kept = deque(item for item in self._out if not item[1])
         self.pushes_dropped += self._queued_pushes + 1
         self._out = kept
+        self._queued_bytes -= self._queued_push_bytes
         self._queued_pushes = 0
+        self._queued_push_bytes = 0
         if not self._lagged_queued:
             self._lagged_queued = True
-            self._out.append((encode(Lagged()), False))
+            lagged = encode(Lagged())
+            self._queued_bytes += len(lagged)
+            self._out.append((lagged, False))

@@ -142,6 +142,7 @@ async def start(config: Config) -> Node:
     metrics.watch(
         connections=lambda: len(ws.connections),
         outgoing_queue_max=ws.outgoing_queue_max,
+        held_bytes=ws.held_bytes,
         write_queue_depth=lambda: store.writer_statistics().queued,
         read_queue_depth=store.reads_queued,
         data_dir=config.data_path,

@@ -58,6 +58,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_connections_per_address: int = 256
     max_unauthenticated: int = 1000
     max_connections_per_user: int = 32
+    max_queued_bytes: int = 8 * 1024 * 1024
 
     @property
     def data_path(self) -> Path:
@@ -116,6 +117,8 @@ OPTION_HELP: dict[str, str] = {
     "HTTP and WebSocket",
     "max_unauthenticated": "WebSockets per process that have not yet been welcomed",
     "max_connections_per_user": "WebSockets per account, all devices",
+    "max_queued_bytes": "bytes per connection of requests in flight and replies and pushes "
+    "queued; past it a connection is a slow consumer (one reply always fits)",
 }
 
 

@@ -119,6 +119,7 @@ class Metrics:
         *,
         connections: Callable[[], int],
         outgoing_queue_max: Callable[[], int],
+        held_bytes: Callable[[], int],
         write_queue_depth: Callable[[], int],
         read_queue_depth: Callable[[], int],
         data_dir: Path,
@@ -130,6 +131,7 @@ class Metrics:
             return {
                 "pigeon_connections": connections(),
                 "pigeon_outgoing_queue_max": outgoing_queue_max(),
+                "pigeon_connection_held_bytes": held_bytes(),
                 "pigeon_write_queue_depth": write_queue_depth(),
                 "pigeon_read_queue_depth": read_queue_depth(),
                 "pigeon_data_free_bytes": disk.free,
@@ -139,6 +141,8 @@ class Metrics:
         self.registry.register(_Snapshot(read, {
             "pigeon_connections": "open WebSocket connections",
             "pigeon_outgoing_queue_max": "the longest outgoing queue of any connection, frames",
+            "pigeon_connection_held_bytes":
+                "bytes WebSockets hold: requests in flight, queued output, socket buffers",
             "pigeon_write_queue_depth": "writes waiting for the writer",
             "pigeon_read_queue_depth": "store reads waiting for a reader thread",
             "pigeon_data_free_bytes": "free bytes on the data directory's filesystem",

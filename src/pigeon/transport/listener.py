@@ -1,7 +1,7 @@
 """The TCP listener: every connection passes here before aiohttp sees a byte.
 
-aiohttp bounds the wait for a request head only through its keep-alive timer (and before
-3.14 not at all on a fresh connection) and never bounds the connections of one client, so
+aiohttp bounds the wait for a request head only through its keep-alive timer (on a fresh
+connection only in its latest releases) and never bounds the connections of one client, so
 this site wraps each connection's protocol in :class:`_Admitted`, which
 
 - counts the connection against its address (an IPv6 client's /64) and refuses it at

@@ -128,6 +128,7 @@ class WsConnection:
                 max_inflight=config.max_inflight,
                 max_queued_pushes=config.max_queued_pushes,
                 max_queued_replies=config.max_queued_replies,
+                max_queued_bytes=config.max_queued_bytes,
                 frames_per_s=config.frames_per_s,
                 frames_burst=config.frames_per_s * 2,
             ),
@@ -177,6 +178,16 @@ class WsConnection:
         self._flush_soon()
 
     # -- writing ----------------------------------------------------------------------------
+
+    def held_bytes(self) -> int:
+        """Bytes this connection holds in the server: its requests in flight, its queued
+        output, and what its socket has not yet taken."""
+        session = self.session
+        return (
+            session.inflight_bytes()
+            + session.queued_bytes()
+            + self._transport.get_write_buffer_size()
+        )
 
     def _flush_soon(self) -> None:
         """Write what is queued once this turn of the loop is over (one write for all of it)."""
@@ -544,6 +555,9 @@ class WsEndpoint:
 
     def outgoing_queue_max(self) -> int:
         return max((conn.session.queued() for conn in self.connections), default=0)
+
+    def held_bytes(self) -> int:
+        return sum(conn.held_bytes() for conn in self.connections)
 
     async def drain(self, timeout_s: float) -> None:
         """Stop accepting connections; drain every connection; wait (bounded) until all closed."""
