@@ -198,6 +198,7 @@ async def test_connections_are_capped_per_address_unwelcomed_and_per_account(
         got = samples(text)
         assert got["pigeon_rate_limited_total{limit=address_connections}"] >= 1
         assert got["pigeon_rate_limited_total{limit=account_connections}"] == 1
+        assert "pigeon_rate_limited_total{limit=frames}" not in got
         assert got["pigeon_rate_limited_total{limit=unauthenticated}"] == 1
     finally:
         server.kill()

@@ -147,11 +147,14 @@ class WsConnection:
         self._flush_handle: asyncio.Handle | None = None  # a flush is scheduled
         self._blocked = False  # the write buffer is over WRITE_BUFFER_HIGH
         self._goodbye_written = asyncio.Event()
+        self._account_cap_refused = False  # the refusal being queued is the account cap's
         self._close_task: asyncio.Task[None] | None = None
 
     def _count_error(self, code: ErrorCode) -> None:
         self.metrics.errors.labels(code.value, "ws").inc()
-        if code is ErrorCode.RATE_LIMITED:
+        if code is ErrorCode.RATE_LIMITED and self._account_cap_refused:
+            self._account_cap_refused = False  # counted under its own limit already
+        elif code is ErrorCode.RATE_LIMITED:
             self.metrics.rate_limited.labels("frames").inc()
         elif code is ErrorCode.BUSY:
             self.metrics.rate_limited.labels("inflight").inc()
@@ -342,6 +345,7 @@ class WsConnection:
             if self.hub.connections_of(device.handle) >= self.config.max_connections_per_user:
                 # No wait between this check and attach below: hellos cannot race past it.
                 self.metrics.rate_limited.labels("account_connections").inc()
+                self._account_cap_refused = True
                 raise RateLimited(ACCOUNT_CAP_RETRY_AFTER_MS)
             # Known before the reads below, so a logout racing this hello still finds it.
             self.token_hash = hash_token(hello.token)
