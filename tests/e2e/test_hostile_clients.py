@@ -86,12 +86,17 @@ async def test_a_client_dropping_mid_body_is_counted_as_its_own_not_internal(
 
 
 async def test_a_connection_without_a_complete_request_head_is_closed(
-    tmp_path: Path, open_raw: RawConnections
+    tmp_path: Path, client_session: aiohttp.ClientSession, open_raw: RawConnections
 ) -> None:
     """Slowloris: half a head, then a header line now and then, never the blank line. The
-    server closes it at request_head_timeout_s, without an answer."""
+    server closes it at request_head_timeout_s, without an answer. A WebSocket opened
+    before it outlives the deadline."""
     server = ServerProcess(tmp_path / "d", env={"PIGEON_REQUEST_HEAD_TIMEOUT_S": "1"}).start()
     try:
+        async with aiohttp.ClientSession() as setup:
+            token = await Http(setup, server.url).user("alice")
+        ws = await RawWs.connect(client_session, server.url)
+        assert (await ws.hello(token))["type"] == "welcome"
         idle_reader, _idle = await open_raw(server)  # sends nothing at all
         reader, writer = await open_raw(server)
         writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
@@ -101,6 +106,9 @@ async def test_a_connection_without_a_complete_request_head_is_closed(
         assert await closed_by_server(reader) == b""
         assert await closed_by_server(idle_reader) == b""
         server.wait_for_log(event="request head timed out")
+        # The WebSocket is older than both, and still served.
+        assert (await ws.request({"type": "conversations"}))["type"] == "conversation_list"
+        await ws.close()
         # A client that sends its head in time is answered as usual.
         reader, writer = await open_raw(server)
         writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
