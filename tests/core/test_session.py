@@ -420,7 +420,7 @@ class TestBoundedOutput:
 
 def queued_sizes(session: Session) -> int:
     """What the session holds queued, counted from its queue rather than its counter."""
-    return sum(len(data) for data in session._out_bytes())
+    return sum(len(data) for data, _ in session._out)
 
 
 class TestByteBudget:

@@ -247,10 +247,6 @@ class Session:
         """Bytes queued for writing and not yet taken by :meth:`data_to_send`."""
         return self._queued_bytes
 
-    def _out_bytes(self) -> list[bytes]:
-        """What is queued, without taking it (for tests of the byte counts)."""
-        return [data for data, _ in self._out]
-
     def inflight_bytes(self) -> int:
         """Bytes of the request frames handed to the application and not yet answered."""
         return self._inflight_bytes

@@ -11,7 +11,8 @@ this site wraps each connection's protocol in :class:`_Admitted`, which
 
 Later heads on a keep-alive connection are bounded by aiohttp's keep-alive timer (set to the
 same timeout in :mod:`pigeon.server.app`), request bodies by ``request_body_timeout_s`` in
-:func:`pigeon.transport.http.read_body`, and WebSockets by their hello deadline and pings.
+:func:`pigeon.transport.http.errors_middleware`, and WebSockets by their hello deadline and
+pings.
 """
 
 from __future__ import annotations
