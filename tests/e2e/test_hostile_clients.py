@@ -21,6 +21,13 @@ from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
 
+async def scrape_metrics(session: aiohttp.ClientSession, server: ServerProcess) -> str:
+    """The node's /metrics, from its own listener."""
+    async with session.get(server.metrics_url + "/metrics") as response:
+        assert response.status == 200
+        return await response.text()
+
+
 def samples(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for family in text_string_to_metric_families(text):
@@ -70,7 +77,8 @@ async def test_a_client_dropping_mid_body_is_counted_as_its_own_not_internal(
     token = await http.user("alice")
     _, writer = await open_raw(server)
     writer.write(
-        b"POST /v1/conversations/direct HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"POST /v1/conversations/direct HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/json\r\n"
         b"Authorization: Bearer " + token.encode() + b"\r\nContent-Length: 1000\r\n\r\n"
         b'{"peer": "'
     )
@@ -78,7 +86,7 @@ async def test_a_client_dropping_mid_body_is_counted_as_its_own_not_internal(
     writer.close()
     await writer.wait_closed()
     server.wait_for_log(event="client closed the connection", path="/v1/conversations/direct")
-    _, text = await http.call("GET", "/metrics")
+    text = await scrape_metrics(http.session, server)
     got = samples(text)
     assert got.get("pigeon_errors_total{code=client_closed,transport=http}") == 1
     assert "pigeon_errors_total{code=internal,transport=http}" not in got
@@ -99,7 +107,7 @@ async def test_a_connection_without_a_complete_request_head_is_closed(
         assert (await ws.hello(token))["type"] == "welcome"
         idle_reader, _idle = await open_raw(server)  # sends nothing at all
         reader, writer = await open_raw(server)
-        writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         await writer.drain()
         writer.write(b"X-Slow: 1\r\n")
         await writer.drain()
@@ -111,7 +119,7 @@ async def test_a_connection_without_a_complete_request_head_is_closed(
         await ws.close()
         # A client that sends its head in time is answered as usual.
         reader, writer = await open_raw(server)
-        writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         assert (await closed_by_server(reader)).startswith(b"HTTP/1.1 200 ")
     finally:
         server.kill()
@@ -128,7 +136,7 @@ async def test_a_request_body_that_does_not_arrive_in_time_is_refused(
         token = await http.user("alice")
         reader, writer = await open_raw(server)
         writer.write(
-            b"POST /v1/conversations/direct HTTP/1.1\r\nHost: x\r\n"
+            b"POST /v1/conversations/direct HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             b"Authorization: Bearer " + token.encode() + b"\r\nContent-Length: 1000\r\n\r\n"
             b'{"peer": "'
         )
@@ -137,7 +145,7 @@ async def test_a_request_body_that_does_not_arrive_in_time_is_refused(
         head, _, body = answer.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 400 "), answer
         assert json.loads(body)["code"] == "bad_request"
-        _, text = await http.call("GET", "/metrics")
+        text = await scrape_metrics(http.session, server)
         assert samples(text)["pigeon_request_timeouts_total{phase=body}"] == 1
     finally:
         server.kill()
@@ -150,7 +158,7 @@ async def until_admitted(
     flight when a slot frees): each try is a full exchange, bounded in number."""
     for _ in range(100):
         reader, writer = await open_raw(server)
-        writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT_S)
         if head.startswith(b"HTTP/1.1 200 "):
             return reader, writer
@@ -202,7 +210,7 @@ async def test_connections_are_capped_per_address_unwelcomed_and_per_account(
             await ws.close()
         await until_admitted(server, open_raw)  # slots come back as connections close
         async with aiohttp.ClientSession() as fresh:
-            _, text = await Http(fresh, server.url).call("GET", "/metrics")
+            text = await scrape_metrics(fresh, server)
         got = samples(text)
         assert got["pigeon_rate_limited_total{limit=address_connections}"] >= 1
         assert got["pigeon_rate_limited_total{limit=account_connections}"] == 1
@@ -261,7 +269,7 @@ async def test_a_socket_asking_for_pages_without_reading_is_closed_within_its_by
             server.wait_for_log(event="connection closed", reason="slow_consumer")
         finally:
             writer.close()
-        _, text = await http.call("GET", "/metrics")
+        text = await scrape_metrics(http.session, server)
         got = samples(text)
         assert got["pigeon_connection_held_bytes{}"] == 0
         assert got["pigeon_connections{}"] == 0
