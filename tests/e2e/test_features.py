@@ -86,6 +86,39 @@ async def test_conversation_list_shows_last_message_and_unread(
     assert rows[direct]["unread"] == 0 and rows[group["conv"]]["unread"] == 1
 
 
+async def test_conversation_list_comes_in_bounded_pages(http: Http, connect: Connector) -> None:
+    """The list pages by conversation id over HTTP and the WebSocket, with a cursor and a
+    bounded page size; every conversation is listed once."""
+    alice = await http.user("alice")
+    bob = await http.user("bob")
+    convs = []
+    for i in range(5):
+        status, group = await http.call(
+            "POST", "/v1/conversations/group", {"title": f"g{i}", "members": ["bob"]}, alice
+        )
+        assert status == 201
+        convs.append(group["conv"])
+    seen: list[str] = []
+    query = "?limit=2"
+    while True:
+        status, page = await http.call("GET", f"/v1/conversations{query}", token=bob)
+        assert status == 200 and len(page["conversations"]) <= 2, page
+        seen += [row["conv"] for row in page["conversations"]]
+        if "next_cursor" not in page:
+            break
+        query = f"?limit=2&cursor={page['next_cursor']}&epoch={page['epoch']}"
+    assert seen == sorted(convs)
+    status, refused = await http.call("GET", "/v1/conversations?limit=201", token=bob)
+    assert (status, refused["code"]) == (400, "bad_request")
+    ws = await connect(bob)
+    first = await ws.request({"type": "conversations", "limit": 3})
+    rest = await ws.request({"type": "conversations", "cursor": first["next_cursor"]})
+    assert [r["conv"] for r in first["conversations"] + rest["conversations"]] == sorted(convs)
+    assert "next_cursor" not in rest
+    too_many = await ws.request({"type": "conversations", "limit": 201})
+    assert (too_many["type"], too_many["code"]) == ("error", "bad_request")
+
+
 async def test_only_owners_add_members_and_anyone_may_leave(http: Http) -> None:
     """Group membership: members cannot add, owners can; a member can leave on their own."""
     alice = await http.user("alice")

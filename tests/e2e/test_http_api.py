@@ -35,6 +35,12 @@ async def test_openapi_lists_every_route_with_its_schemas(http: Http) -> None:
     assert params["conv"]["pattern"] == CONV_ID_PATTERN
 
 
+async def test_websocket_path_without_upgrade_answers_a_json_error(http: Http) -> None:
+    """A plain GET of /v1/ws gets a documented JSON error, like every other route."""
+    status, body = await http.call("GET", "/v1/ws")
+    assert (status, body["code"]) == (400, "bad_request"), body
+
+
 async def test_every_documented_route_is_served(http: Http) -> None:
     """Each route of the document reaches a handler: no router 404 or 405 for any of them."""
     for route in ROUTES:

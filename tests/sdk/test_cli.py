@@ -148,10 +148,13 @@ class TestChatCommands:
         assert await next_line(bob_tail) == f"[{conv}] alice: and now"
 
         history = await bob.ok("history", "@alice", "--limit", "2")
-        assert history.splitlines() == [
-            f"[{conv}] alice: while you were away",
-            f"[{conv}] alice: and now",
-            "(older: pigeon history @alice --before 4)",
+        *events, hint = history.splitlines()
+        assert events == [f"[{conv}] alice: while you were away", f"[{conv}] alice: and now"]
+        assert hint.startswith("(older: pigeon history @alice --before 4 --epoch ")
+        older = hint.removeprefix("(older: pigeon history ").removesuffix(")").split()
+        assert (await bob.ok("history", *older, "--limit", "1")).splitlines() == [
+            f"[{conv}] bob: hi alice",
+            hint.replace("--before 4", "--before 3"),
         ]
         convs = await bob.ok("convs")
         assert conv in convs and "alice: and now" in convs and " unread)" in convs

@@ -117,6 +117,38 @@ class TestResync:
         assert (new.seq, new.body) == (5, "new future")
         assert bob.statistics().epoch not in (None, old_epoch)
 
+    async def test_http_reader_naming_the_old_epoch_gets_resync_required(
+        self, fast_server: ServerProcess, users: Users, tmp_path: Path
+    ) -> None:
+        """Pages and conversation lists carry the epoch; after a restore, an HTTP reader that
+        names the old one gets resync_required instead of paging on through another history
+        (where the seqs after its position are other messages, or none)."""
+        http = await users.http_for("alice")
+        await users.token("bob")
+        conv = (await http.direct("bob")).conv
+        for i in range(3):
+            await http.send(conv, f"kept {i}")
+        first = await http.history(conv, after=0, limit=2)
+        listing = await http.conversations(limit=1)
+        assert first.epoch == listing.epoch and first.more
+        backup = tmp_path / "backup.db"
+        pigeon("backup", str(backup), "--data", str(fast_server.data_dir))
+        for i in range(3):
+            await http.send(conv, f"lost {i}")
+        fast_server.kill()
+        pigeon("restore", str(backup), "--data", str(fast_server.data_dir))
+        fast_server.restart()
+        with pytest.raises(ApiError) as caught:
+            await http.history(conv, after=2, limit=2, epoch=first.epoch)
+        assert caught.value.code is ErrorCode.RESYNC_REQUIRED
+        with pytest.raises(ApiError) as caught:
+            await http.conversations(cursor=conv, epoch=listing.epoch)
+        assert caught.value.code is ErrorCode.RESYNC_REQUIRED
+        again = await http.history(conv, after=0)
+        assert again.epoch != first.epoch and again.last_seq == 4
+        page = await http.history(conv, after=2, epoch=again.epoch)
+        assert [e.body for e in page.events] == ["kept 1", "kept 2"]
+
 
 async def test_refused_token_stops_the_client(fast_server: ServerProcess) -> None:
     """A token the server refuses is fatal (reconnecting cannot help): waiting calls raise

@@ -196,7 +196,7 @@ class StoreConformance:
         assert (promoted.seq, promoted.sender, promoted.members) == (4, "alice", ("carol",))
         assert [e.kind for e in seen[-2:]] == [EventKind.MEMBER_REMOVED, EventKind.OWNER_CHANGED]
         # carol joined at seq 1, bob at seq 2: carol owns the group now, and acts as owner.
-        (summary,) = await store.conversations("carol")
+        (summary,) = (await store.conversations("carol", after=None, limit=10)).conversations
         assert summary.role is Role.OWNER
         await store.change_member("carol", conv, "alice", adding=True, now_ms=NOW)
         # A plain member leaving changes no owner; the last one out leaves nobody to promote.
@@ -261,11 +261,34 @@ class StoreConformance:
         assert await store.mark_read("bob", conv, 2) == 3
         assert await store.mark_read("bob", conv, 99) == 5
         await send(store, "alice", conv, "m9")
-        (summary,) = await store.conversations("bob")
+        (summary,) = (await store.conversations("bob", after=None, limit=10)).conversations
         assert summary.unread == 1 and summary.read_seq == 5 and summary.last_seq == 6
         assert summary.last_message is not None and summary.last_message.seq == 6
-        (mine,) = await store.conversations("alice")
+        (mine,) = (await store.conversations("alice", after=None, limit=10)).conversations
         assert mine.unread == 0  # my own messages are never unread
+
+    async def test_conversations_come_in_pages_by_id(self, store: Store) -> None:
+        """The list pages in id order with a cursor; the last page has no cursor, and a
+        conversation gaining messages between pages is neither skipped nor repeated."""
+        await make_users(store, "alice", "bob", "carol")
+        convs = [
+            (await store.create_group("alice", f"g{i}", ["bob"], NOW)).result.conv for i in range(5)
+        ]
+        await store.create_group("carol", "not mine", [], NOW)
+        first = await store.conversations("bob", after=None, limit=2)
+        assert [s.conv for s in first.conversations] == sorted(convs)[:2]
+        assert first.next_cursor == sorted(convs)[1]
+        await send(store, "alice", sorted(convs)[0], "late")
+        await send(store, "alice", sorted(convs)[4], "late")
+        seen = [s.conv for s in first.conversations]
+        cursor: str | None = first.next_cursor
+        while cursor is not None:
+            page = await store.conversations("bob", after=cursor, limit=2)
+            seen += [s.conv for s in page.conversations]
+            cursor = page.next_cursor
+        assert seen == sorted(convs)
+        exact = await store.conversations("bob", after=None, limit=5)
+        assert len(exact.conversations) == 5 and exact.next_cursor is None
 
     async def test_edit_and_delete_only_own_messages(self, store: Store) -> None:
         """Edits and deletes are log events allowed only to the sender of the message."""

@@ -122,7 +122,7 @@ class TestSqliteStore(StoreConformance):
             with pytest.raises(ProtocolViolation) as err:
                 await attempt
             assert err.value.code == code
-        (mine,) = await store.conversations("alice")
+        (mine,) = (await store.conversations("alice", after=None, limit=10)).conversations
         await store.change_member("alice", mine.conv, "alice", adding=False, now_ms=NOW)
         await store.change_member("bob", conv, "alice", adding=True, now_ms=NOW)
 

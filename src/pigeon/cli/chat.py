@@ -202,7 +202,7 @@ async def logout(args: argparse.Namespace) -> None:
 async def convs(args: argparse.Namespace) -> None:
     url, creds = logged_in(args)
     async with HttpClient(url, creds.token) as http:
-        rows = (await http.conversations()).conversations
+        rows = await http.all_conversations()
     if not rows:
         out("no conversations")
     for row in sorted(rows, key=lambda r: -(r.last_message.ts if r.last_message else 0)):
@@ -293,11 +293,13 @@ async def history(args: argparse.Namespace) -> None:
     url, creds = logged_in(args)
     async with HttpClient(url, creds.token) as http:
         conv = await resolve(http, args.target)
-        page = await http.history(conv, before=args.before, limit=args.limit)
+        page = await http.history(conv, before=args.before, limit=args.limit, epoch=args.epoch)
     for event in page.events:
         out(describe(event))
     if page.more and page.events:
-        out(f"(older: pigeon history {args.target} --before {page.events[0].seq})")
+        # The epoch pins the next page to this history: after a restore it is refused.
+        older = f"--before {page.events[0].seq} --epoch {page.epoch}"
+        out(f"(older: pigeon history {args.target} {older})")
 
 
 def tail_state_path(handle: str, convs: list[str]) -> Path:
@@ -314,7 +316,7 @@ async def tail(args: argparse.Namespace) -> None:
     async with HttpClient(url, creds.token) as http:
         # Fail clearly when the server is down or the login is bad; once following, the
         # client rides out restarts on its own.
-        await http.conversations()
+        await http.conversations(limit=1)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -457,3 +459,4 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("target", help="a conversation id, or @handle")
     p.add_argument("--limit", type=int, default=50, help="how many events (default 50)")
     p.add_argument("--before", type=int, help="events before this seq (default: the latest)")
+    p.add_argument("--epoch", help="the epoch --before is from (refused after a restore)")

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import msgspec
 
+from pigeon.core.http_api import CONVERSATIONS_LIMIT, HISTORY_LIMIT
 from pigeon.core.records import (
     MAX_SEQ,
     ClientMsgId,
@@ -26,7 +27,11 @@ from pigeon.core.records import (
 from pigeon.errors import ErrorCode, ProtocolViolation
 
 RequestId = Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]
-PageLimit = Annotated[int, msgspec.Meta(ge=1, le=1000)]
+# The same bounds as over HTTP: one definition, so the two transports cannot drift.
+PageLimit = Annotated[int, msgspec.Meta(ge=HISTORY_LIMIT.low, le=HISTORY_LIMIT.high)]
+ConversationsLimit = Annotated[
+    int, msgspec.Meta(ge=CONVERSATIONS_LIMIT.low, le=CONVERSATIONS_LIMIT.high)
+]
 Cursors = Annotated[dict[ConvId, Seq], msgspec.Meta(max_length=10_000)]
 
 
@@ -92,9 +97,12 @@ class History(_ClientFrame, tag="history"):
 
 
 class Conversations(_ClientFrame, tag="conversations"):
-    """List my conversations with last message and unread count."""
+    """A page of my conversations with last message and unread count, in conversation id
+    order: those after ``cursor`` (from the start without one)."""
 
     id: RequestId
+    cursor: ConvId | None = None
+    limit: ConversationsLimit = 100
 
 
 ClientFrame = Hello | Send | Edit | Delete | Read | Typing | History | Conversations
@@ -133,18 +141,24 @@ class Ok(_ServerFrame, tag="ok"):
 
 
 class Page(_ServerFrame, tag="page"):
-    """Reply to history. ``more`` is true when events beyond this page exist in its direction."""
+    """Reply to history. ``more`` is true when events beyond this page exist in its direction.
+    ``epoch`` is the store's, as in the welcome: the history these seqs belong to."""
 
     id: int
     conv: str
     events: list[Event]
     more: bool
     last_seq: int
+    epoch: str
 
 
 class ConversationList(_ServerFrame, tag="conversation_list"):
+    """Reply to conversations. ``next_cursor`` is set when more follow: send it as
+    ``cursor`` for the next page."""
+
     id: int
     conversations: list[ConversationSummary]
+    next_cursor: str | None = None
 
 
 class Pushed(_ServerFrame, tag="event"):

@@ -10,6 +10,8 @@ from typing import Annotated
 import msgspec
 
 from pigeon.core.records import (
+    CONV_ID_PATTERN,
+    MAX_SEQ,
     NUL_FREE_PATTERN,
     ClientMsgId,
     ConversationSummary,
@@ -119,10 +121,16 @@ class PageResponse(_Body):
     events: list[Event]
     more: bool
     last_seq: int
+    epoch: str  # the store's epoch: seqs of another epoch are from another history (G4)
 
 
 class ConversationListResponse(_Body):
+    """One page of my conversations, in conversation id order. ``next_cursor`` is set when
+    more follow: pass it as ``cursor`` to get the next page."""
+
     conversations: list[ConversationSummary]
+    epoch: str
+    next_cursor: str | None = None
 
 
 class ErrorResponse(_Body):
@@ -156,20 +164,129 @@ class AdminUserResult(_Body):
 
 
 @dataclass(frozen=True)
+class IntParam:
+    """An integer query or path parameter. The server checks it against these bounds and
+    ``/openapi.json`` documents them, so the two cannot drift."""
+
+    name: str
+    low: int = 0
+    high: int = MAX_SEQ
+    default: int | None = None
+
+
+@dataclass(frozen=True)
+class TextParam:
+    """A text query parameter: not empty, bounded in length, optionally by a pattern."""
+
+    name: str
+    max_length: int
+    pattern: str | None = None
+
+
+Param = IntParam | TextParam
+
+# Names the store's epoch the client's seqs are from: another epoch answers resync_required.
+EPOCH = TextParam("epoch", max_length=64)
+HISTORY_AFTER = IntParam("after")
+HISTORY_BEFORE = IntParam("before", low=1)
+HISTORY_LIMIT = IntParam("limit", low=1, high=1000, default=100)
+# A summary carries up to 50 members and a last message of up to 16 KiB: 200 of them keep a
+# page under about 4 MiB, while 10,000 conversations still take only 50 requests.
+CONVERSATIONS_LIMIT = IntParam("limit", low=1, high=200, default=100)
+CONVERSATIONS_CURSOR = TextParam("cursor", max_length=17, pattern=CONV_ID_PATTERN)
+TARGET_SEQ = IntParam("seq", low=1)
+
+
+@dataclass(frozen=True)
 class Route:
+    """One HTTP operation. ``status`` is its success status; ``also`` lists other statuses it
+    answers with the same ``response`` body. ``params`` are its bounded parameters (in the
+    path when the path names them, else in the query); other path parameters are strings."""
+
     method: str
     path: str
     summary: str
     request: type | None
     response: type | None
     auth: bool = True
-    query: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+    status: int = 200
+    also: tuple[int, ...] = ()
+    content_type: str = "application/json"
+
+
+REGISTER = Route(
+    "POST",
+    "/v1/register",
+    "Create an account",
+    RegisterRequest,
+    RegisterResponse,
+    auth=False,
+    status=201,
+)
+LOGOUT = Route("POST", "/v1/logout", "Revoke this device's token", None, None, status=204)
+CONVERSATIONS = Route(
+    "GET",
+    "/v1/conversations",
+    "A page of my conversations, last message, unread counts",
+    None,
+    ConversationListResponse,
+    params=(CONVERSATIONS_CURSOR, CONVERSATIONS_LIMIT, EPOCH),
+)
+DIRECT = Route(
+    "POST",
+    "/v1/conversations/direct",
+    "Open (201) or find (200) the direct conversation with a user",
+    DirectRequest,
+    ConversationCreated,
+    status=201,
+    also=(200,),
+)
+GROUP = Route(
+    "POST",
+    "/v1/conversations/group",
+    "Create a group",
+    GroupRequest,
+    ConversationCreated,
+    status=201,
+)
+HISTORY = Route(
+    "GET",
+    "/v1/conversations/{conv}/messages",
+    "A page of the log",
+    None,
+    PageResponse,
+    params=(HISTORY_AFTER, HISTORY_BEFORE, HISTORY_LIMIT, EPOCH),
+)
+EDIT = Route(
+    "POST",
+    "/v1/conversations/{conv}/messages/{seq}/edit",
+    "Edit my message",
+    EditRequest,
+    AckResponse,
+    params=(TARGET_SEQ,),
+)
+DELETE = Route(
+    "POST",
+    "/v1/conversations/{conv}/messages/{seq}/delete",
+    "Delete my message",
+    DeleteRequest,
+    AckResponse,
+    params=(TARGET_SEQ,),
+)
+READYZ = Route(
+    "GET",
+    "/readyz",
+    "Readiness: the store answers and the node is not draining (503 otherwise)",
+    None,
+    Health,
+    auth=False,
+    also=(503,),
+)
 
 
 ROUTES: tuple[Route, ...] = (
-    Route(
-        "POST", "/v1/register", "Create an account", RegisterRequest, RegisterResponse, auth=False
-    ),
+    REGISTER,
     Route(
         "POST",
         "/v1/login",
@@ -178,22 +295,10 @@ ROUTES: tuple[Route, ...] = (
         LoginResponse,
         auth=False,
     ),
-    Route("POST", "/v1/logout", "Revoke this device's token", None, None),
-    Route(
-        "GET",
-        "/v1/conversations",
-        "My conversations, last message, unread counts",
-        None,
-        ConversationListResponse,
-    ),
-    Route(
-        "POST",
-        "/v1/conversations/direct",
-        "Open (or find) the direct conversation with a user",
-        DirectRequest,
-        ConversationCreated,
-    ),
-    Route("POST", "/v1/conversations/group", "Create a group", GroupRequest, ConversationCreated),
+    LOGOUT,
+    CONVERSATIONS,
+    DIRECT,
+    GROUP,
     Route(
         "POST",
         "/v1/conversations/{conv}/members",
@@ -214,32 +319,14 @@ ROUTES: tuple[Route, ...] = (
         "Block a user from adding me to groups or opening a direct conversation with me",
         BlockRequest,
         None,
+        status=204,
     ),
     Route("GET", "/v1/blocks", "The users I block", None, BlocksResponse),
-    Route("DELETE", "/v1/blocks/{handle}", "Unblock a user", None, None),
+    Route("DELETE", "/v1/blocks/{handle}", "Unblock a user", None, None, status=204),
     Route("POST", "/v1/conversations/{conv}/messages", "Send a message", SendRequest, AckResponse),
-    Route(
-        "GET",
-        "/v1/conversations/{conv}/messages",
-        "A page of the log",
-        None,
-        PageResponse,
-        query=("after", "before", "limit"),
-    ),
-    Route(
-        "POST",
-        "/v1/conversations/{conv}/messages/{seq}/edit",
-        "Edit my message",
-        EditRequest,
-        AckResponse,
-    ),
-    Route(
-        "POST",
-        "/v1/conversations/{conv}/messages/{seq}/delete",
-        "Delete my message",
-        DeleteRequest,
-        AckResponse,
-    ),
+    HISTORY,
+    EDIT,
+    DELETE,
     Route(
         "POST",
         "/v1/conversations/{conv}/read",
@@ -250,22 +337,16 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "GET",
         "/v1/ws",
-        "Upgrade to the WebSocket protocol (see PROTOCOL.md)",
+        "Upgrade to the WebSocket protocol (see PROTOCOL.md); without an upgrade, bad_request",
         None,
         None,
         auth=False,
+        status=101,
     ),
     Route(
         "GET", "/healthz", "Liveness: 200 once the server accepts work", None, Health, auth=False
     ),
-    Route(
-        "GET",
-        "/readyz",
-        "Readiness: the store answers and the node is not draining",
-        None,
-        Health,
-        auth=False,
-    ),
+    READYZ,
     Route(
         "GET",
         "/v1/admin/connections",

@@ -19,6 +19,13 @@ def merge_position(current: int, proposed: int, last_seq: int) -> int:
     return max(current, min(proposed, last_seq))
 
 
+def check_epoch(store_epoch: str, client_epoch: str | None) -> None:
+    """Refuse a request that names another epoch than the store's: its seqs are from another
+    history (a store restored from backup), so paging on would skip or repeat events (G4)."""
+    if client_epoch is not None and client_epoch != store_epoch:
+        raise ProtocolViolation(ErrorCode.RESYNC_REQUIRED)
+
+
 def check_resume(
     *,
     store_epoch: str,
@@ -34,8 +41,7 @@ def check_resume(
     are from another epoch, or point past the end of a log (a future the store has lost).
     Cursors for conversations the user is not in are ignored: they reveal nothing (G5).
     """
-    if client_epoch is not None and client_epoch != store_epoch:
-        raise ProtocolViolation(ErrorCode.RESYNC_REQUIRED)
+    check_epoch(store_epoch, client_epoch)
     if client_epoch is None:
         cursors = {}
     behind: dict[str, int] = {}

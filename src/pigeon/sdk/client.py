@@ -79,7 +79,7 @@ from pigeon.core.frames import (
     Welcome,
     decode_server_frame,
 )
-from pigeon.core.http_api import PageResponse
+from pigeon.core.http_api import CONVERSATIONS_LIMIT, PageResponse
 from pigeon.core.records import AppendResult, ConversationSummary, MessageMeta
 from pigeon.errors import ErrorCode
 from pigeon.sdk._connection import Connection, ConnectionLost, ReplyHandler
@@ -310,13 +310,28 @@ class Client:
             lambda rid: History(id=rid, conv=conv, after=after, before=before, limit=limit), Page
         )
         return PageResponse(
-            conv=page.conv, events=page.events, more=page.more, last_seq=page.last_seq
+            conv=page.conv,
+            events=page.events,
+            more=page.more,
+            last_seq=page.last_seq,
+            epoch=page.epoch,
         )
 
     async def conversations(self) -> list[ConversationSummary]:
-        """My conversations, with last seq, last message and unread count."""
-        reply = await self._request(lambda rid: Conversations(id=rid), ConversationList)
-        return reply.conversations
+        """Every conversation of mine, with last seq, last message and unread count, in
+        conversation id order (fetched page by page)."""
+
+        def page_after(cursor: str | None) -> Callable[[int], Conversations]:
+            return lambda rid: Conversations(id=rid, cursor=cursor, limit=CONVERSATIONS_LIMIT.high)
+
+        rows: list[ConversationSummary] = []
+        cursor: str | None = None
+        while True:
+            reply = await self._request(page_after(cursor), ConversationList)
+            rows.extend(reply.conversations)
+            cursor = reply.next_cursor
+            if cursor is None:
+                return rows
 
     async def typing(self, conv: str) -> None:
         """Tell the other members I am typing. Best effort: dropped while disconnected."""
@@ -691,17 +706,23 @@ class Client:
         self._pull_wanted.set()
 
     async def _recheck(self, conn: Connection) -> None:
-        """After ``lagged``: learn every log's end from the conversation list, then pull."""
-        frame = Conversations(id=conn.next_id())
-        try:
-            reply = await conn.request(frame, self.request_timeout_s)
-        except TimeoutError:
-            reply = None
-        except ConnectionLost:
-            return  # the next connection's welcome says what is behind
-        if isinstance(reply, ConversationList):
+        """After ``lagged``: learn every log's end from the conversation list, page by page,
+        then pull."""
+        cursor: str | None = None
+        while True:
+            frame = Conversations(id=conn.next_id(), cursor=cursor, limit=CONVERSATIONS_LIMIT.high)
+            try:
+                reply = await conn.request(frame, self.request_timeout_s)
+            except TimeoutError:
+                reply = None
+            except ConnectionLost:
+                return  # the next connection's welcome says what is behind
+            if not isinstance(reply, ConversationList):
+                conn.lagged = True  # try again
+                await self._wait_retry(None, 1)
+                break
             self._sync.note_last_seqs({c.conv: c.last_seq for c in reply.conversations})
-        else:
-            conn.lagged = True  # try again
-            await self._wait_retry(None, 1)
+            cursor = reply.next_cursor
+            if cursor is None:
+                break
         self._pull_wanted.set()

@@ -23,7 +23,7 @@ import aiohttp
 import msgspec
 
 from pigeon.core import http_api as api
-from pigeon.core.records import MessageMeta
+from pigeon.core.records import ConversationSummary, MessageMeta
 from pigeon.errors import ErrorCode, PigeonTimeoutError
 from pigeon.sdk.errors import ApiError, ServerUnreachable, code_of
 
@@ -89,8 +89,33 @@ class HttpClient:
 
     # -- conversations ----------------------------------------------------------------------
 
-    async def conversations(self) -> api.ConversationListResponse:
-        return await self._call("GET", "/v1/conversations", None, api.ConversationListResponse)
+    async def conversations(
+        self, *, cursor: str | None = None, limit: int | None = None, epoch: str | None = None
+    ) -> api.ConversationListResponse:
+        """One page of my conversations, in id order: pass the page's ``next_cursor`` as
+        ``cursor`` for the next. :meth:`all_conversations` fetches every page."""
+        query: dict[str, str] = {}
+        if cursor is not None:
+            query["cursor"] = cursor
+        if limit is not None:
+            query["limit"] = str(int(limit))
+        if epoch is not None:
+            query["epoch"] = epoch
+        return await self._call(
+            "GET", "/v1/conversations", None, api.ConversationListResponse, query=query
+        )
+
+    async def all_conversations(self) -> list[ConversationSummary]:
+        """Every conversation of mine, page by page. Raises resync_required if the store
+        is restored from a backup meanwhile: the pages would be from two histories."""
+        page = await self.conversations(limit=api.CONVERSATIONS_LIMIT.high)
+        rows = list(page.conversations)
+        while page.next_cursor is not None:
+            page = await self.conversations(
+                cursor=page.next_cursor, limit=api.CONVERSATIONS_LIMIT.high, epoch=page.epoch
+            )
+            rows.extend(page.conversations)
+        return rows
 
     async def direct(self, peer: str) -> api.ConversationCreated:
         """Open the direct conversation with ``peer`` (idempotent: ``created`` says if new)."""
@@ -164,10 +189,15 @@ class HttpClient:
         after: int | None = None,
         before: int | None = None,
         limit: int = 100,
+        epoch: str | None = None,
     ) -> api.PageResponse:
         """The first ``limit`` events after ``after``, or the last ``limit`` before ``before``
-        (the latest, with neither)."""
+        (the latest, with neither). Pass the ``epoch`` of the page the seqs came from: if the
+        store was restored from a backup since, this raises resync_required instead of paging
+        on through another history."""
         query: dict[str, str] = {"limit": str(int(limit))}
+        if epoch is not None:
+            query["epoch"] = epoch
         if after is not None:
             query["after"] = str(int(after))
         if before is not None:

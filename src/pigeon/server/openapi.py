@@ -10,7 +10,7 @@ import msgspec
 
 from pigeon import __version__
 from pigeon.core import http_api as api
-from pigeon.core.records import CONV_ID_PATTERN, HANDLE_PATTERN, MAX_SEQ
+from pigeon.core.records import CONV_ID_PATTERN, HANDLE_PATTERN
 from pigeon.errors import ErrorCode
 
 
@@ -23,11 +23,37 @@ def _path_schema(route: api.Route, name: str) -> dict[str, Any]:
     stored handle, so an operator can reach accounts made under older rules (D18)."""
     if name == "conv":
         return {"type": "string", "pattern": CONV_ID_PATTERN}
-    if name == "seq":
-        return {"type": "integer", "minimum": 1, "maximum": MAX_SEQ}
     if name == "handle" and not route.path.startswith("/v1/admin/"):
         return {"type": "string", "pattern": HANDLE_PATTERN}
     return {"type": "string"}
+
+
+def _param_schema(param: api.Param | None) -> dict[str, Any]:
+    if param is None:
+        return {"type": "string"}
+    if isinstance(param, api.IntParam):
+        schema: dict[str, Any] = {"type": "integer", "minimum": param.low, "maximum": param.high}
+        if param.default is not None:
+            schema["default"] = param.default
+        return schema
+    schema = {"type": "string", "minLength": 1, "maxLength": param.max_length}
+    if param.pattern is not None:
+        schema["pattern"] = param.pattern
+    return schema
+
+
+def _success(route: api.Route, status: int) -> dict[str, Any]:
+    answer: dict[str, Any] = {"description": "success" if status < 400 else "not ready"}
+    if route.response is not None:
+        schema: dict[str, Any] = _ref(route.response)
+    elif status in (101, 204):
+        return {"description": "switching protocols" if status == 101 else "no content"}
+    elif route.content_type == "application/json":
+        schema = {"type": "object"}
+    else:
+        schema = {"type": "string"}
+    answer["content"] = {route.content_type: {"schema": schema}}
+    return answer
 
 
 def openapi_document() -> dict[str, Any]:
@@ -46,13 +72,23 @@ def openapi_document() -> dict[str, Any]:
     }
     paths: dict[str, dict[str, Any]] = {}
     for route in api.ROUTES:
-        op: dict[str, Any] = {"summary": route.summary, "responses": {}}
+        op: dict[str, Any] = {"summary": route.summary, "responses": dict(error_responses)}
+        bounded = {param.name: param for param in route.params}
+        in_path = re.findall(r"{(\w+)}", route.path)
         params = [
-            {"name": name, "in": "path", "required": True, "schema": _path_schema(route, name)}
-            for name in re.findall(r"{(\w+)}", route.path)
+            {
+                "name": name,
+                "in": "path",
+                "required": True,
+                "schema": (
+                    _param_schema(bounded[name]) if name in bounded else _path_schema(route, name)
+                ),
+            }
+            for name in in_path
         ] + [
-            {"name": name, "in": "query", "required": False, "schema": {"type": "integer"}}
-            for name in route.query
+            {"name": param.name, "in": "query", "required": False, "schema": _param_schema(param)}
+            for param in route.params
+            if param.name not in in_path
         ]
         if params:
             op["parameters"] = params
@@ -61,11 +97,8 @@ def openapi_document() -> dict[str, Any]:
                 "required": True,
                 "content": {"application/json": {"schema": _ref(route.request)}},
             }
-        ok = "101" if route.path == "/v1/ws" else "204" if route.response is None else "200"
-        op["responses"][ok] = {"description": "success"}
-        if route.response is not None:
-            op["responses"][ok]["content"] = {"application/json": {"schema": _ref(route.response)}}
-        op["responses"].update(error_responses)
+        for status in (route.status, *route.also):
+            op["responses"][str(status)] = _success(route, status)
         if route.auth:
             op["security"] = [{"bearer": []}]
         paths.setdefault(route.path, {})[route.method.lower()] = op

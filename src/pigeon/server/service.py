@@ -18,11 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import argon2
 
-from pigeon.core import limits
+from pigeon.core import limits, sequencing
 from pigeon.core.http_api import LoginRequest, LoginResponse, RegisterRequest
 from pigeon.core.records import (
     AppendResult,
-    ConversationSummary,
     Device,
     EventKind,
     MessageMeta,
@@ -31,7 +30,7 @@ from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.metrics import Metrics
-from pigeon.store.base import Appended, LogPage, Store
+from pigeon.store.base import Appended, ConversationPage, LogPage, Store
 
 
 def hash_token(token: str) -> bytes:
@@ -261,8 +260,18 @@ class Service:
             user, conv, target, adding=adding, now_ms=self._wall_ms()
         )
 
-    async def conversations(self, user: str) -> list[ConversationSummary]:
-        return await self.store.conversations(user)
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        return await self.store.conversations(user, after=after, limit=limit)
+
+    @property
+    def epoch(self) -> str:
+        """The store's epoch: seqs are positions in the history it names."""
+        return self.store.epoch
+
+    def check_epoch(self, client_epoch: str | None) -> str:
+        """The store's epoch; resync_required when the client names another one."""
+        sequencing.check_epoch(self.epoch, client_epoch)
+        return self.epoch
 
     # -- blocks -----------------------------------------------------------------------------
 

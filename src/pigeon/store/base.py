@@ -50,6 +50,16 @@ class LogPage:
 # gets a new one at every login, and must not grow the store without bound.
 MAX_DEVICE_KEYS = 64
 
+
+@dataclass(frozen=True, slots=True)
+class ConversationPage:
+    """A page of a user's conversations in conversation id order; ``next_cursor`` is the id
+    to page on from, None on the last page."""
+
+    conversations: list[ConversationSummary]
+    next_cursor: str | None
+
+
 # Called on the event loop after each commit with the new events, in commit order: the only
 # place events are published from, so nothing uncommitted is ever pushed.
 CommitListener = Callable[[list[Event]], None]
@@ -146,7 +156,9 @@ class Store(Protocol):
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         """Move the user's read position forward (max-merge); returns the position now."""
 
-    async def conversations(self, user: str) -> list[ConversationSummary]: ...
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        """Up to ``limit`` of the user's conversations with ids after ``after``, in id order:
+        a cursor that stays valid while conversations gain messages, join or leave."""
 
     async def last_seqs(self, user: str) -> dict[str, int]:
         """``{conv: last_seq}`` for every conversation the user is a member of."""

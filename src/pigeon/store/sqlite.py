@@ -33,7 +33,7 @@ from pigeon.core.records import (
 )
 from pigeon.core.sequencing import merge_position
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
-from pigeon.store.base import MAX_DEVICE_KEYS, Appended, CommitListener, LogPage
+from pigeon.store.base import MAX_DEVICE_KEYS, Appended, CommitListener, ConversationPage, LogPage
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
 from pigeon.store.snapshot_reader import SnapshotReader
@@ -563,13 +563,18 @@ class SqliteStore:
 
         return await self._write("mark_read", job)
 
-    async def conversations(self, user: str) -> list[ConversationSummary]:
-        def job(conn: sqlite3.Connection) -> list[ConversationSummary]:
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        def job(conn: sqlite3.Connection) -> ConversationPage:
+            # One row past the page tells whether another page follows (members_by_handle
+            # serves the range in conv order).
             rows = conn.execute(
                 "SELECT c.id, c.kind, c.title, c.last_seq, m.role, m.read_seq "
-                "FROM members m JOIN conversations c ON c.id = m.conv WHERE m.handle = ?",
-                (user,),
+                "FROM members m JOIN conversations c ON c.id = m.conv "
+                "WHERE m.handle = ? AND m.conv > ? ORDER BY m.conv LIMIT ?",
+                (user, after or "", limit + 1),
             ).fetchall()
+            more = len(rows) > limit
+            rows = rows[:limit]
             out = []
             for conv, kind, title, last_seq, role, read_seq in rows:
                 members = tuple(
@@ -602,8 +607,7 @@ class SqliteStore:
                         last_message=row_to_event(last) if last is not None else None,
                     )
                 )
-            out.sort(key=lambda s: s.last_message.ts if s.last_message else 0, reverse=True)
-            return out
+            return ConversationPage(out, out[-1].conv if more else None)
 
         return await self._read("conversations", job)
 

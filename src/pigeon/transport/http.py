@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -206,13 +207,25 @@ def bearer_token(request: web.Request) -> str | None:
     return token.strip()
 
 
-def _int_param(
-    request: web.Request, name: str, *, default: int | None = None, low: int = 0, high: int = 2**53
-) -> int | None:
+def _int_param(request: web.Request, spec: api.IntParam) -> int | None:
+    name = spec.name
     raw = request.query.get(name) if name in request.query else request.match_info.get(name)
-    if raw is None or raw == "":
-        return default
-    return limits.parse_decimal(raw, name=name, low=low, high=high)
+    if raw is None:
+        return spec.default
+    return limits.parse_decimal(raw, name=name, low=spec.low, high=spec.high)
+
+
+def _text_param(request: web.Request, spec: api.TextParam) -> str | None:
+    raw = request.query.get(spec.name)
+    if raw is None:
+        return None
+    if (
+        not raw
+        or len(raw) > spec.max_length
+        or (spec.pattern is not None and re.fullmatch(spec.pattern, raw) is None)
+    ):
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, f"{spec.name} is malformed")
+    return raw
 
 
 def _ack(result: AppendResult) -> web.Response:
@@ -265,7 +278,7 @@ class HttpApi:
     async def register(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.RegisterRequest)
         await self.service.register(body, self.client_address(request))
-        return json_response(api.RegisterResponse(handle=body.handle), 201)
+        return json_response(api.RegisterResponse(handle=body.handle), api.REGISTER.status)
 
     async def login(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.LoginRequest)
@@ -276,26 +289,34 @@ class HttpApi:
         token = bearer_token(request)
         assert token is not None
         await self.service.logout(token)
-        return web.Response(status=204)
+        return web.Response(status=api.LOGOUT.status)
 
     async def conversations(self, request: web.Request) -> web.Response:
         device = await self._device(request)
-        convs = await self.service.conversations(device.handle)
-        return json_response(api.ConversationListResponse(conversations=convs))
+        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
+        limit = _int_param(request, api.CONVERSATIONS_LIMIT)
+        assert limit is not None  # it has a default
+        page = await self.service.conversations(
+            device.handle, after=_text_param(request, api.CONVERSATIONS_CURSOR), limit=limit
+        )
+        return json_response(
+            api.ConversationListResponse(
+                conversations=page.conversations, epoch=epoch, next_cursor=page.next_cursor
+            )
+        )
 
     async def direct(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         body = await read_body(request, api.DirectRequest)
         conv, created = await self.service.create_direct(device.handle, body.peer)
-        return json_response(
-            api.ConversationCreated(conv=conv, created=created), 201 if created else 200
-        )
+        status = api.DIRECT.status if created else api.DIRECT.also[0]
+        return json_response(api.ConversationCreated(conv=conv, created=created), status)
 
     async def group(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         body = await read_body(request, api.GroupRequest)
         conv = await self.service.create_group(device.handle, body.title, body.members)
-        return json_response(api.ConversationCreated(conv=conv, created=True), 201)
+        return json_response(api.ConversationCreated(conv=conv, created=True), api.GROUP.status)
 
     async def add_member(self, request: web.Request) -> web.Response:
         device = await self._device(request)
@@ -330,7 +351,7 @@ class HttpApi:
     async def edit(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, "seq", low=1)
+        seq = _int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.EditRequest)
         result = await self.service.append(
             device.handle,
@@ -345,7 +366,7 @@ class HttpApi:
     async def delete(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, "seq", low=1)
+        seq = _int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.DeleteRequest)
         result = await self.service.append(
             device.handle, conv, EventKind.DELETE, client_msg_id=body.client_msg_id, target_seq=seq
@@ -355,15 +376,20 @@ class HttpApi:
     async def history(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
+        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
+        limit = _int_param(request, api.HISTORY_LIMIT)
+        assert limit is not None  # it has a default
         page = await self.service.history(
             device.handle,
             conv,
-            after=_int_param(request, "after"),
-            before=_int_param(request, "before", low=1),
-            limit=_int_param(request, "limit", default=100, low=1, high=1000) or 100,
+            after=_int_param(request, api.HISTORY_AFTER),
+            before=_int_param(request, api.HISTORY_BEFORE),
+            limit=limit,
         )
         return json_response(
-            api.PageResponse(conv=conv, events=page.events, more=page.more, last_seq=page.last_seq)
+            api.PageResponse(
+                conv=conv, events=page.events, more=page.more, last_seq=page.last_seq, epoch=epoch
+            )
         )
 
     async def read(self, request: web.Request) -> web.Response:

@@ -468,12 +468,16 @@ class WsConnection:
                 events=page.events,
                 more=page.more,
                 last_seq=page.last_seq,
+                epoch=svc.epoch,
             )
         if isinstance(request, Read):
             await svc.mark_read(user, request.conv, request.seq)
             return Ok(id=request.id)
         if isinstance(request, Conversations):
-            return ConversationList(id=request.id, conversations=await svc.conversations(user))
+            listed = await svc.conversations(user, after=request.cursor, limit=request.limit)
+            return ConversationList(
+                id=request.id, conversations=listed.conversations, next_cursor=listed.next_cursor
+            )
         raise ProtocolViolation(ErrorCode.UNKNOWN_TYPE)  # unreachable: the union is closed
 
 
@@ -494,11 +498,6 @@ class WsEndpoint:
         self._all_closed.set()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
-        if not self.accepting or len(self.connections) >= self.config.max_connections:
-            raise RateLimited(1000, ErrorCode.BUSY)
-        if not self._room_for_unwelcomed():
-            self.service.metrics.rate_limited.labels("unauthenticated").inc()
-            raise RateLimited(1000, ErrorCode.BUSY)
         ws = web.WebSocketResponse(
             heartbeat=self.config.heartbeat_s,
             max_msg_size=max(
@@ -507,6 +506,15 @@ class WsEndpoint:
             compress=False,
             decode_text=False,
         )
+        if not ws.can_prepare(request).ok:
+            # A plain GET (or a broken handshake) gets a JSON error like every other route,
+            # not aiohttp's text/plain 400.
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
+        if not self.accepting or len(self.connections) >= self.config.max_connections:
+            raise RateLimited(1000, ErrorCode.BUSY)
+        if not self._room_for_unwelcomed():
+            self.service.metrics.rate_limited.labels("unauthenticated").inc()
+            raise RateLimited(1000, ErrorCode.BUSY)
         try:
             await ws.prepare(request)
         except ConnectionError:

@@ -541,16 +541,24 @@ export class PigeonClient extends EventTarget {
     if (this.catchingUp) return;
     this.catchingUp = true;
     const knownBefore = [...this.convs.values()].filter((c) => c.kind !== null).map((c) => c.conv);
-    let reply;
+    const rows = [];
     try {
-      reply = await this.request({ type: "conversations" });
+      // The list comes in pages of at most 200, in conversation id order.
+      let cursor = null;
+      do {
+        const frame = { type: "conversations", limit: 200 };
+        if (cursor) frame.cursor = cursor;
+        const reply = await this.request(frame);
+        rows.push(...reply.conversations);
+        cursor = reply.next_cursor ?? null;
+      } while (cursor);
     } catch {
       return; // disconnected: the next welcome catches up again
     } finally {
       this.catchingUp = false;
     }
     const listed = new Set();
-    for (const row of reply.conversations) {
+    for (const row of rows) {
       listed.add(row.conv);
       this.applyRow(row);
       this.timeline.noteLastSeq(row.conv, row.last_seq);
