@@ -6,15 +6,21 @@ from __future__ import annotations
 import msgspec
 import pytest
 
+from pigeon.core.frames import Conversations, History, decode_client_frame
 from pigeon.core.http_api import (
+    CONVERSATIONS_LIMIT,
+    HISTORY_LIMIT,
     ROUTES,
     AckResponse,
     GroupRequest,
+    IntParam,
     LoginRequest,
     RegisterRequest,
     Route,
     SendRequest,
 )
+from pigeon.core.records import MAX_SEQ
+from pigeon.errors import ErrorCode, ProtocolViolation
 
 
 class TestRoutes:
@@ -44,6 +50,39 @@ class TestRoutes:
         assert route.path.startswith("/")
         for body in (route.request, route.response):
             assert body is None or issubclass(body, msgspec.Struct)
+
+
+class TestRouteDefinitions:
+    """The statuses and parameter bounds the server uses, and the document shows."""
+
+    def test_success_statuses_are_the_ones_each_route_answers(self) -> None:
+        """Created things are 201 (a direct conversation found again is 200), logout 204."""
+        statuses = {(r.method, r.path): (r.status, *r.also) for r in ROUTES}
+        assert statuses[("POST", "/v1/register")] == (201,)
+        assert statuses[("POST", "/v1/conversations/direct")] == (201, 200)
+        assert statuses[("POST", "/v1/conversations/group")] == (201,)
+        assert statuses[("POST", "/v1/logout")] == (204,)
+        assert statuses[("GET", "/v1/ws")] == (101,)
+
+    @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
+    def test_every_integer_parameter_is_bounded(self, route: Route) -> None:
+        """Every parameter has bounds, within the 2**53 that JavaScript holds exactly."""
+        for param in route.params:
+            if isinstance(param, IntParam):
+                assert 0 <= param.low <= param.high <= MAX_SEQ
+                assert param.default is None or param.low <= param.default <= param.high
+            else:
+                assert 0 < param.max_length <= 256
+
+    def test_frames_share_the_page_bounds(self) -> None:
+        """The WebSocket's history and conversations frames take the HTTP routes' bounds."""
+        with pytest.raises(ProtocolViolation) as info:
+            decode_client_frame(b'{"type":"conversations","id":1,"limit":201}')
+        assert info.value.code is ErrorCode.BAD_REQUEST
+        frame = decode_client_frame(b'{"type":"conversations","id":1,"limit":200}')
+        assert isinstance(frame, Conversations) and frame.limit == CONVERSATIONS_LIMIT.high
+        assert Conversations(id=1).limit == CONVERSATIONS_LIMIT.default
+        assert History(id=1, conv="c0123456789abcdef").limit == HISTORY_LIMIT.default
 
 
 class TestBodies:

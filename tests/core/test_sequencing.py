@@ -14,7 +14,13 @@ from hypothesis.stateful import (
 )
 
 from pigeon.core.records import Event
-from pigeon.core.sequencing import Timeline, check_resume, merge_position, stale_cursors
+from pigeon.core.sequencing import (
+    Timeline,
+    check_epoch,
+    check_resume,
+    merge_position,
+    stale_cursors,
+)
 from pigeon.errors import ErrorCode, ProtocolViolation
 from tests.core.harness import event
 
@@ -188,6 +194,15 @@ class TestCheckResume:
         """Cursors from another epoch (a restored store) are refused with resync_required."""
         with pytest.raises(ProtocolViolation) as info:
             check_resume(store_epoch="e2", client_epoch="e1", cursors={}, last_seqs={A: 1})
+        assert info.value.code is ErrorCode.RESYNC_REQUIRED
+
+    def test_a_request_naming_another_epoch_is_resync_required(self) -> None:
+        """An HTTP page request names the epoch its seqs are from: another one is refused,
+        the store's own or none passes."""
+        check_epoch("e1", "e1")
+        check_epoch("e1", None)
+        with pytest.raises(ProtocolViolation) as info:
+            check_epoch("e2", "e1")
         assert info.value.code is ErrorCode.RESYNC_REQUIRED
 
     def test_cursor_past_the_end_is_resync_required(self) -> None:
