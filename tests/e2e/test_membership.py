@@ -112,6 +112,9 @@ async def test_a_blocked_user_cannot_add_me_or_open_a_direct_conversation(
     assert status == 200
     status, body = await http.call("POST", "/v1/blocks", {"handle": "alice"}, alice)
     assert (status, body["code"]) == (400, "bad_request")
+    # A handle in the path is checked as in a body: a look-alike is refused, not "unblocked".
+    status, body = await http.call("DELETE", "/v1/blocks/mallory%0A", token=alice)
+    assert (status, body["code"]) == (400, "bad_request")
 
 
 async def test_members_leave_and_the_last_owner_hands_the_group_on(

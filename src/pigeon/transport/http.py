@@ -256,6 +256,12 @@ class HttpApi:
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
         return conv
 
+    def _handle(self, request: web.Request) -> str:
+        handle = request.match_info["handle"]
+        if not is_handle(handle):  # the same rule as a handle in a body
+            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="malformed handle in path")
+        return handle
+
     def add_routes(self, app: web.Application) -> None:
         r = app.router
         r.add_post("/v1/register", self.register)
@@ -328,9 +334,7 @@ class HttpApi:
     async def remove_member(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        handle = request.match_info["handle"]
-        if not is_handle(handle):  # the same rule as a handle in a body
-            raise ProtocolViolation(ErrorCode.BAD_REQUEST, detail="malformed handle in path")
+        handle = self._handle(request)
         appended = await self.service.change_member(device.handle, conv, handle, adding=False)
         return _ack(appended.result)
 
@@ -411,5 +415,5 @@ class HttpApi:
 
     async def unblock(self, request: web.Request) -> web.Response:
         device = await self._device(request)
-        await self.service.unblock(device.handle, request.match_info["handle"])
+        await self.service.unblock(device.handle, self._handle(request))
         return web.Response(status=204)
