@@ -346,6 +346,9 @@ async def bob_stops_reading(
             "PIGEON_MAX_QUEUED_PUSHES": "16",
             "PIGEON_SEND_RATE_PER_S": "10000",
             "PIGEON_SEND_BURST": "10000",
+            # bob's paused socket cannot answer a ping: no heartbeat may end it while the
+            # flood runs, however slow the machine (the default pings after 20 s).
+            "PIGEON_HEARTBEAT_S": "600",
         },
     ).start()
     try:

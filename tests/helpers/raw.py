@@ -162,15 +162,26 @@ async def open_unread_socket(
     return reader, writer
 
 
+PING_OPCODE = 0x9
+PONG_OPCODE = 0xA
+
+
 async def read_frame(reader: asyncio.StreamReader) -> dict[str, Any]:
-    """The next server frame from a bare stream (servers send unmasked text frames)."""
+    """The next server text frame from a bare stream (servers send unmasked frames).
+
+    Pings and pongs are skipped: the server pings every ``heartbeat_s``, so a test that
+    reads a bare socket for longer than that meets one among its frames."""
     import struct
 
-    head = await reader.readexactly(2)
-    size = head[1] & 0x7F
-    if size == 126:
-        (size,) = struct.unpack("!H", await reader.readexactly(2))
-    elif size == 127:
-        (size,) = struct.unpack("!Q", await reader.readexactly(8))
-    frame: dict[str, Any] = json.loads(await reader.readexactly(size))
+    while True:
+        head = await reader.readexactly(2)
+        size = head[1] & 0x7F
+        if size == 126:
+            (size,) = struct.unpack("!H", await reader.readexactly(2))
+        elif size == 127:
+            (size,) = struct.unpack("!Q", await reader.readexactly(8))
+        payload = await reader.readexactly(size)
+        if head[0] & 0x0F not in (PING_OPCODE, PONG_OPCODE):
+            break
+    frame: dict[str, Any] = json.loads(payload)
     return frame
