@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pigeon.core.origins import host_allowed, host_name, origin_allowed, parse_list
+from pigeon.core.origins import host_allowed, host_name, origin_allowed
 
 NONE: frozenset[str] = frozenset()
-
-
-def test_parse_list_lowercases_and_drops_blanks() -> None:
-    assert parse_list(" Chat.Example , ,x") == {"chat.example", "x"}
-    assert parse_list("") == NONE
 
 
 @pytest.mark.parametrize(

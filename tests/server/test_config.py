@@ -46,3 +46,11 @@ def test_reserved_handles_are_a_comma_separated_list() -> None:
     env = {"PIGEON_RESERVED_HANDLES": " Boss, ,chief "}
     assert config.load(env).reserved_handle_set == frozenset({"boss", "chief"})
     assert config.load({"PIGEON_RESERVED_HANDLES": ""}).reserved_handle_set == frozenset()
+
+
+def test_list_options_are_lowercase_sets_without_blanks() -> None:
+    """Comma-separated options (reserved handles, allowed hosts and origins) are read one way."""
+    cfg = config.load({"PIGEON_ALLOWED_HOSTS": " Chat.Example , ,x", "PIGEON_ALLOWED_ORIGINS": ""})
+    assert cfg.allowed_host_set == {"chat.example", "x"}
+    assert cfg.allowed_origin_set == frozenset()
+    assert "admin" in cfg.reserved_handle_set

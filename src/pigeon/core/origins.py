@@ -20,11 +20,6 @@ import ipaddress
 ANY = "*"
 
 
-def parse_list(raw: str) -> frozenset[str]:
-    """A comma-separated option as a set of lowercase names, blanks dropped."""
-    return frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
-
-
 def host_name(host: str) -> str:
     """The name or address of a ``Host`` header, without its port: ``[::1]:80`` -> ``::1``."""
     host = host.strip().lower()

@@ -23,7 +23,7 @@ from aiohttp import hdrs, web
 from pigeon import __version__
 from pigeon.bus.local import LocalBus
 from pigeon.core.http_api import Health
-from pigeon.core.origins import host_allowed, parse_list
+from pigeon.core.origins import host_allowed
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
@@ -175,7 +175,7 @@ async def start(config: Config) -> Node:
     async def index(request: web.Request) -> web.FileResponse:
         return web.FileResponse(web_root / "index.html")
 
-    allowed_hosts = parse_list(config.allowed_hosts)
+    allowed_hosts = config.allowed_host_set
     app = web.Application(
         middlewares=[
             errors_middleware(
@@ -183,7 +183,7 @@ async def start(config: Config) -> Node:
                 lambda: service.draining,
                 body_timeout_s=config.request_body_timeout_s,
             ),
-            host_and_origin_middleware(allowed_hosts, parse_list(config.allowed_origins), WS_PATH),
+            host_and_origin_middleware(allowed_hosts, config.allowed_origin_set, WS_PATH),
         ],
         client_max_size=config.max_http_body_bytes,
     )

@@ -66,9 +66,20 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 
     @property
     def reserved_handle_set(self) -> frozenset[str]:
-        return frozenset(
-            name.strip().lower() for name in self.reserved_handles.split(",") if name.strip()
-        )
+        return comma_separated(self.reserved_handles)
+
+    @property
+    def allowed_host_set(self) -> frozenset[str]:
+        return comma_separated(self.allowed_hosts)
+
+    @property
+    def allowed_origin_set(self) -> frozenset[str]:
+        return comma_separated(self.allowed_origins)
+
+
+def comma_separated(raw: str) -> frozenset[str]:
+    """A comma-separated option as a set of lowercase names, blanks dropped."""
+    return frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
 
 
 OPTION_HELP: dict[str, str] = {
