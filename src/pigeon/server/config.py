@@ -153,10 +153,9 @@ def options_table() -> str:
     rows = ["| option | environment | default | meaning |", "|---|---|---|---|"]
     defaults = Config()
     for name in Config.__struct_fields__:
-        rows.append(
-            f"| `{name}` | `PIGEON_{name.upper()}` | `{getattr(defaults, name)}` "
-            f"| {OPTION_HELP[name]} |"
-        )
+        default = getattr(defaults, name)
+        shown = f"`{default}`" if default != "" else "(empty)"
+        rows.append(f"| `{name}` | `PIGEON_{name.upper()}` | {shown} | {OPTION_HELP[name]} |")
     return "\n".join(rows)
 
 
