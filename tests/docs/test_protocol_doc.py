@@ -38,6 +38,7 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "allowed_origins",
         "metrics_host",
         "metrics_port",
+        "store",
     }
 )
 

@@ -13,7 +13,7 @@ from pigeon.errors import ProtocolViolation
 from pigeon.store.backup import restore_backup, write_backup
 from pigeon.store.base import Store
 from pigeon.store.sqlite import SqliteStore
-from tests.store.conformance import NOW, Reopen, StoreConformance, make_users, send
+from tests.store.conformance import NOW, DurableStoreConformance, Reopen, make_users, send
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def reopen(sqlite_store: list[SqliteStore], tmp_path: Path) -> Reopen:
     return again
 
 
-class TestSqliteStore(StoreConformance):
+class TestSqliteStore(DurableStoreConformance):
     async def test_durability_settings(self, tmp_path: Path, store: Store) -> None:
         """G1: the database is in WAL mode; connections commit with synchronous=FULL."""
         assert isinstance(store, SqliteStore)

@@ -54,11 +54,17 @@ def _serve(args: argparse.Namespace) -> int:
 
     from pigeon.errors import PigeonError
     from pigeon.server import app, config, logging
+    from pigeon.store.factory import parse_store_url
 
     try:
         cfg = config.load(
-            host=args.host, port=args.port, data_dir=args.data, log_level=args.log_level
+            host=args.host,
+            port=args.port,
+            data_dir=args.data,
+            log_level=args.log_level,
+            store=args.store,
         )
+        parse_store_url(cfg.store)  # refuse an unknown store before anything is touched
     except ValueError as exc:
         print(f"pigeon serve: {exc}", file=sys.stderr)
         return 2
@@ -120,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8700; 0 picks a free one)")
     serve.add_argument("--data", help="data directory (default ./pigeon-data)")
+    serve.add_argument(
+        "--store", help="store URL: sqlite:///path/to/dir or memory: (default: SQLite in --data)"
+    )
     serve.add_argument("--log-level", help="debug, info, warning, error")
     serve.set_defaults(func=_serve)
 

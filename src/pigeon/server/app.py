@@ -31,7 +31,8 @@ from pigeon.server.metrics import CONTENT_TYPE, Metrics
 from pigeon.server.openapi import openapi_document
 from pigeon.server.service import Service
 from pigeon.server.supervisor import Supervisor
-from pigeon.store.sqlite import SqliteStore
+from pigeon.store.base import Store
+from pigeon.store.factory import StoreOptions, open_store
 from pigeon.transport.admin_http import AdminApi, load_admin_token
 from pigeon.transport.http import (
     HttpApi,
@@ -55,7 +56,7 @@ class Node:
     """A running Pigeon node: everything ``start`` built, for ``run`` and tools to reach."""
 
     config: Config
-    store: SqliteStore
+    store: Store
     bus: LocalBus
     hub: Hub
     service: Service
@@ -95,7 +96,7 @@ async def watch_loop_lag(metrics: Metrics) -> None:
         metrics.loop_lag.observe(max(0.0, loop.time() - expected))
 
 
-async def watch_store(store: SqliteStore, metrics: Metrics, interval_s: float) -> None:
+async def watch_store(store: Store, metrics: Metrics, interval_s: float) -> None:
     """Every ``interval_s``, commit a probe write and check the store: readiness and
     ``pigeon_store_up`` follow whether writes commit, not only whether reads answer (a full
     disk or a corrupt page fails every write while reads go on)."""
@@ -119,15 +120,20 @@ async def watch_store(store: SqliteStore, metrics: Metrics, interval_s: float) -
 
 async def start(config: Config) -> Node:
     metrics = Metrics()
-    store = SqliteStore(
-        config.data_path,
-        max_batch=config.group_commit_max_batch,
-        max_write_queue=config.write_queue_max,
-        max_read_queue=config.read_queue_max,
-        on_batch=metrics.observe_commit,
+    store = open_store(
+        config.store,
+        StoreOptions(
+            config.data_path,
+            max_batch=config.group_commit_max_batch,
+            max_write_queue=config.write_queue_max,
+            max_read_queue=config.read_queue_max,
+            on_batch=metrics.observe_commit,
+        ),
     )
-    await store.open()  # locks the data directory first: one node per directory
+    await store.open()  # the embedded store locks its directory first: one node per directory
     try:
+        # The admin token lives in the data directory whatever the store (memory: too).
+        config.data_path.mkdir(parents=True, exist_ok=True)
         admin_token = load_admin_token(config.data_path)
     except BaseException:
         await store.close()
@@ -143,8 +149,8 @@ async def start(config: Config) -> Node:
         connections=lambda: len(ws.connections),
         outgoing_queue_max=ws.outgoing_queue_max,
         held_bytes=ws.held_bytes,
-        write_queue_depth=lambda: store.writer_statistics().queued,
-        read_queue_depth=store.reads_queued,
+        write_queue_depth=lambda: store.statistics().write_queue_depth,
+        read_queue_depth=lambda: store.statistics().read_queue_depth,
         data_dir=config.data_path,
     )
     stopped = asyncio.Event()

@@ -59,6 +59,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_unauthenticated: int = 1000
     max_connections_per_user: int = 32
     max_queued_bytes: int = 8 * 1024 * 1024
+    store: str = ""
 
     @property
     def data_path(self) -> Path:
@@ -130,6 +131,8 @@ OPTION_HELP: dict[str, str] = {
     "max_connections_per_user": "WebSockets per account, all devices",
     "max_queued_bytes": "bytes per connection of requests in flight and replies and pushes "
     "queued; past it a connection is a slow consumer (one reply always fits)",
+    "store": "store URL: empty for the embedded SQLite store in data_dir, sqlite:///path/to/dir, "
+    "or memory: (tests only: everything is lost at exit)",
 }
 
 

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from pigeon.durable_files import fsync_dir
 from pigeon.errors import DataDirRefused
+from pigeon.store.base import new_epoch
 from pigeon.store.lock import DataDirLock
-from pigeon.store.sqlite import DB_FILE, connect, migration_scripts, new_epoch, set_epoch
+from pigeon.store.sqlite import DB_FILE, connect, migration_scripts, set_epoch
 
 # The tables of migration 0001, which every Pigeon store has.
 PIGEON_TABLES = frozenset({"meta", "accounts", "tokens", "conversations", "members", "events"})

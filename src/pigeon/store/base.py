@@ -11,6 +11,7 @@ conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -60,6 +61,23 @@ class ConversationPage:
     next_cursor: str | None
 
 
+# Members named in a conversation summary; the full list is a members() call away.
+SUMMARY_MEMBERS = 50
+
+
+def new_epoch() -> str:
+    """A fresh random epoch: a new store, or one restored from a backup."""
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStatistics:
+    """What a store reports to metrics, whatever it is: work waiting for it."""
+
+    write_queue_depth: int
+    read_queue_depth: int
+
+
 # Called on the event loop after each commit with the new events, in commit order: the only
 # place events are published from, so nothing uncommitted is ever pushed.
 CommitListener = Callable[[list[Event]], None]
@@ -77,6 +95,9 @@ class Store(Protocol):
     @property
     def epoch(self) -> str:
         """This store's epoch: it changes when the store is restored from a backup."""
+
+    def statistics(self) -> StoreStatistics:
+        """The store's queues now, for metrics; cheap, no I/O."""
 
     # -- accounts ---------------------------------------------------------------------------
 

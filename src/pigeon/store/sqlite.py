@@ -8,7 +8,6 @@ with ``synchronous=FULL`` in WAL mode SQLite fsyncs the WAL on every commit.
 from __future__ import annotations
 
 import asyncio
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -33,7 +32,16 @@ from pigeon.core.records import (
 )
 from pigeon.core.sequencing import merge_position
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
-from pigeon.store.base import MAX_DEVICE_KEYS, Appended, CommitListener, ConversationPage, LogPage
+from pigeon.store.base import (
+    MAX_DEVICE_KEYS,
+    SUMMARY_MEMBERS,
+    Appended,
+    CommitListener,
+    ConversationPage,
+    LogPage,
+    StoreStatistics,
+    new_epoch,
+)
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
 from pigeon.store.snapshot_reader import SnapshotReader
@@ -77,10 +85,6 @@ def migrate(conn: sqlite3.Connection) -> None:
         if number <= version:
             continue
         conn.executescript(f"BEGIN;\n{script.read_text()}\nPRAGMA user_version={number};\nCOMMIT;")
-
-
-def new_epoch() -> str:
-    return secrets.token_hex(8)
 
 
 def set_epoch(conn: sqlite3.Connection, epoch: str) -> None:
@@ -183,8 +187,11 @@ class SqliteStore:
     def writer_statistics(self) -> WriterStatistics:
         return self._writer.statistics()
 
-    def reads_queued(self) -> int:
-        return self._reader.queued()
+    def statistics(self) -> StoreStatistics:
+        return StoreStatistics(
+            write_queue_depth=self._writer.statistics().queued,
+            read_queue_depth=self._reader.queued(),
+        )
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -580,8 +587,8 @@ class SqliteStore:
                 members = tuple(
                     r[0]
                     for r in conn.execute(
-                        "SELECT handle FROM members WHERE conv = ? ORDER BY handle LIMIT 50",
-                        (conv,),
+                        "SELECT handle FROM members WHERE conv = ? ORDER BY handle LIMIT ?",
+                        (conv, SUMMARY_MEMBERS),
                     )
                 )
                 last = conn.execute(
