@@ -41,6 +41,7 @@ def change(
     actor: str = "alice",
     target: str = "bob",
     target_role: Role | None = None,
+    target_exists: bool = True,
     adding: bool = True,
     member_count: int = 2,
 ) -> None:
@@ -50,6 +51,7 @@ def change(
         actor=actor,
         target=target,
         target_role=target_role,
+        target_exists=target_exists,
         adding=adding,
         member_count=member_count,
     )
@@ -158,6 +160,16 @@ class TestMembershipChange:
     def test_owner_adds_a_member(self) -> None:
         """An owner may add a user who is not yet a member."""
         change(actor_role=OWNER, adding=True)
+
+    @pytest.mark.parametrize("kind", [GROUP, DIRECT])
+    @pytest.mark.parametrize("role", [OWNER, MEMBER])
+    def test_adding_an_unknown_user_is_not_found(self, kind: ConversationKind, role: Role) -> None:
+        """Any member adding a handle nobody has is told so, before any other rule."""
+        assert refused(kind=kind, actor_role=role, target_exists=False) is ErrorCode.NOT_FOUND
+
+    def test_an_outsider_adding_an_unknown_user_learns_nothing(self) -> None:
+        """A non-member is not_found as for any change: the same answer, whoever the target."""
+        assert refused(actor_role=None, target_exists=False) is ErrorCode.NOT_FOUND
 
     def test_only_owner_adds(self) -> None:
         """A plain member may not add."""

@@ -19,6 +19,7 @@ from pigeon.core.sequencing import (
     check_epoch,
     check_resume,
     merge_position,
+    page_window,
     stale_cursors,
 )
 from pigeon.errors import ErrorCode, ProtocolViolation
@@ -251,6 +252,63 @@ class TestMergePosition:
     def test_merge(self, current: int, proposed: int, last_seq: int, expected: int) -> None:
         """max(current, min(proposed, last_seq))."""
         assert merge_position(current, proposed, last_seq) == expected
+
+
+def page_by_filtering(
+    last_seq: int, after: int | None, before: int | None, limit: int
+) -> tuple[list[int], bool]:
+    """The page as a store that filters and sorts the whole log would give it."""
+    log = list(range(1, last_seq + 1))
+    upper = last_seq if before is None else min(before - 1, last_seq)
+    if after is not None:
+        page = [s for s in log if after < s <= upper][:limit]
+        return page, (page[-1] if page else after) < upper
+    page = [s for s in log if s <= upper][-limit:]
+    return page, (page[0] if page else upper + 1) > 1
+
+
+class TestPageWindow:
+    """G3: a history page is a range of seqs, the same whatever store serves it."""
+
+    @pytest.mark.parametrize(
+        ("last_seq", "after", "before", "limit", "expected"),
+        [
+            (10, 3, None, 4, (4, 7, True)),  # ascending, more after
+            (10, 7, None, 4, (8, 10, False)),  # reaches the end
+            (10, None, 6, 3, (3, 5, True)),  # before 6: the latest three
+            (10, None, 3, 5, (1, 2, False)),  # reaches the start
+            (10, None, None, 2, (9, 10, True)),  # the latest page
+            (6, 6, None, 10, (7, 6, False)),  # past the end: empty
+            (6, None, 1, 10, (1, 0, False)),  # before the start: empty
+            (0, None, None, 10, (1, 0, False)),  # empty log
+        ],
+    )
+    def test_window(
+        self,
+        last_seq: int,
+        after: int | None,
+        before: int | None,
+        limit: int,
+        expected: tuple[int, int, bool],
+    ) -> None:
+        """first..last inclusive, and whether the log goes on that way."""
+        assert page_window(last_seq, after=after, before=before, limit=limit) == expected
+
+    @given(
+        st.integers(0, 40),
+        st.none() | st.integers(0, 45),
+        st.none() | st.integers(1, 45),
+        st.integers(1, 50),
+    )
+    @settings(max_examples=500)
+    def test_window_is_the_filtered_log(
+        self, last_seq: int, after: int | None, before: int | None, limit: int
+    ) -> None:
+        """The window equals filtering, sorting and limiting the whole log."""
+        first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
+        assert (list(range(first, last + 1)), more) == page_by_filtering(
+            last_seq, after, before, limit
+        )
 
 
 CONVS = (A, B)

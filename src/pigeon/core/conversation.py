@@ -65,11 +65,15 @@ def check_membership_change(
     actor: str,
     target: str,
     target_role: Role | None,
+    target_exists: bool,
     adding: bool,
     member_count: int,
 ) -> None:
-    """Owners add and remove members of groups; anyone may leave a group; directs never change."""
+    """Owners add and remove members of groups; anyone may leave a group; directs never change.
+    A member trying to add an unknown handle is told so before anything else."""
     require_member(actor_role)
+    if adding and not target_exists:
+        raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
     if kind is ConversationKind.DIRECT:
         raise ProtocolViolation(ErrorCode.FORBIDDEN, "a direct conversation's members are fixed")
     if adding:

@@ -19,6 +19,22 @@ def merge_position(current: int, proposed: int, last_seq: int) -> int:
     return max(current, min(proposed, last_seq))
 
 
+def page_window(
+    last_seq: int, *, after: int | None, before: int | None, limit: int
+) -> tuple[int, int, bool]:
+    """The seqs ``first..last`` (inclusive; empty when first > last) of a history page, and
+    whether the log goes on past it in the page's direction. With ``after``: ascending from
+    after + 1; otherwise the latest ``limit`` before ``before`` (or the end). Gapless seqs
+    (G3) make the page a range of numbers, whatever the store."""
+    upper = last_seq if before is None else min(before - 1, last_seq)
+    if after is not None:
+        low = max(after, 0)
+        last = min(upper, low + limit)
+        return low + 1, last, max(last, low) < upper
+    first = max(1, upper - limit + 1)
+    return first, upper, (first if first <= upper else upper + 1) > 1
+
+
 def check_epoch(store_epoch: str, client_epoch: str | None) -> None:
     """Refuse a request that names another epoch than the store's: its seqs are from another
     history (a store restored from backup), so paging on would skip or repeat events (G4)."""

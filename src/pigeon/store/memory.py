@@ -30,7 +30,7 @@ from pigeon.core.records import (
     MessageMeta,
     Role,
 )
-from pigeon.core.sequencing import merge_position
+from pigeon.core.sequencing import merge_position, page_window
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     MAX_DEVICE_KEYS,
@@ -241,8 +241,6 @@ class MemoryStore:
         actor_role = self._role(conv, actor)
         rules.require_member(actor_role)
         state = self._conversations[conv]
-        if adding and target not in self._accounts:
-            raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
         target_role = self._role(conv, target)
         rules.check_membership_change(
             state.kind,
@@ -250,6 +248,7 @@ class MemoryStore:
             actor=actor,
             target=target,
             target_role=target_role,
+            target_exists=target in self._accounts,
             adding=adding,
             member_count=len(state.members),
         )
@@ -328,17 +327,8 @@ class MemoryStore:
         await self._enter()
         rules.require_member(self._role(conv, user))
         events = self._conversations[conv].events  # the event of seq s is at index s - 1
-        last_seq = len(events)
-        upper = last_seq if before is None else min(before - 1, last_seq)
-        if after is not None:
-            low = max(after, 0)
-            page = events[low : max(low, min(upper, low + limit))]
-            end = page[-1].seq if page else after
-            return LogPage(page, end < upper, last_seq)
-        high = max(upper, 0)
-        page = events[max(0, high - max(limit, 0)) : high]
-        first = page[0].seq if page else upper + 1
-        return LogPage(page, first > 1, last_seq)
+        first, last, more = page_window(len(events), after=after, before=before, limit=limit)
+        return LogPage(events[first - 1 : last] if first <= last else [], more, len(events))
 
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         await self._enter()

@@ -30,7 +30,7 @@ from pigeon.core.records import (
     MessageMeta,
     Role,
 )
-from pigeon.core.sequencing import merge_position
+from pigeon.core.sequencing import merge_position, page_window
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     MAX_DEVICE_KEYS,
@@ -422,12 +422,10 @@ class SqliteStore:
             actor_role = _role(conn, conv, actor)
             rules.require_member(actor_role)
             assert kind_row is not None
-            if (
-                adding
-                and conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (target,)).fetchone()
-                is None
-            ):
-                raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+            target_exists = (
+                conn.execute("SELECT 1 FROM accounts WHERE handle = ?", (target,)).fetchone()
+                is not None
+            )
             count = conn.execute("SELECT COUNT(*) FROM members WHERE conv = ?", (conv,)).fetchone()
             target_role = _role(conn, conv, target)
             rules.check_membership_change(
@@ -436,6 +434,7 @@ class SqliteStore:
                 actor=actor,
                 target=target,
                 target_role=target_role,
+                target_exists=target_exists,
                 adding=adding,
                 member_count=count[0],
             )
@@ -529,25 +528,13 @@ class SqliteStore:
         def job(conn: sqlite3.Connection) -> LogPage:
             rules.require_member(_role(conn, conv, user))
             last_seq = _last_seq(conn, conv)
-            if after is not None:
-                upper = last_seq if before is None else min(before - 1, last_seq)
-                rows = conn.execute(
-                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq > ? AND seq <= ? "
-                    "ORDER BY seq LIMIT ?",
-                    (conv, after, upper, limit),
-                ).fetchall()
-                events = [row_to_event(r) for r in rows]
-                end = events[-1].seq if events else after
-                return LogPage(events, end < upper, last_seq)
-            upper = last_seq if before is None else min(before - 1, last_seq)
+            first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
             rows = conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq <= ? "
-                "ORDER BY seq DESC LIMIT ?",
-                (conv, upper, limit),
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq BETWEEN ? AND ? "
+                "ORDER BY seq",
+                (conv, first, last),
             ).fetchall()
-            events = [row_to_event(r) for r in reversed(rows)]
-            start = events[0].seq if events else upper + 1
-            return LogPage(events, start > 1, last_seq)
+            return LogPage([row_to_event(r) for r in rows], more, last_seq)
 
         return await self._read("read_page", job)
 
