@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="run a Pigeon node on the embedded store")
+    serve = sub.add_parser("serve", help="run a Pigeon node (on the embedded store unless --store)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8700; 0 picks a free one)")
     serve.add_argument("--data", help="data directory (default ./pigeon-data)")

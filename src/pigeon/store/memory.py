@@ -151,8 +151,10 @@ class MemoryStore:
         if token is None or token[2] <= now_ms:
             return None
         handle, device, expiry = token
-        disabled = self._accounts[handle].disabled
-        return Device(handle=handle, device=device, expires_at_ms=expiry, disabled=disabled)
+        account = self._accounts.get(handle)
+        if account is None:  # as SQLite's join: a token names an account
+            return None
+        return Device(handle=handle, device=device, expires_at_ms=expiry, disabled=account.disabled)
 
     async def revoke_token(self, token_hash: bytes) -> None:
         await self._enter()
