@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pigeon.core.admission import ConnectionCounts, HeadWatch, address_key
+from pigeon.core.admission import ConnectionCounts, HeadWatch
+from pigeon.core.limits import client_network
 
 
 @pytest.mark.parametrize(
@@ -20,8 +21,8 @@ from pigeon.core.admission import ConnectionCounts, HeadWatch, address_key
         ("not-an-address", "not-an-address"),
     ],
 )
-def test_address_key_is_the_ipv4_address_or_the_ipv6_slash_64(host: str, key: str) -> None:
-    assert address_key(host) == key
+def test_connections_count_by_ipv4_address_or_ipv6_slash_64(host: str, key: str) -> None:
+    assert client_network(host) == key
 
 
 def test_counts_cap_each_key_and_forget_keys_at_zero() -> None:

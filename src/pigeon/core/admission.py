@@ -5,27 +5,6 @@ whether a request head has arrived yet. Pure functions and counters; the listene
 
 from __future__ import annotations
 
-import ipaddress
-
-# An IPv6 client usually holds a whole /64 (RFC 6177): counting single addresses would let
-# it open the cap once per address it picks from its prefix.
-IPV6_PREFIX = 64
-
-
-def address_key(host: str) -> str:
-    """What connections are counted against: an IPv4 address, or an IPv6 address's /64.
-    An IPv4-mapped IPv6 address counts as its IPv4 address; anything else (a Unix socket's
-    empty name) as itself."""
-    try:
-        address = ipaddress.ip_address(host.partition("%")[0])  # drop an IPv6 zone id
-    except ValueError:
-        return host
-    if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped is not None:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.IPv6Network((address, IPV6_PREFIX), strict=False))
-    return str(address)
-
 
 class ConnectionCounts:
     """Open connections per key, each key capped at ``limit``. Holds only keys with at

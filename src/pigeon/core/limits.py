@@ -188,16 +188,19 @@ def check_handle_free(handle: str, reserved: frozenset[str]) -> None:
 
 # -- fair admission by client network --------------------------------------------------------
 
-IPV6_NETWORK_PREFIX = 64  # one customer's allocation: a host can use any address in its /64
+# One customer's allocation (RFC 6177): a host can use any address in its /64, so counting
+# single addresses would give it a share, or a connection cap, per address it picks.
+IPV6_NETWORK_PREFIX = 64
 
 T = TypeVar("T")
 
 
 def client_network(address: str) -> str:
     """The network a client address stands for when sharing: an IPv4 address itself, an IPv6
-    address's /64 (an IPv4-mapped IPv6 address is its IPv4 address), anything else as given."""
+    address's /64 (an IPv4-mapped IPv6 address is its IPv4 address), anything else (a Unix
+    socket's empty name) as given. Rate shares and connection caps both count by it."""
     try:
-        ip = ipaddress.ip_address(address)
+        ip = ipaddress.ip_address(address.partition("%")[0])  # drop an IPv6 zone id
     except ValueError:
         return address
     if isinstance(ip, ipaddress.IPv6Address):

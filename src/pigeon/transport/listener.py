@@ -25,8 +25,9 @@ from typing import cast
 import msgspec
 from aiohttp import web
 
-from pigeon.core.admission import ConnectionCounts, HeadWatch, address_key
+from pigeon.core.admission import ConnectionCounts, HeadWatch
 from pigeon.core.http_api import ErrorResponse
+from pigeon.core.limits import client_network
 from pigeon.errors import ErrorCode
 from pigeon.server.metrics import Metrics
 
@@ -78,7 +79,7 @@ class _Admitted(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         admission = self._admission
         peer = transport.get_extra_info("peername")
-        key = address_key(peer[0] if isinstance(peer, tuple) else "")
+        key = client_network(peer[0] if isinstance(peer, tuple) else "")
         if not admission.counts.try_add(key):
             admission.metrics.rate_limited.labels("address_connections").inc()
             log.info("connection refused", extra={"address": key, "limit": "per_address"})
