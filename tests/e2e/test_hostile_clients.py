@@ -14,27 +14,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
+from tests.helpers.metrics import scrape
 from tests.helpers.raw import Http, RawWs, open_unread_socket, read_frame
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
-
-
-async def scrape_metrics(session: aiohttp.ClientSession, server: ServerProcess) -> str:
-    """The node's /metrics, from its own listener."""
-    async with session.get(server.metrics_url + "/metrics") as response:
-        assert response.status == 200
-        return await response.text()
-
-
-def samples(text: str) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            labels = ",".join(f"{k}={v}" for k, v in sorted(s.labels.items()))
-            out[f"{s.name}{{{labels}}}"] = s.value
-    return out
 
 
 class RawConnections:
@@ -86,8 +70,7 @@ async def test_a_client_dropping_mid_body_is_counted_as_its_own_not_internal(
     writer.close()
     await writer.wait_closed()
     server.wait_for_log(event="client closed the connection", path="/v1/conversations/direct")
-    text = await scrape_metrics(http.session, server)
-    got = samples(text)
+    got = await scrape(http.session, server)
     assert got.get("pigeon_errors_total{code=client_closed,transport=http}") == 1
     assert "pigeon_errors_total{code=internal,transport=http}" not in got
     assert not [line for line in server.raw_lines if "Traceback" in line]
@@ -145,8 +128,8 @@ async def test_a_request_body_that_does_not_arrive_in_time_is_refused(
         head, _, body = answer.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 400 "), answer
         assert json.loads(body)["code"] == "bad_request"
-        text = await scrape_metrics(http.session, server)
-        assert samples(text)["pigeon_request_timeouts_total{phase=body}"] == 1
+        got = await scrape(http.session, server)
+        assert got["pigeon_request_timeouts_total{phase=body}"] == 1
     finally:
         server.kill()
 
@@ -210,8 +193,7 @@ async def test_connections_are_capped_per_address_unwelcomed_and_per_account(
             await ws.close()
         await until_admitted(server, open_raw)  # slots come back as connections close
         async with aiohttp.ClientSession() as fresh:
-            text = await scrape_metrics(fresh, server)
-        got = samples(text)
+            got = await scrape(fresh, server)
         assert got["pigeon_rate_limited_total{limit=address_connections}"] >= 1
         assert got["pigeon_rate_limited_total{limit=account_connections}"] == 1
         assert "pigeon_rate_limited_total{limit=frames}" not in got
@@ -269,8 +251,7 @@ async def test_a_socket_asking_for_pages_without_reading_is_closed_within_its_by
             server.wait_for_log(event="connection closed", reason="slow_consumer")
         finally:
             writer.close()
-        text = await scrape_metrics(http.session, server)
-        got = samples(text)
+        got = await scrape(http.session, server)
         assert got["pigeon_connection_held_bytes{}"] == 0
         assert got["pigeon_connections{}"] == 0
     finally:

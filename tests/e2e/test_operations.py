@@ -9,29 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from prometheus_client.parser import text_string_to_metric_families
-
 from tests.e2e.conftest import Connector
+from tests.helpers.metrics import scrape
 from tests.helpers.raw import PASSWORD, Http
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
-
-
-def samples(text: str) -> dict[str, float]:
-    """Every sample of a scrape as "name{k=v,...}" -> value."""
-    out: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            labels = ",".join(f"{k}={v}" for k, v in sorted(s.labels.items()))
-            out[f"{s.name}{{{labels}}}"] = s.value
-    return out
-
-
-async def scrape(http: Http, server: ServerProcess) -> dict[str, float]:
-    """The samples of the node's metrics listener."""
-    async with http.session.get(server.metrics_url + "/metrics") as response:
-        assert response.status == 200
-        return samples(await response.text())
 
 
 async def test_metrics_count_what_happened(
@@ -45,7 +27,7 @@ async def test_metrics_count_what_happened(
     for i in range(3):
         await ws.send(conv, f"m{i}")
     await ws.send("c0000000000000000", "x")  # not_found
-    got = await scrape(http, server)
+    got = await scrape(http.session, server)
     assert got["pigeon_frames_received_total{type=send}"] == 4
     assert got["pigeon_send_latency_seconds_count{transport=ws}"] == 3
     assert got["pigeon_errors_total{code=not_found,transport=ws}"] == 1

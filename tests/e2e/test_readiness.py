@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.e2e.test_operations import scrape
+from tests.helpers.metrics import scrape
 from tests.helpers.raw import Http
 from tests.helpers.server import ServerProcess
 
@@ -79,7 +79,7 @@ async def test_a_full_disk_makes_readiness_fail_until_writes_commit_again(
         status, body = await http.call("GET", "/readyz")
         assert (status, body["status"]) == (503, "store_unavailable")
         await asyncio.to_thread(server.wait_for_log, event="store check failed")
-        assert (await scrape(http, server))["pigeon_store_up{}"] == 0
+        assert (await scrape(http.session, server))["pigeon_store_up{}"] == 0
         status, _ = await http.call("GET", "/v1/conversations", token=alice)
         assert status == 200  # reads go on: only writes fail
 
@@ -87,7 +87,7 @@ async def test_a_full_disk_makes_readiness_fail_until_writes_commit_again(
         await asyncio.to_thread(server.wait_for_log, event="store check passed again")
         status, body = await http.call("GET", "/readyz")
         assert (status, body["status"]) == (200, "ready")
-        assert (await scrape(http, server))["pigeon_store_up{}"] == 1
+        assert (await scrape(http.session, server))["pigeon_store_up{}"] == 1
         status, body = await http.call("POST", f"/v1/conversations/{conv}/messages", send, alice)
         assert (status, body["seq"]) == (200, 2)
     finally:
