@@ -388,6 +388,28 @@ class TestBoundedOutput:
         h.push(event(5))
         assert h.sent() == [Lagged()]
 
+    def test_lag_queues_one_lagged_and_keeps_the_queued_pushes(self) -> None:
+        """The bus lost pushes: the client is told to pull once, behind what is queued."""
+        h = open_harness()
+        h.push(event(1))
+        h.session.lag()
+        h.session.lag()  # a second gap before the first lagged is written: one frame
+        h.push(event(3))
+        assert h.sent() == [Pushed(event=event(1)), Lagged(), Pushed(event=event(3))]
+        assert h.session.pushes_dropped == 0
+        h.session.lag()
+        assert h.sent() == [Lagged()]
+
+    def test_lag_before_hello_or_after_close_queues_nothing(self) -> None:
+        """Only a session that is or is becoming open can be told to pull."""
+        h = SessionHarness()
+        h.session.lag()
+        assert h.sent() == []
+        h = open_harness()
+        h.session.close("server_shutdown")
+        h.session.lag()
+        assert h.sent() == [Goodbye(reason="server_shutdown")]
+
     def test_pushes_do_not_count_as_replies(self) -> None:
         """Queued pushes do not push the reply count over max_queued_replies."""
         h = open_harness(max_queued_replies=1, max_queued_pushes=5)

@@ -39,6 +39,8 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "metrics_host",
         "metrics_port",
         "store",
+        "bus",
+        "bus_backstop_s",
     }
 )
 

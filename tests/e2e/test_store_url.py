@@ -109,7 +109,8 @@ def test_an_unknown_store_url_is_refused_before_anything_is_made(tmp_path: Path,
     )
     assert done.returncode == 2, done
     assert done.stderr.strip().splitlines() == [
-        f"pigeon serve: unknown store URL {url!r}: use memory: or sqlite:///path/to/dir "
+        f"pigeon serve: invalid configuration: store: unknown store URL {url!r}: "
+        "use memory: or sqlite:///path/to/dir "
         "(or leave it empty for the SQLite store in the data directory)"
     ]
     assert list(tmp_path.iterdir()) == []

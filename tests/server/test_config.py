@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,31 @@ def test_list_options_are_lowercase_sets_without_blanks() -> None:
     assert cfg.allowed_host_set == {"chat.example", "x"}
     assert cfg.allowed_origin_set == frozenset()
     assert "admin" in cfg.reserved_handle_set
+
+
+def test_the_bus_is_chosen_by_url_and_an_unknown_one_is_refused() -> None:
+    """local: by default; memory: with faults is read; anything else is a ValueError."""
+    assert config.load({}).bus == "local:"
+    assert config.load({"PIGEON_BUS": "memory:?drop=0.5"}).bus == "memory:?drop=0.5"
+    assert config.load({}, bus="memory:").bus == "memory:"
+    for url in ("nats://127.0.0.1:4222", "memory:?loss=1", "memory:?drop=2"):
+        with pytest.raises(ValueError, match="bus"):
+            config.load({"PIGEON_BUS": url})
+    with pytest.raises(ValueError, match="bus_backstop_s"):
+        config.load({"PIGEON_BUS_BACKSTOP_S": "0"})
+
+
+def test_serve_refuses_an_unknown_bus_with_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Refused at start, before anything opens: one clear line on stderr, exit status 2."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pigeon", "serve", "--data", str(tmp_path), "--bus", "nats://x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "pigeon serve: invalid configuration: bus: unknown bus 'nats://x': use local: or memory:"
+    ]
+    assert not list(tmp_path.iterdir())  # no store was opened

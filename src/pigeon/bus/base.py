@@ -1,8 +1,11 @@
 """The Bus interface: a doorbell between the node that commits an event and the nodes holding
 the connections that should hear of it.
 
-A bus may lose or repeat a notification; it is never the record (the store is). Clients detect
-gaps by seq and pull what they missed, which is how G4 holds when a bus drops something.
+A bus may lose, repeat, delay or reorder a notification; it is never the record (the store
+is). Clients detect gaps by seq and pull what they missed, which is how G4 holds when a bus
+drops something. A bus that knows it lost something (a reconnect, an overflow) says so through
+the ``on_gap`` callback, and the hub tells the affected connections to pull (``lagged``); a
+loss without any sign is repaired by the hub's periodic backstop.
 
 Topics: ``conv.<id>`` carries every committed event of a conversation; ``user.<handle>``
 carries the membership events that concern that user (how a gateway learns that one of its
@@ -17,6 +20,10 @@ from typing import Protocol
 # Called with (topic, payload) for every message on a subscribed topic.
 BusHandler = Callable[[str, bytes], None]
 
+# Called when messages may have been lost: with the topic, or None when any subscribed topic
+# may have lost some (a reconnect, an unknown loss).
+GapHandler = Callable[[str | None], None]
+
 
 def conv_topic(conv: str) -> str:
     return f"conv.{conv}"
@@ -27,14 +34,19 @@ def user_topic(handle: str) -> str:
 
 
 class Bus(Protocol):
-    async def open(self, handler: BusHandler) -> None:
-        """Connect; from now on ``handler`` receives messages of subscribed topics."""
+    async def open(self, handler: BusHandler, on_gap: GapHandler) -> None:
+        """Connect; from now on ``handler`` receives messages of subscribed topics, and
+        ``on_gap`` hears of every loss the bus knows of."""
 
-    async def close(self) -> None: ...
+    async def close(self) -> None:
+        """Disconnect; neither callback is called after this returns."""
 
     def publish(self, topic: str, payload: bytes) -> None:
-        """Fire and forget: never blocks, may drop."""
+        """Fire and forget: never blocks, never raises, may drop; what waits is bounded."""
 
-    def subscribe(self, topic: str) -> None: ...
+    async def subscribe(self, topic: str) -> None:
+        """Returns once the subscription is live: a message published after it is delivered
+        (unless lost, and then reported as a gap where the bus can tell). Idempotent."""
 
-    def unsubscribe(self, topic: str) -> None: ...
+    def unsubscribe(self, topic: str) -> None:
+        """Stop delivering ``topic``. Idempotent."""

@@ -1,11 +1,12 @@
 """The in-process bus of the embedded server: publish calls the handler directly.
 
-Delivery is synchronous and in publish order, so on one node pushes arrive in seq order.
+Delivery is synchronous and in publish order, so on one node pushes arrive in seq order. It
+never loses a message, so it never reports a gap.
 """
 
 from __future__ import annotations
 
-from pigeon.bus.base import BusHandler
+from pigeon.bus.base import BusHandler, GapHandler
 
 
 class LocalBus:
@@ -14,7 +15,7 @@ class LocalBus:
         self._topics: set[str] = set()
         self.published = 0
 
-    async def open(self, handler: BusHandler) -> None:
+    async def open(self, handler: BusHandler, on_gap: GapHandler) -> None:
         self._handler = handler
 
     async def close(self) -> None:
@@ -26,7 +27,7 @@ class LocalBus:
         if self._handler is not None and topic in self._topics:
             self._handler(topic, payload)
 
-    def subscribe(self, topic: str) -> None:
+    async def subscribe(self, topic: str) -> None:
         self._topics.add(topic)
 
     def unsubscribe(self, topic: str) -> None:

@@ -54,7 +54,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     from pigeon.errors import PigeonError
     from pigeon.server import app, config, logging
-    from pigeon.store.factory import parse_store_url
 
     try:
         cfg = config.load(
@@ -63,8 +62,8 @@ def _serve(args: argparse.Namespace) -> int:
             data_dir=args.data,
             log_level=args.log_level,
             store=args.store,
+            bus=args.bus,
         )
-        parse_store_url(cfg.store)  # refuse an unknown store before anything is touched
     except ValueError as exc:
         print(f"pigeon serve: {exc}", file=sys.stderr)
         return 2
@@ -130,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--store", help="store URL: sqlite:///path/to/dir or memory: (default: SQLite in --data)"
     )
     serve.add_argument("--log-level", help="debug, info, warning, error")
+    serve.add_argument("--bus", help="bus URL: local: (default) or memory: (tests only)")
     serve.set_defaults(func=_serve)
 
     backup = sub.add_parser(

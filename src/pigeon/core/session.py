@@ -212,6 +212,14 @@ class Session:
         self._queued_bytes += len(data)
         self._out.append((data, True))
 
+    def lag(self) -> None:
+        """Tell the client to pull: pushes were lost before they reached this session (the
+        bus lost some). Queues one ``lagged`` frame, unless one is queued already."""
+        if self.state not in (SessionState.OPEN, SessionState.AUTHENTICATING):
+            return
+        if not self._lagged_queued:
+            self._queue_lagged()
+
     def close(self, reason: str) -> None:
         """Queue a goodbye; the transport closes the connection once it is written."""
         if self.state is SessionState.CLOSING:
@@ -287,7 +295,10 @@ class Session:
         self._queued_pushes = 0
         self._queued_push_bytes = 0
         if not self._lagged_queued:
-            self._lagged_queued = True
-            lagged = encode(Lagged())
-            self._queued_bytes += len(lagged)
-            self._out.append((lagged, False))
+            self._queue_lagged()
+
+    def _queue_lagged(self) -> None:
+        self._lagged_queued = True
+        lagged = encode(Lagged())
+        self._queued_bytes += len(lagged)
+        self._out.append((lagged, False))

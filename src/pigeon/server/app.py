@@ -21,7 +21,8 @@ from pathlib import Path
 from aiohttp import hdrs, web
 
 from pigeon import __version__
-from pigeon.bus.local import LocalBus
+from pigeon.bus.base import Bus
+from pigeon.bus.factory import bus_from_url
 from pigeon.core.http_api import Health
 from pigeon.core.origins import host_allowed
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
@@ -57,7 +58,7 @@ class Node:
 
     config: Config
     store: Store
-    bus: LocalBus
+    bus: Bus
     hub: Hub
     service: Service
     ws: WsEndpoint
@@ -118,6 +119,15 @@ async def watch_store(store: Store, metrics: Metrics, interval_s: float) -> None
         await asyncio.sleep(interval_s)
 
 
+async def watch_bus(hub: Hub, store: Store, interval_s: float) -> None:
+    """Every ``interval_s``, the hub's backstop: repair doorbells the bus lost without a sign."""
+    while True:
+        await asyncio.sleep(interval_s)
+        # An unhealthy store is the store check's to report; the next pass tries again.
+        with contextlib.suppress(StoreUnavailable, RateLimited):
+            await hub.backstop(store.last_seqs)
+
+
 async def start(config: Config) -> Node:
     metrics = Metrics()
     store = open_store(
@@ -138,9 +148,9 @@ async def start(config: Config) -> Node:
     except BaseException:
         await store.close()
         raise
-    bus = LocalBus()
+    bus = bus_from_url(config.bus)  # checked when the configuration was loaded
     hub = Hub(bus)
-    await bus.open(hub.on_bus)
+    await bus.open(hub.on_bus, hub.on_gap)
     store.on_commit = hub.publish_events
     service = Service(config, store, hub, metrics)
     ws = WsEndpoint(service, hub, config)
@@ -159,6 +169,7 @@ async def start(config: Config) -> Node:
     supervisor.start(
         "store-check", lambda: watch_store(store, metrics, config.store_probe_interval_s)
     )
+    supervisor.start("bus-backstop", lambda: watch_bus(hub, store, config.bus_backstop_s))
     openapi = openapi_document()
 
     async def healthz(request: web.Request) -> web.Response:

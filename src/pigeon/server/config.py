@@ -14,6 +14,9 @@ from typing import Any
 
 import msgspec
 
+from pigeon.bus.factory import bus_from_url
+from pigeon.store.factory import parse_store_url
+
 
 class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     host: str = "127.0.0.1"
@@ -60,6 +63,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_connections_per_user: int = 32
     max_queued_bytes: int = 8 * 1024 * 1024
     store: str = ""
+    bus: str = "local:"
+    bus_backstop_s: float = 5.0
 
     @property
     def data_path(self) -> Path:
@@ -133,6 +138,10 @@ OPTION_HELP: dict[str, str] = {
     "queued; past it a connection is a slow consumer (one reply always fits)",
     "store": "store URL: empty for the embedded SQLite store in data_dir, sqlite:///path/to/dir, "
     "or memory: (tests only: everything is lost at exit)",
+    "bus": "the bus between gateways, by URL: local: (one process) or memory: (tests only; "
+    "faults as memory:?drop=0.1&dup=0.05&reorder=0.1&delay_ms=5&seed=42&gap_every=1000)",
+    "bus_backstop_s": "seconds between checks of followed conversations' last seqs against "
+    "the pushes heard, which repair a push the bus lost without a sign",
 }
 
 
@@ -146,9 +155,21 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
             values[name] = raw
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
-        return msgspec.convert(values, Config, strict=False)
+        config = msgspec.convert(values, Config, strict=False)
     except msgspec.ValidationError as exc:
         raise ValueError(f"invalid configuration: {exc}") from exc
+    # URLs are refused at start, before anything is touched, not when the node opens them.
+    try:
+        parse_store_url(config.store)
+    except ValueError as exc:
+        raise ValueError(f"invalid configuration: store: {exc}") from exc
+    try:
+        bus_from_url(config.bus)
+    except ValueError as exc:
+        raise ValueError(f"invalid configuration: bus: {exc}") from exc
+    if config.bus_backstop_s <= 0:
+        raise ValueError("invalid configuration: bus_backstop_s must be positive")
+    return config
 
 
 def options_table() -> str:

@@ -44,7 +44,13 @@ from pigeon.core.frames import (
 from pigeon.core.records import AppendResult, EventKind
 from pigeon.core.sequencing import check_resume, stale_cursors
 from pigeon.core.session import Session, SessionLimits, SessionState
-from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.errors import (
+    BusUnavailable,
+    ErrorCode,
+    ProtocolViolation,
+    RateLimited,
+    StoreUnavailable,
+)
 from pigeon.server.config import Config
 from pigeon.server.hub import Hub
 from pigeon.server.logging import bind
@@ -178,6 +184,10 @@ class WsConnection:
                 log.warning("connection lagged", extra={"conn": self.conn_id, "user": self._user})
         if self._oldest_push is None:
             self._oldest_push = time.monotonic()
+        self._flush_soon()
+
+    def lag(self) -> None:
+        self.session.lag()
         self._flush_soon()
 
     # -- writing ----------------------------------------------------------------------------
@@ -352,11 +362,11 @@ class WsConnection:
             self._user = device.handle
             self.device = device.device
             bind(user=device.handle)
-            self.hub.attach(self)
+            await self.hub.attach(self)
             store = self.service.store
-            self.hub.follow(self, list(await store.last_seqs(device.handle)))
-            # Read again after following: whatever commits from here on is pushed, and
-            # whatever committed before is in this read, so nothing falls between.
+            await self.hub.follow(self, await store.last_seqs(device.handle))
+            # Read again once following is live: whatever commits from here on is pushed,
+            # and whatever committed before is in this read, so nothing falls between.
             last_seqs = await store.last_seqs(device.handle)
             behind = check_resume(
                 store_epoch=store.epoch,
@@ -369,7 +379,7 @@ class WsConnection:
             self._user = ""
             self.token_hash = b""
             self.session.reject_hello(exc, hello.id)
-        except StoreUnavailable:
+        except (StoreUnavailable, BusUnavailable):
             self.hub.detach(self)
             self._user = ""
             self.token_hash = b""
@@ -383,7 +393,10 @@ class WsConnection:
             self.token_hash = b""
             self.session.reject_hello(ProtocolViolation(ErrorCode.INTERNAL), hello.id)
         else:
-            self.hub.follow(self, list(last_seqs))
+            # Live already for every conversation of the first read; one joined since is
+            # pushed from now on, its join being in last_seqs.
+            self.hub.follow_soon(self, last_seqs)
+            self.hub.heard(last_seqs)
             self._close_at_expiry(device.expires_at_ms)
             self.session.accept_hello(
                 device.handle,
