@@ -179,3 +179,22 @@ async def test_a_backstop_pass_reads_at_most_max_reads_users_in_turn() -> None:
     assert len(read) == 2
     await hub.backstop(last_seqs, max_reads=2)
     assert sorted(read[:3]) == ["alice", "bob", "carol"]
+
+
+async def test_a_new_follower_reading_past_a_lost_push_does_not_hide_it() -> None:
+    """Alice missed seq 2; Bob's hello then reads 2 from the store. The loss is still found
+    (the baseline from a read is only for conversations nobody here followed yet)."""
+    hub = await hub_on(MemoryBus(Faults(drop=1.0)))
+    store = Store()
+    alice, bob = FakeListener("alice"), FakeListener("bob")
+    await hub.attach(alice)
+    await hub.follow(alice, [A])
+    hub.heard({A: 1})
+    store.seqs = {A: 2}
+    hub.publish_events([event(2, A)])  # lost
+    await hub.attach(bob)
+    await hub.follow(bob, [A])
+    hub.heard({A: 2})
+    await hub.backstop(store.last_seqs)
+    await hub.backstop(store.last_seqs)
+    assert alice.lags == 1

@@ -81,9 +81,11 @@ class Hub:
         self._follow(listener, convs)
 
     def heard(self, last_seqs: Mapping[str, int]) -> None:
-        """The follower read these log ends itself (its welcome): the backstop's baseline."""
+        """A new follower read these log ends itself (its welcome): the backstop's baseline
+        for conversations nobody here followed yet. Not beyond: a push lost before this read
+        is lost for the followers already here, and must still look lost."""
         for conv, seq in last_seqs.items():
-            if conv in self._by_conv and seq > self._heard.get(conv, 0):
+            if conv in self._by_conv and conv not in self._heard:
                 self._heard[conv] = seq
 
     def _follow(self, listener: Listener, convs: Iterable[str]) -> list[asyncio.Future[None]]:
