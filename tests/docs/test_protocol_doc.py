@@ -13,11 +13,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from pigeon.config import Config
 from pigeon.core import frames, http_api, idempotency
 from pigeon.core.records import ConversationSummary, Event, EventKind
 from pigeon.core.session import TRANSITIONS, SessionState
 from pigeon.errors import ErrorCode
-from pigeon.server.config import Config
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pigeon.server import config
+from pigeon import config
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

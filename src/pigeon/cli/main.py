@@ -52,8 +52,10 @@ def _restore_default_stops() -> None:
 def _serve(args: argparse.Namespace) -> int:
     import asyncio
 
+    from pigeon import config
     from pigeon.errors import PigeonError
-    from pigeon.server import app, config, logging
+    from pigeon.ops import logging
+    from pigeon.server import app
 
     try:
         cfg = config.load(

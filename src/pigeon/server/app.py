@@ -21,16 +21,16 @@ from pathlib import Path
 from aiohttp import hdrs, web
 
 from pigeon import __version__
+from pigeon.application.hub import Hub
+from pigeon.application.service import Service
 from pigeon.bus.base import Bus
 from pigeon.bus.factory import bus_from_url
+from pigeon.config import Config
 from pigeon.core.http_api import Health
 from pigeon.core.origins import host_allowed
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
-from pigeon.server.config import Config
-from pigeon.server.hub import Hub
-from pigeon.server.metrics import CONTENT_TYPE, Metrics
+from pigeon.ops.metrics import CONTENT_TYPE, Metrics
 from pigeon.server.openapi import openapi_document
-from pigeon.server.service import Service
 from pigeon.server.supervisor import Supervisor
 from pigeon.store.base import Store
 from pigeon.store.factory import StoreOptions, open_store

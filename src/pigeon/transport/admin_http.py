@@ -14,10 +14,10 @@ from pathlib import Path
 
 from aiohttp import web
 
+from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.durable_files import write_file_atomically
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
-from pigeon.server.service import Service
 from pigeon.transport.http import bearer_token, json_response
 from pigeon.transport.ws import WsEndpoint
 

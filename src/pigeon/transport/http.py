@@ -17,13 +17,13 @@ import msgspec
 from aiohttp import hdrs, web
 from aiohttp.typedefs import Middleware
 
+from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.core import limits, origins
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
-from pigeon.server.logging import bind
-from pigeon.server.metrics import CLIENT_CLOSED, Metrics
-from pigeon.server.service import Service
+from pigeon.ops.logging import bind
+from pigeon.ops.metrics import CLIENT_CLOSED, Metrics
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from pigeon.core.admission import ConnectionCounts, HeadWatch
 from pigeon.core.http_api import ErrorResponse
 from pigeon.core.limits import client_network
 from pigeon.errors import ErrorCode
-from pigeon.server.metrics import Metrics
+from pigeon.ops.metrics import Metrics
 
 log = logging.getLogger(__name__)
 

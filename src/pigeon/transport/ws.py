@@ -1,7 +1,7 @@
 """The WebSocket adapter: drives one :class:`~pigeon.core.session.Session` per connection.
 
 It holds no protocol logic: it feeds received frames to the session, hands decoded requests
-to the :class:`~pigeon.server.service.Service`, and writes what the session queues.
+to the :class:`~pigeon.application.service.Service`, and writes what the session queues.
 
 Writing: whatever is queued in one turn of the event loop is framed and written to the socket
 in one ``transport.write``, from a ``call_soon`` callback, not from a writer task: a push then
@@ -23,6 +23,9 @@ from collections.abc import Awaitable
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from pigeon.application.hub import Hub
+from pigeon.application.service import Service, hash_token
+from pigeon.config import Config
 from pigeon.core.frames import (
     Ack,
     ClientFrame,
@@ -51,10 +54,7 @@ from pigeon.errors import (
     RateLimited,
     StoreUnavailable,
 )
-from pigeon.server.config import Config
-from pigeon.server.hub import Hub
-from pigeon.server.logging import bind
-from pigeon.server.service import Service, hash_token
+from pigeon.ops.logging import bind
 
 log = logging.getLogger(__name__)
 

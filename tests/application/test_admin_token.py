@@ -9,8 +9,8 @@ from typing import cast
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
+from pigeon.application.service import Service
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
-from pigeon.server.service import Service
 from pigeon.transport.admin_http import AdminApi, load_admin_token
 from pigeon.transport.ws import WsEndpoint
 

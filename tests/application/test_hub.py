@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 
+from pigeon.application.hub import Hub
 from pigeon.bus.memory import Faults, MemoryBus
 from pigeon.core.frames import Pushed, decode_server_frame
-from pigeon.server.hub import Hub
 from tests.core.harness import event
 
 A, B = "conv-a", "conv-b"

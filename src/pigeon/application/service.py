@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import argon2
 
+from pigeon.application.hub import Hub
+from pigeon.config import Config
 from pigeon.core import limits, sequencing
 from pigeon.core.http_api import LoginRequest, LoginResponse, RegisterRequest
 from pigeon.core.records import (
@@ -27,9 +29,7 @@ from pigeon.core.records import (
     MessageMeta,
 )
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
-from pigeon.server.config import Config
-from pigeon.server.hub import Hub
-from pigeon.server.metrics import Metrics
+from pigeon.ops.metrics import Metrics
 from pigeon.store.base import Appended, ConversationPage, LogPage, Store
 
 
