@@ -3,7 +3,8 @@
 Each method authenticates nothing itself: the transport resolves the token to a user first
 (:meth:`Service.authenticate`) and passes the user in. Rules live in the core and in the
 store's transactions; this layer adds what needs the server's clock and resources: rate
-limits, password hashing, token minting.
+limits, password hashing, token minting, and the hello (:meth:`Service.resume`), whose order
+of subscribe and read G4 rests on. Transports reach the store only through this class.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import secrets
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Protocol
 
 import argon2
 
-from pigeon.application.hub import Hub
+from pigeon.application.hub import Hub, Listener
 from pigeon.config import Config
 from pigeon.core import limits, sequencing
+from pigeon.core.frames import Hello, Welcome
 from pigeon.core.http_api import LoginRequest, LoginResponse, RegisterRequest
 from pigeon.core.records import (
     AppendResult,
@@ -42,6 +46,34 @@ def hash_token(token: str) -> bytes:
 # the live sessions it opened end too. The service tells; whoever holds sessions listens: on one
 # node the WebSocket endpoint, on a cluster a bus message that reaches every node's endpoint.
 TokenRevokedListener = Callable[[bytes, str], object]
+
+
+# How long a device over max_connections_per_user is told to wait: about the time in which
+# a dead connection of the account is found by its missed pings and dropped.
+ACCOUNT_CAP_RETRY_AFTER_MS = 30_000
+
+
+class AccountCapReached(RateLimited):
+    """A hello refused because the account has max_connections_per_user open already
+    (counted under its own rate-limit label, not as a frame rate)."""
+
+    def __init__(self) -> None:
+        super().__init__(ACCOUNT_CAP_RETRY_AFTER_MS)
+
+
+class Resuming(Listener, Protocol):
+    """A connection saying hello, as the application layer sees it."""
+
+    def identify(self, device: Device | None, token_hash: bytes) -> None:
+        """Whose the connection is from now on; ``None`` when the hello failed after all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """A hello answered: the welcome to send, and when the token that opened it expires."""
+
+    welcome: Welcome
+    expires_at_ms: int
 
 
 # Threads that hash passwords: each argon2id hash holds argon2_memory_kib (19 MiB by default).
@@ -240,6 +272,63 @@ class Service:
         if device.disabled:
             raise ProtocolViolation(ErrorCode.ACCOUNT_DISABLED)
         return device
+
+    async def resume(self, connection: Resuming, hello: Hello) -> Resumed:
+        """Authenticate a hello, follow the user's conversations and say where the client
+        stands (G4). On an error the connection is detached and nobody's again.
+
+        Subscribe before read: the user's log ends are read again only once following them
+        is live, so whatever commits from then on is pushed and whatever committed before is
+        in the read; nothing falls between."""
+        device = await self.authenticate(hello.token)
+        if self.hub.connections_of(device.handle) >= self.config.max_connections_per_user:
+            # No wait between this check and attach below: hellos cannot race past it.
+            self.metrics.rate_limited.labels("account_connections").inc()
+            raise AccountCapReached
+        # Known before the reads below, so a logout racing this hello still finds it.
+        connection.identify(device, hash_token(hello.token))
+        try:
+            await self.hub.attach(connection)
+            await self.hub.follow(connection, await self.store.last_seqs(device.handle))
+            last_seqs = await self.store.last_seqs(device.handle)
+            epoch = self.store.epoch
+            behind = sequencing.check_resume(
+                store_epoch=epoch,
+                client_epoch=hello.epoch,
+                cursors=hello.cursors,
+                last_seqs=last_seqs,
+            )
+        except BaseException:
+            self.hub.detach(connection)
+            connection.identify(None, b"")
+            raise
+        # Live already for every conversation of the first read; one joined since is pushed
+        # from now on, its join being in last_seqs.
+        self.hub.follow_soon(connection, last_seqs)
+        self.hub.heard(last_seqs)
+        welcome = Welcome(
+            id=hello.id,
+            user=device.handle,
+            epoch=epoch,
+            behind=behind,
+            gone=sequencing.stale_cursors(
+                client_epoch=hello.epoch, cursors=hello.cursors, last_seqs=last_seqs
+            ),
+        )
+        return Resumed(welcome=welcome, expires_at_ms=device.expires_at_ms)
+
+    # -- administration ---------------------------------------------------------------------
+
+    async def set_disabled(self, handle: str, disabled: bool) -> None:
+        """Disable or enable an account; not_found when there is none."""
+        if not await self.store.set_disabled(handle, disabled):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+    async def revoke_tokens(self, handle: str) -> int:
+        """Revoke every token of an account; returns how many. not_found when there is none."""
+        if not await self.store.account_exists(handle):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return await self.store.revoke_tokens(handle)
 
     # -- conversations ----------------------------------------------------------------------
 

@@ -81,8 +81,7 @@ class AdminApi:
     async def _set_disabled(self, request: web.Request, disabled: bool) -> web.Response:
         self._check(request)
         handle = request.match_info["handle"]
-        if not await self.service.store.set_disabled(handle, disabled):
-            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        await self.service.set_disabled(handle, disabled)
         closed = self.ws.close_user(handle, "account_disabled") if disabled else 0
         return json_response(
             api.AdminUserResult(handle=handle, disabled=disabled, connections_closed=closed)
@@ -97,9 +96,7 @@ class AdminApi:
     async def revoke_tokens(self, request: web.Request) -> web.Response:
         self._check(request)
         handle = request.match_info["handle"]
-        if not await self.service.store.account_exists(handle):
-            raise ProtocolViolation(ErrorCode.NOT_FOUND)
-        revoked = await self.service.store.revoke_tokens(handle)
+        revoked = await self.service.revoke_tokens(handle)
         closed = self.ws.close_user(handle, "tokens_revoked")
         return json_response(
             api.AdminUserResult(handle=handle, tokens_revoked=revoked, connections_closed=closed)

@@ -24,7 +24,7 @@ from collections.abc import Awaitable
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from pigeon.application.hub import Hub
-from pigeon.application.service import Service, hash_token
+from pigeon.application.service import AccountCapReached, Service
 from pigeon.config import Config
 from pigeon.core.frames import (
     Ack,
@@ -42,10 +42,8 @@ from pigeon.core.frames import (
     Send,
     ServerFrame,
     Typing,
-    Welcome,
 )
-from pigeon.core.records import AppendResult, EventKind
-from pigeon.core.sequencing import check_resume, stale_cursors
+from pigeon.core.records import AppendResult, Device, EventKind
 from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import (
     BusUnavailable,
@@ -62,11 +60,6 @@ log = logging.getLogger(__name__)
 # read, and the connection is closed with 1009. Frames between max_frame_bytes (max_hello_bytes
 # before the session is open) and this get a too_large error frame.
 HARD_FRAME_LIMIT_FACTOR = 4
-
-
-# How long a device over max_connections_per_user is told to wait: about the time in which
-# a dead connection of the account is found by its missed pings and dropped.
-ACCOUNT_CAP_RETRY_AFTER_MS = 30_000
 
 # Seconds a closing connection has to take its goodbye frame before the socket is closed.
 CLOSE_TIMEOUT_S = 2.0
@@ -349,67 +342,30 @@ class WsConnection:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def identify(self, device: Device | None, token_hash: bytes) -> None:
+        """Whose this connection is (the application layer tells, during the hello)."""
+        self.token_hash = token_hash
+        self._user = device.handle if device is not None else ""
+        self.device = device.device if device is not None else ""
+        if device is not None:
+            bind(user=device.handle)
+
     async def _hello(self, hello: Hello) -> None:
         try:
-            device = await self.service.authenticate(hello.token)
-            if self.hub.connections_of(device.handle) >= self.config.max_connections_per_user:
-                # No wait between this check and attach below: hellos cannot race past it.
-                self.metrics.rate_limited.labels("account_connections").inc()
-                self._account_cap_refused = True
-                raise RateLimited(ACCOUNT_CAP_RETRY_AFTER_MS)
-            # Known before the reads below, so a logout racing this hello still finds it.
-            self.token_hash = hash_token(hello.token)
-            self._user = device.handle
-            self.device = device.device
-            bind(user=device.handle)
-            await self.hub.attach(self)
-            store = self.service.store
-            await self.hub.follow(self, await store.last_seqs(device.handle))
-            # Read again once following is live: whatever commits from here on is pushed,
-            # and whatever committed before is in this read, so nothing falls between.
-            last_seqs = await store.last_seqs(device.handle)
-            behind = check_resume(
-                store_epoch=store.epoch,
-                client_epoch=hello.epoch,
-                cursors=hello.cursors,
-                last_seqs=last_seqs,
-            )
+            resumed = await self.service.resume(self, hello)
         except ProtocolViolation as exc:
-            self.hub.detach(self)
-            self._user = ""
-            self.token_hash = b""
+            self._account_cap_refused = isinstance(exc, AccountCapReached)
             self.session.reject_hello(exc, hello.id)
         except (StoreUnavailable, BusUnavailable):
-            self.hub.detach(self)
-            self._user = ""
-            self.token_hash = b""
             self.session.reject_hello(ProtocolViolation(ErrorCode.UNAVAILABLE), hello.id)
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("hello failed", extra={"conn": self.conn_id})
-            self.hub.detach(self)
-            self._user = ""
-            self.token_hash = b""
             self.session.reject_hello(ProtocolViolation(ErrorCode.INTERNAL), hello.id)
         else:
-            # Live already for every conversation of the first read; one joined since is
-            # pushed from now on, its join being in last_seqs.
-            self.hub.follow_soon(self, last_seqs)
-            self.hub.heard(last_seqs)
-            self._close_at_expiry(device.expires_at_ms)
-            self.session.accept_hello(
-                device.handle,
-                Welcome(
-                    id=hello.id,
-                    user=device.handle,
-                    epoch=store.epoch,
-                    behind=behind,
-                    gone=stale_cursors(
-                        client_epoch=hello.epoch, cursors=hello.cursors, last_seqs=last_seqs
-                    ),
-                ),
-            )
+            self._close_at_expiry(resumed.expires_at_ms)
+            self.session.accept_hello(resumed.welcome.user, resumed.welcome)
         self._flush_soon()
 
     def _close_at_expiry(self, expires_at_ms: int) -> None:
