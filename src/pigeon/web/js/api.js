@@ -40,8 +40,15 @@ export async function call(method, path, body, token) {
 }
 
 export const register = (handle, password) => call("POST", "/v1/register", { handle, password });
-export const login = (handle, password) =>
-  call("POST", "/v1/login", { handle, password, device: "web" });
+/** deviceKey: what an earlier login of this browser returned, so that someone guessing this
+ * handle's password elsewhere cannot lock this device out (docs/PROTOCOL.md, login). */
+export const login = (handle, password, deviceKey) =>
+  call("POST", "/v1/login", {
+    handle,
+    password,
+    device: "web",
+    ...(deviceKey ? { device_key: deviceKey } : {}),
+  });
 export const logout = (token) => call("POST", "/v1/logout", undefined, token);
 export const openDirect = (token, peer) =>
   call("POST", "/v1/conversations/direct", { peer }, token);

@@ -456,7 +456,11 @@ async function onAuth(event) {
         throw err;
       }
     }
-    const reply = await api.login(handle, password);
+    // The device key outlives logout (it is not a credential): it only makes this browser
+    // a known device at the next login.
+    const keyName = `pigeon.v1.device_key.${handle}`;
+    const reply = await api.login(handle, password, localStorage.getItem(keyName));
+    if (reply.device_key) localStorage.setItem(keyName, reply.device_key);
     $("auth-password").value = "";
     startSession({ handle: reply.handle, token: reply.token });
   } catch (err) {
