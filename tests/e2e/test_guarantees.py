@@ -323,6 +323,23 @@ class TestOverload:
             assert seen[0] == "welcome"
             flood.stalled.close()
 
+    async def test_a_reader_that_never_reads_is_cut_off_when_closed(
+        self, tmp_path: Path, client_session: aiohttp.ClientSession
+    ) -> None:
+        """Closing a connection whose socket is full (an admin disables bob) cannot wait for
+        him to read his goodbye: after the goodbye's bound the server drops the connection and
+        what it buffered for him, instead of holding both until he reads (G6)."""
+        async with bob_stops_reading(tmp_path / "cut", client_session) as flood:
+            admin = (flood.server.data_dir / "admin.token").read_text().strip()
+            http = Http(client_session, flood.server.url)
+            status, _ = await http.call("POST", "/v1/admin/users/bob/disable", token=admin)
+            assert status == 200
+            closed = await asyncio.to_thread(
+                flood.server.wait_for_log, event="connection closed", user="bob"
+            )
+            assert closed["reason"] == "account_disabled"
+            flood.stalled.close()
+
 
 @dataclass
 class Flood:

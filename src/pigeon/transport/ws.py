@@ -148,6 +148,7 @@ class WsConnection:
         self._goodbye_written = asyncio.Event()
         self._account_cap_refused = False  # the refusal being queued is the account cap's
         self._close_task: asyncio.Task[None] | None = None
+        self._cut_off_handle: asyncio.TimerHandle | None = None  # see _flush
 
     def _count_error(self, code: ErrorCode) -> None:
         self.metrics.errors.labels(code.value, "ws").inc()
@@ -209,6 +210,10 @@ class WsConnection:
             return
         if self._transport.get_write_buffer_size() > WRITE_BUFFER_HIGH:
             self._blocked = True
+            if self.session.close_expected() and self._cut_off_handle is None:
+                # A goodbye stuck behind a full buffer: the client is not reading, and nothing
+                # else will end its read loop. Give it the goodbye's bound, then cut it off.
+                self._cut_off_handle = self._loop.call_later(CLOSE_TIMEOUT_S, self._cut_off)
             self._flush_handle = self._loop.call_later(BLOCKED_RECHECK_S, self._flush)
             return
         data = self.session.data_to_send()
@@ -220,6 +225,12 @@ class WsConnection:
         if self.session.close_expected() and not self._goodbye_written.is_set():
             self._goodbye_written.set()
             self._close_task = asyncio.create_task(self._close_after_goodbye())
+
+    def _cut_off(self) -> None:
+        """Abort a connection whose goodbye could not be written in time: the read loop then
+        ends, and what was buffered for the client is dropped rather than held (G6)."""
+        if not self._goodbye_written.is_set():
+            self._transport.abort()
 
     async def _close_after_goodbye(self) -> None:
         # The closing handshake (RFC 6455 7.1.2); the read loop then sees CLOSING and returns.
@@ -258,8 +269,18 @@ class WsConnection:
             if self._flush_handle is not None:
                 self._flush_handle.cancel()
                 self._flush_handle = None
+            if self._cut_off_handle is not None:
+                self._cut_off_handle.cancel()
             if not self.ws.closed:
-                await self.ws.close()
+                # Its close frame waits behind the same full buffer: bounded as the goodbye.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                        await self.ws.close()
+            if self._transport.get_write_buffer_size():
+                # The client took neither its goodbye nor the close frame in time: it does not
+                # read. Drop the connection and what is buffered for it, rather than hold both
+                # until it reads (G6); a graceful close would keep them until then.
+                self._transport.abort()
             log.info(
                 "connection closed",
                 extra={
