@@ -206,14 +206,15 @@ class WsConnection:
             self._flush_handle.cancel()
             self._flush_handle = None
         self._blocked = False
+        if self.session.close_expected() and self._cut_off_handle is None:
+            # Closing: the goodbye and the close handshake get CLOSE_TIMEOUT_S. A client that
+            # does not read holds both behind a full buffer, and nothing else would end its
+            # read loop; run() cancels this once the connection is done.
+            self._cut_off_handle = self._loop.call_later(CLOSE_TIMEOUT_S, self._cut_off)
         if self._transport.is_closing():
             return
         if self._transport.get_write_buffer_size() > WRITE_BUFFER_HIGH:
             self._blocked = True
-            if self.session.close_expected() and self._cut_off_handle is None:
-                # A goodbye stuck behind a full buffer: the client is not reading, and nothing
-                # else will end its read loop. Give it the goodbye's bound, then cut it off.
-                self._cut_off_handle = self._loop.call_later(CLOSE_TIMEOUT_S, self._cut_off)
             self._flush_handle = self._loop.call_later(BLOCKED_RECHECK_S, self._flush)
             return
         data = self.session.data_to_send()
@@ -227,10 +228,9 @@ class WsConnection:
             self._close_task = asyncio.create_task(self._close_after_goodbye())
 
     def _cut_off(self) -> None:
-        """Abort a connection whose goodbye could not be written in time: the read loop then
-        ends, and what was buffered for the client is dropped rather than held (G6)."""
-        if not self._goodbye_written.is_set():
-            self._transport.abort()
+        """Abort a connection that did not finish closing in time: its read loop then ends,
+        and what was buffered for the client is dropped rather than held (G6)."""
+        self._transport.abort()
 
     async def _close_after_goodbye(self) -> None:
         # The closing handshake (RFC 6455 7.1.2); the read loop then sees CLOSING and returns.
