@@ -27,6 +27,31 @@ async def make_users(store: Store, *handles: str) -> None:
         await store.create_account(handle, "hash", NOW)
 
 
+async def check_the_conversation_cap(
+    store: Store, fill_to_cap: Callable[[str], Awaitable[None]]
+) -> None:
+    """G4: a user in MAX_CONVERSATIONS_PER_USER conversations is refused one more, so their
+    hello always fits; others are told not_found (G5), the user too_large. Leaving one makes
+    room again. ``fill_to_cap(handle)`` counts the user in all but one more conversation, the
+    backend's own way (creating 10,000 would be slow)."""
+    await make_users(store, "alice", "bob", "carol")
+    conv = (await store.create_group("bob", "team", [], NOW)).result.conv
+    mine = (await store.create_group("alice", "mine", [], NOW)).result.conv
+    await fill_to_cap("alice")
+    for attempt, code in (
+        (store.change_member("bob", conv, "alice", adding=True, now_ms=NOW), "not_found"),
+        (store.create_group("carol", "t", ["alice"], NOW), "not_found"),
+        (store.create_direct("bob", "alice", NOW), "not_found"),
+        (store.create_group("alice", "t", [], NOW), "too_large"),
+        (store.create_direct("alice", "carol", NOW), "too_large"),
+    ):
+        with pytest.raises(ProtocolViolation) as err:
+            await attempt
+        assert err.value.code == code
+    await store.change_member("alice", mine, "alice", adding=False, now_ms=NOW)
+    await store.change_member("bob", conv, "alice", adding=True, now_ms=NOW)
+
+
 async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") -> int:
     appended = await store.append(
         user,
