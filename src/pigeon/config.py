@@ -141,7 +141,7 @@ OPTION_HELP: dict[str, str] = {
     "bus": "the bus between gateways, by URL: local: (one process) or memory: (tests only; "
     "faults as memory:?drop=0.1&dup=0.05&reorder=0.1&delay_ms=5&seed=42&gap_every=1000)",
     "bus_backstop_s": "seconds between checks of followed conversations' last seqs against "
-    "the pushes heard, which repair a push the bus lost without a sign",
+    "what was read, which repair a doorbell the bus lost without a sign",
 }
 
 

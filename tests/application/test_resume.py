@@ -88,7 +88,7 @@ async def node() -> AsyncIterator[Node]:
     journal: list[str] = []
     store, bus = RecordingStore(journal), GatedBus(journal)
     await store.open()
-    hub = Hub(bus)
+    hub = Hub(bus, store.events_after)
     await bus.open(hub.on_bus, hub.on_gap)
     for handle in ("alice", "bob"):
         await store.create_account(handle, "unused", NOW_MS)

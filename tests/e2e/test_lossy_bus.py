@@ -1,8 +1,8 @@
 """G4 through a bus that loses, repeats and reorders pushes: a real server on the memory bus.
 
-Pushes are hints. A client fills a gap that a later push reveals by pulling; the gap that no
-later push reveals (the last message's push lost) is repaired by the hub's backstop, which
-tells the followers of a conversation behind the store to pull (``lagged``).
+The bus carries doorbells. A gateway that hears one reads the log from where its followers
+are, so a lost doorbell is repaired by the next one; the last doorbell lost is repaired by the
+hub's backstop, which reads a conversation the store shows longer than anything read.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class TestDeliveryThroughALossyBus:
         self, users: Users, server: ServerProcess
     ) -> None:
         """Alice and Bob take turns sending 20 messages each; each client yields the whole
-        log, 1 to 41, once and in order, though pushes were lost, dropped or reordered. With
+        log, 1 to 41, once and in order, though doorbells were lost, repeated or reordered. With
         every push lost, only the backstop makes anything arrive."""
         await users.token("bob")
         conv = (await (await users.http_for("alice")).direct("bob")).conv
@@ -71,4 +71,4 @@ class TestDeliveryThroughALossyBus:
             assert positions(got) == expected
             assert [e.body for e in got[1:]] == [f"message {n}" for n in range(40)]
         if server.env["PIGEON_BUS"] == LOSES_ALL:
-            server.wait_for_log(event="bus lost a push; followers told to pull", conv=conv)
+            server.wait_for_log(event="bus lost a doorbell; reading the log", conv=conv)

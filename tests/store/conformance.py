@@ -269,6 +269,19 @@ class StoreConformance:
         page = await store.read_page("bob", conv, after=None, before=None, limit=2)
         assert [e.seq for e in page.events] == [9, 10] and page.more
 
+    async def test_events_after_reads_the_log_from_a_position(self, store: Store) -> None:
+        """The gateways' read after a doorbell: events after a seq, ascending, at most
+        ``limit``, the same events members page; nothing for an unknown conversation."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(5):
+            await send(store, "alice", conv, f"m{i}")
+        everything = await all_events(store, "bob", conv)
+        assert await store.events_after(conv, 0, 100) == everything
+        assert [e.seq for e in await store.events_after(conv, 2, 2)] == [3, 4]
+        assert await store.events_after(conv, 6, 10) == []
+        assert await store.events_after("no-such-conversation", 0, 10) == []
+
     async def test_read_position_only_moves_forward(self, store: Store) -> None:
         """Read positions max-merge and clamp to the log's end; unread counts follow them."""
         await make_users(store, "alice", "bob")

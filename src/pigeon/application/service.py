@@ -302,10 +302,9 @@ class Service:
             self.hub.detach(connection)
             connection.identify(None, b"")
             raise
-        # Live already for every conversation of the first read; one joined since is pushed
-        # from now on, its join being in last_seqs.
-        self.hub.follow_soon(connection, last_seqs)
-        self.hub.heard(last_seqs)
+        # Live already for every conversation of the first read; one joined since is in this
+        # read, and one left since is dropped.
+        self.hub.settle(connection, last_seqs)
         welcome = Welcome(
             id=hello.id,
             user=device.handle,

@@ -2,14 +2,16 @@
 the connections that should hear of it.
 
 A bus may lose, repeat, delay or reorder a notification; it is never the record (the store
-is). Clients detect gaps by seq and pull what they missed, which is how G4 holds when a bus
-drops something. A bus that knows it lost something (a reconnect, an overflow) says so through
-the ``on_gap`` callback, and the hub tells the affected connections to pull (``lagged``); a
-loss without any sign is repaired by the hub's periodic backstop.
+is). A doorbell that follows a lost one makes the gateway read everything since, which is how
+G4 holds when a bus drops something. A bus that knows it lost something (a reconnect, an
+overflow) says so through the ``on_gap`` callback, and the hub reads the affected conversations
+again; a loss without any sign is repaired by the hub's periodic backstop.
 
-Topics: ``conv.<id>`` carries every committed event of a conversation; ``user.<handle>``
-carries the membership events that concern that user (how a gateway learns that one of its
-connected users joined a conversation it must now listen to).
+The bus is a doorbell (docs/DECISIONS.md D34): it carries positions, never message bodies.
+Topics: ``conv.<id>`` carries a conversation's last seq after each commit (and typing notices,
+which are never stored); ``user.<handle>`` carries ``<conv> <seq>`` when that user joins a
+conversation (how a gateway learns that one of its connected users must now follow it). A
+gateway that hears a doorbell reads the events from the store.
 """
 
 from __future__ import annotations

@@ -149,9 +149,9 @@ async def start(config: Config) -> Node:
         await store.close()
         raise
     bus = bus_from_url(config.bus)  # checked when the configuration was loaded
-    hub = Hub(bus)
+    hub = Hub(bus, store.events_after)
     await bus.open(hub.on_bus, hub.on_gap)
-    store.on_commit = hub.publish_events
+    store.on_commit = hub.ring
     service = Service(config, store, hub, metrics)
     ws = WsEndpoint(service, hub, config)
     service.on_token_revoked = ws.close_token
@@ -169,6 +169,7 @@ async def start(config: Config) -> Node:
     supervisor.start(
         "store-check", lambda: watch_store(store, metrics, config.store_probe_interval_s)
     )
+    supervisor.start("hub-readers", hub.run)
     supervisor.start("bus-backstop", lambda: watch_bus(hub, store, config.bus_backstop_s))
     openapi = openapi_document()
 

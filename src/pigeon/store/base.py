@@ -174,6 +174,11 @@ class Store(Protocol):
         """Events after ``after`` (ascending) or before ``before`` (the latest ``limit`` of them,
         ascending). With neither, the latest ``limit`` events."""
 
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        """Up to ``limit`` events of ``conv`` with seqs after ``after``, ascending; none for an
+        unknown conversation. No membership check: this is the gateways' own read, after a
+        doorbell, and the hub applies G5 to what it pushes (:mod:`pigeon.application.hub`)."""
+
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         """Move the user's read position forward (max-merge); returns the position now."""
 

@@ -332,6 +332,14 @@ class MemoryStore:
         first, last, more = page_window(len(events), after=after, before=before, limit=limit)
         return LogPage(events[first - 1 : last] if first <= last else [], more, len(events))
 
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        await self._enter()
+        state = self._conversations.get(conv)
+        if state is None:
+            return []
+        first = max(after, 0)  # the event of seq s is at index s - 1
+        return state.events[first : first + max(limit, 0)]
+
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         await self._enter()
         state = self._conversations.get(conv)

@@ -538,6 +538,17 @@ class SqliteStore:
 
         return await self._read("read_page", job)
 
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        def job(conn: sqlite3.Connection) -> list[Event]:
+            rows = conn.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (conv, after, limit),
+            ).fetchall()
+            return [row_to_event(r) for r in rows]
+
+        return await self._read("events_after", job)
+
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         def job(conn: sqlite3.Connection) -> int:
             row = conn.execute(
