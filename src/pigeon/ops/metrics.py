@@ -18,7 +18,7 @@ from prometheus_client import (
     ProcessCollector,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from pigeon import __version__
@@ -45,6 +45,26 @@ class _Snapshot(Collector):
     def collect(self) -> Iterable[GaugeMetricFamily]:
         for name, value in self._read().items():
             yield GaugeMetricFamily(name, self._help[name], value=value)
+
+
+class _BusRepairs(Collector):
+    """The hub's own counts of bus losses, as counters: one it was told of (a gap) and one
+    its backstop found (a repair)."""
+
+    def __init__(self, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
+        self._gaps = gaps
+        self._repairs = repairs
+
+    def collect(self) -> Iterable[CounterMetricFamily]:
+        yield CounterMetricFamily(
+            "pigeon_bus_gaps", "losses the bus reported (reconnects, overflows)",
+            value=self._gaps(),
+        )  # fmt: skip
+        yield CounterMetricFamily(
+            "pigeon_bus_repairs",
+            "conversations the backstop found behind the store: doorbells lost without a sign",
+            value=self._repairs(),
+        )
 
 
 class Metrics:
@@ -148,6 +168,10 @@ class Metrics:
             "pigeon_data_free_bytes": "free bytes on the data directory's filesystem",
             "pigeon_data_size_bytes": "size of the data directory's filesystem",
         }))  # fmt: skip
+
+    def watch_bus(self, *, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
+        """Register the bus repair counters, read from the application layer at each scrape."""
+        self.registry.register(_BusRepairs(gaps, repairs))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -163,6 +163,7 @@ async def start(config: Config) -> Node:
         read_queue_depth=lambda: store.statistics().read_queue_depth,
         data_dir=config.data_path,
     )
+    metrics.watch_bus(gaps=lambda: hub.gaps, repairs=lambda: hub.repairs)
     stopped = asyncio.Event()
     supervisor = Supervisor(on_fatal=lambda name: stopped.set())
     supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
