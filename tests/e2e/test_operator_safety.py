@@ -231,6 +231,23 @@ class TestBackupRefuses:
         refusal(pigeon("backup", str(live), "--data", str(stopped_store)), "backup")
         assert not list(tmp_path.glob(".*partial*"))
 
+    def test_the_store_is_the_one_its_url_names(self, stopped_store: Path, tmp_path: Path) -> None:
+        """--store picks the store as for serve: an sqlite: URL is backed up and restored
+        like --data; the memory: store, which lives only in its node's process, is refused
+        in one line, creating nothing."""
+        backup = tmp_path / "backup.db"
+        done = pigeon("backup", str(backup), "--store", f"sqlite://{stopped_store}")
+        assert done.returncode == 0, done.stderr
+        other = tmp_path / "other"
+        done = pigeon("restore", str(backup), "--store", f"sqlite://{other}")
+        assert done.returncode == 0, done.stderr
+        assert "new epoch" in done.stdout and db_files(other) == ["pigeon.db"]
+        before = snapshot(tmp_path)
+        for command in ("backup", "restore"):
+            line = refusal(pigeon(command, str(backup), "--store", "memory:"), command)
+            assert "cannot be backed up or restored" in line
+        assert snapshot(tmp_path) == before
+
 
 class TestAdminToken:
     """Item 13: an empty or malformed admin token stops the start instead of opening the

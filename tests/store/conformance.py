@@ -3,22 +3,26 @@
 A backend's test module subclasses :class:`StoreConformance` and provides a ``store`` fixture
 that yields an opened store on fresh storage. A durable backend (one whose data outlives the
 process) subclasses :class:`DurableStoreConformance` instead, and also provides a ``reopen``
-fixture that closes the store and opens the same storage again; the ``memory:`` store is not
-durable, so it runs every test but those.
+fixture that closes the store and opens the same storage again, and a ``new_store`` fixture
+that makes an unopened store on fresh storage under a directory (what a restore goes into);
+those tests cover backup and restore too. The ``memory:`` store is not durable, so it runs
+every test but those, and refuses backup and restore (tests/store/test_memory.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 
 from pigeon.core.records import Event, EventKind, Role
-from pigeon.errors import ErrorCode, ProtocolViolation
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
 from pigeon.store.base import MAX_DEVICE_KEYS, Store
 
 Reopen = Callable[[], Awaitable[Store]]
+NewStore = Callable[[Path], Store]  # an unopened store on fresh storage under that directory
 NOW = 1_700_000_000_000
 
 
@@ -529,3 +533,62 @@ class DurableStoreConformance(StoreConformance):
         store = await reopen()
         assert await send(store, "alice", conv, "x") == seq
         assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_restore_brings_back_the_backup_under_a_new_epoch(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """A backup taken while the store serves holds what was committed before it; a store
+        restored from it has that, not what came after, under a new epoch (G4: clients with
+        later cursors resync). Restoring into a place with no store keeps nothing."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "m1")
+        backup = tmp_path / "backups" / "first"
+        backup.parent.mkdir()
+        await store.backup(backup)
+        await send(store, "alice", conv, "m2")
+        restored = new_store(tmp_path / "restored")
+        outcome = await restored.restore(backup)
+        await restored.open()
+        try:
+            assert restored.epoch == outcome.epoch
+            assert outcome.epoch not in ("", store.epoch)
+            assert outcome.kept is None  # there was no store to keep
+            assert await restored.last_seqs("alice") == {conv: 2}
+        finally:
+            await restored.close()
+
+    async def test_backup_refuses_an_existing_file_and_a_place_without_a_store(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """Overwriting a backup could destroy the only good copy; backing up a mistyped
+        location would copy an empty store. Both are refused, creating nothing."""
+        files = tmp_path / "backups"
+        files.mkdir()
+        older = files / "older"
+        older.write_bytes(b"an older backup")
+        with pytest.raises(DataDirRefused, match="exists"):
+            await store.backup(older)
+        assert older.read_bytes() == b"an older backup"
+        with pytest.raises(DataDirRefused, match="no Pigeon store"):
+            await new_store(tmp_path / "nothing").backup(files / "new")
+        assert sorted(p.name for p in files.iterdir()) == ["older"]
+
+    async def test_restore_refuses_a_bad_file_and_a_served_store(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """A restore checks the file before touching anything, and never replaces a store a
+        node is serving: the served store answers as before."""
+        await make_users(store, "alice")
+        epoch = store.epoch
+        not_a_backup = tmp_path / "notes.txt"
+        not_a_backup.write_text("hello")
+        with pytest.raises(DataDirRefused):
+            await new_store(tmp_path / "restored").restore(not_a_backup)
+        with pytest.raises(DataDirRefused, match="no such file"):
+            await new_store(tmp_path / "restored").restore(tmp_path / "missing")
+        backup = tmp_path / "backup"
+        await store.backup(backup)
+        with pytest.raises(DataDirRefused, match="in use"):
+            await store.restore(backup)  # the open store is the node serving it
+        assert store.epoch == epoch and await store.account_exists("alice")

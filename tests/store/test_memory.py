@@ -3,12 +3,14 @@ across a restart), plus what only it has."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
-from pigeon.errors import StoreUnavailable
+from pigeon.errors import DataDirRefused, StoreUnavailable
 from pigeon.store.base import Store
 from pigeon.store.memory import MemoryStore
 from tests.store.conformance import StoreConformance, check_the_conversation_cap
@@ -46,3 +48,19 @@ class TestMemoryStore(StoreConformance):
             store._accounts[handle].conversations += MAX_CONVERSATIONS_PER_USER - 1
 
         await check_the_conversation_cap(store, fill_to_cap)
+
+
+async def test_backup_and_restore_are_refused_touching_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """A memory store ends with its process, so another process (pigeon backup) can never
+    copy it: both operations refuse in one line an operator can act on, creating nothing."""
+    await store.create_account("alice", "hash", 0)
+    with pytest.raises(DataDirRefused, match="cannot be backed up or restored"):
+        await store.backup(tmp_path / "backup")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text("not touched")
+    with pytest.raises(DataDirRefused, match="cannot be backed up or restored"):
+        await store.restore(elsewhere)
+    assert os.listdir(tmp_path) == ["elsewhere"]
+    assert await store.account_exists("alice")

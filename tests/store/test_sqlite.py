@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
-from pigeon.store.backup import restore_backup, write_backup
 from pigeon.store.base import Store
 from pigeon.store.sqlite import SqliteStore
 from tests.store.conformance import (
     NOW,
     DurableStoreConformance,
+    NewStore,
     Reopen,
     check_the_conversation_cap,
     make_users,
@@ -44,6 +44,11 @@ def reopen(sqlite_store: list[SqliteStore], tmp_path: Path) -> Reopen:
         return sqlite_store[0]
 
     return again
+
+
+@pytest.fixture
+def new_store() -> NewStore:
+    return SqliteStore
 
 
 class TestSqliteStore(DurableStoreConformance):
@@ -76,27 +81,6 @@ class TestSqliteStore(DurableStoreConformance):
         assert after.jobs - before.jobs == 300
         assert after.batches - before.batches < 300
         assert after.max_batch > 1
-
-    async def test_restore_gives_a_new_epoch(self, tmp_path: Path, store: Store) -> None:
-        """G4: a store restored from a backup has a new epoch; the backup keeps its data."""
-        assert isinstance(store, SqliteStore)
-        await make_users(store, "alice", "bob")
-        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
-        await send(store, "alice", conv, "m1")
-        write_backup(store.path.parent, tmp_path / "backup.db")
-        await send(store, "alice", conv, "m2")
-        old_epoch = store.epoch
-        await store.close()
-        restored_as = restore_backup(tmp_path / "backup.db", tmp_path / "restored")
-        restored = SqliteStore(tmp_path / "restored")
-        await restored.open()
-        try:
-            assert restored.epoch == restored_as.epoch != old_epoch
-            assert restored_as.kept is None  # there was no store to keep
-            assert (await restored.last_seqs("alice")) == {conv: 2}
-        finally:
-            await restored.close()
-        await store.open()
 
     async def test_nobody_is_put_into_more_than_the_cap_of_conversations(
         self, store: Store

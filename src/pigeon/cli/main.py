@@ -84,29 +84,31 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup(args: argparse.Namespace) -> int:
+def _store_command(args: argparse.Namespace) -> int:
+    """``backup`` and ``restore``: through the store the options name, whatever its backend."""
+    import asyncio
+
+    from pigeon import config
     from pigeon.errors import PigeonError
-    from pigeon.store.backup import write_backup
+    from pigeon.server import app
 
+    name = args.command
     try:
-        write_backup(Path(args.data), Path(args.file))
-    except (PigeonError, OSError) as exc:
-        print(f"pigeon backup: {exc}", file=sys.stderr)
-        return 1
-    print(f"backed up {args.data} to {args.file}")
-    return 0
-
-
-def _restore(args: argparse.Namespace) -> int:
-    from pigeon.errors import PigeonError
-    from pigeon.store.backup import restore_backup
-
+        cfg = config.load(data_dir=args.data, store=args.store)
+    except ValueError as exc:
+        print(f"pigeon {name}: {exc}", file=sys.stderr)
+        return 2
+    where = cfg.store or cfg.data_dir
     try:
-        restored = restore_backup(Path(args.file), Path(args.data))
+        if name == "backup":
+            asyncio.run(app.backup(cfg, Path(args.file)))
+            print(f"backed up {where} to {args.file}")
+            return 0
+        restored = asyncio.run(app.restore(cfg, Path(args.file)))
     except (PigeonError, OSError) as exc:
-        print(f"pigeon restore: {exc}", file=sys.stderr)
+        print(f"pigeon {name}: {exc}", file=sys.stderr)
         return 1
-    print(f"restored {args.file} into {args.data}; new epoch {restored.epoch}: clients will resync")
+    print(f"restored {args.file} into {where}; new epoch {restored.epoch}: clients will resync")
     if restored.kept is not None:
         print(f"the old store is kept as {restored.kept}: delete it once the node serves well")
     return 0
@@ -127,9 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8700; 0 picks a free one)")
     serve.add_argument("--data", help="data directory (default ./pigeon-data)")
-    serve.add_argument(
-        "--store", help="store URL: sqlite:///path/to/dir or memory: (default: SQLite in --data)"
-    )
+    store_help = "store URL: sqlite:///path/to/dir or memory: (default: SQLite in --data)"
+    serve.add_argument("--store", help=store_help)
     serve.add_argument("--log-level", help="debug, info, warning, error")
     serve.add_argument("--bus", help="bus URL: local: (default) or memory: (tests only)")
     serve.set_defaults(func=_serve)
@@ -138,16 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", help="copy the store of a data directory into a new file, even while it runs"
     )
     backup.add_argument("file")
-    backup.add_argument("--data", default="./pigeon-data")
-    backup.set_defaults(func=_backup)
+    backup.add_argument("--data", help="data directory (default ./pigeon-data)")
+    backup.add_argument("--store", help=store_help)
+    backup.set_defaults(func=_store_command)
 
     restore = sub.add_parser(
         "restore",
         help="check a backup, then install it (refused while a node serves the directory)",
     )
     restore.add_argument("file")
-    restore.add_argument("--data", default="./pigeon-data")
-    restore.set_defaults(func=_restore)
+    restore.add_argument("--data", help="data directory (default ./pigeon-data)")
+    restore.add_argument("--store", help=store_help)
+    restore.set_defaults(func=_store_command)
 
     chat.add_commands(sub)
     admin.add_commands(sub)

@@ -32,7 +32,7 @@ from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavai
 from pigeon.ops.metrics import CONTENT_TYPE, Metrics
 from pigeon.server.openapi import openapi_document
 from pigeon.server.supervisor import Supervisor
-from pigeon.store.base import Store
+from pigeon.store.base import Restored, Store
 from pigeon.store.factory import StoreOptions, open_store
 from pigeon.transport.admin_http import AdminApi, load_admin_token
 from pigeon.transport.http import (
@@ -128,18 +128,33 @@ async def watch_bus(hub: Hub, store: Store, interval_s: float) -> None:
             await hub.backstop(store.last_seqs)
 
 
-async def start(config: Config) -> Node:
-    metrics = Metrics()
-    store = open_store(
+def store_of(config: Config, metrics: Metrics | None = None) -> Store:
+    """The (unopened) store ``config`` names, whatever its backend."""
+    return open_store(
         config.store,
         StoreOptions(
             config.data_path,
             max_batch=config.group_commit_max_batch,
             max_write_queue=config.write_queue_max,
             max_read_queue=config.read_queue_max,
-            on_batch=metrics.observe_commit,
+            on_batch=metrics.observe_commit if metrics is not None else None,
         ),
     )
+
+
+async def backup(config: Config, file: Path) -> None:
+    """``pigeon backup``: copy the store ``config`` names (a node may be serving it)."""
+    await store_of(config).backup(file)
+
+
+async def restore(config: Config, file: Path) -> Restored:
+    """``pigeon restore``: install ``file`` as the store ``config`` names (no node serving)."""
+    return await store_of(config).restore(file)
+
+
+async def start(config: Config) -> Node:
+    metrics = Metrics()
+    store = store_of(config, metrics)
     await store.open()  # the embedded store locks its directory first: one node per directory
     try:
         # The admin token lives in the data directory whatever the store (memory: too).

@@ -1,4 +1,5 @@
 """Backup and restore of the embedded store, safe against an operator's slip or a crash.
+:class:`~pigeon.store.sqlite.SqliteStore` offers them behind the Store interface.
 
 ``write_backup`` copies a (possibly running) store with SQLite's online backup API. It
 refuses a data directory with no store (a mistyped ``--data`` would otherwise create an
@@ -22,12 +23,11 @@ import contextlib
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from pigeon.durable_files import fsync_dir
 from pigeon.errors import DataDirRefused
-from pigeon.store.base import new_epoch
+from pigeon.store.base import Restored, new_epoch
 from pigeon.store.lock import DataDirLock
 from pigeon.store.sqlite import DB_FILE, connect, migration_scripts, set_epoch
 
@@ -36,14 +36,6 @@ PIGEON_TABLES = frozenset({"meta", "accounts", "tokens", "conversations", "membe
 RESTORING_SUFFIX = ".restoring"
 BEFORE_RESTORE_SUFFIX = ".before-restore-"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class Restored:
-    """What a restore did: the store's new epoch, and where the old store was kept."""
-
-    epoch: str
-    kept: Path | None
 
 
 def write_backup(data_dir: Path, backup: Path) -> None:
@@ -222,4 +214,4 @@ def _remove_db_files(path: Path) -> None:
             os.unlink(f"{path}{suffix}")
 
 
-__all__ = ["Restored", "check_backup", "restore_backup", "write_backup"]
+__all__ = ["check_backup", "restore_backup", "write_backup"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from pigeon.core.records import (
@@ -78,6 +79,15 @@ class StoreStatistics:
     read_queue_depth: int
 
 
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the store's new epoch, and where the old store was kept (None
+    when there was none, or the backend keeps no copy)."""
+
+    epoch: str
+    kept: Path | None
+
+
 # Called on the event loop after each commit with the new events, in commit order: the only
 # place events are published from, so nothing uncommitted is ever pushed.
 CommitListener = Callable[[list[Event]], None]
@@ -98,6 +108,20 @@ class Store(Protocol):
 
     def statistics(self) -> StoreStatistics:
         """The store's queues now, for metrics; cheap, no I/O."""
+
+    # -- backup and restore (pigeon backup / restore; the store need not be open) -----------
+
+    async def backup(self, file: Path) -> None:
+        """Copy this store, consistent even while a node serves it, into the new file
+        ``file``. Raises :class:`~pigeon.errors.DataDirRefused`, having created nothing, if
+        there is no store here (a mistyped location), ``file`` exists, or this backend
+        cannot be backed up from the calling process."""
+
+    async def restore(self, file: Path) -> Restored:
+        """Check ``file`` completely, then install it as this store under a new epoch (so
+        clients holding later cursors resync, G4). Raises
+        :class:`~pigeon.errors.DataDirRefused`, with the store untouched, if ``file`` is not a
+        sound backup of this backend, is the live store itself, or a node serves the store."""
 
     # -- accounts ---------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pigeon.core import conversation as rules
 from pigeon.core.idempotency import original_ack
@@ -31,7 +32,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
-from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     MAX_DEVICE_KEYS,
     SUMMARY_MEMBERS,
@@ -39,6 +40,7 @@ from pigeon.store.base import (
     CommitListener,
     ConversationPage,
     LogPage,
+    Restored,
     StoreStatistics,
     new_epoch,
 )
@@ -101,6 +103,20 @@ class MemoryStore:
 
     def statistics(self) -> StoreStatistics:
         return StoreStatistics(write_queue_depth=0, read_queue_depth=0)
+
+    # A memory store lives and dies with its node's process: ``pigeon backup`` (another
+    # process) can never reach it, and a snapshot file only tests would read is not worth a
+    # second format. So both refuse, before touching anything (docs/DECISIONS.md D32).
+    NO_BACKUP = (
+        "the memory: store lives only inside its node's process and ends with it: "
+        "it cannot be backed up or restored (use an SQLite store for data worth keeping)"
+    )
+
+    async def backup(self, file: Path) -> None:
+        raise DataDirRefused(self.NO_BACKUP)
+
+    async def restore(self, file: Path) -> Restored:
+        raise DataDirRefused(self.NO_BACKUP)
 
     async def _enter(self) -> None:
         """Every call yields once, as a real store's round trip does, then runs to its end

@@ -39,6 +39,7 @@ from pigeon.store.base import (
     CommitListener,
     ConversationPage,
     LogPage,
+    Restored,
     StoreStatistics,
     new_epoch,
 )
@@ -183,6 +184,16 @@ class SqliteStore:
     @property
     def epoch(self) -> str:
         return self._epoch
+
+    async def backup(self, file: Path) -> None:
+        from pigeon.store.backup import write_backup  # it builds on this module
+
+        await asyncio.to_thread(write_backup, self.path.parent, Path(file))
+
+    async def restore(self, file: Path) -> Restored:
+        from pigeon.store.backup import restore_backup
+
+        return await asyncio.to_thread(restore_backup, Path(file), self.path.parent)
 
     def writer_statistics(self) -> WriterStatistics:
         return self._writer.statistics()
