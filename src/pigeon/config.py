@@ -65,6 +65,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     store: str = ""
     bus: str = "local:"
     bus_backstop_s: float = 5.0
+    token_recheck_s: float = 60.0
 
     @property
     def data_path(self) -> Path:
@@ -142,6 +143,8 @@ OPTION_HELP: dict[str, str] = {
     "faults as memory:?drop=0.1&dup=0.05&reorder=0.1&delay_ms=5&seed=42&gap_every=1000)",
     "bus_backstop_s": "seconds between checks of followed conversations' last seqs against "
     "what was read, which repair a doorbell the bus lost without a sign",
+    "token_recheck_s": "the longest a WebSocket goes without checking its token again, which "
+    "closes it if a logout, revocation or disable never reached its node over the bus",
 }
 
 
@@ -169,6 +172,8 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         raise ValueError(f"invalid configuration: bus: {exc}") from exc
     if config.bus_backstop_s <= 0:
         raise ValueError("invalid configuration: bus_backstop_s must be positive")
+    if config.token_recheck_s <= 0:
+        raise ValueError("invalid configuration: token_recheck_s must be positive")
     return config
 
 

@@ -9,6 +9,7 @@ from typing import cast
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
+from pigeon.application.control import Control
 from pigeon.application.service import Service
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
 from pigeon.transport.admin_http import AdminApi, load_admin_token
@@ -33,7 +34,7 @@ def test_an_empty_or_malformed_token_file_is_refused(tmp_path: Path, content: by
 def test_an_empty_configured_token_refuses_every_request(header: str | None) -> None:
     """Defence in depth: an AdminApi given an empty token authenticates nobody, not even a
     request with no credentials (whose token is also empty)."""
-    api = AdminApi(cast(Service, None), cast(WsEndpoint, None), "")
+    api = AdminApi(cast(Service, None), cast(WsEndpoint, None), cast(Control, None), "")
     headers = {"Authorization": header} if header is not None else {}
     request = make_mocked_request("GET", "/v1/admin/connections", headers=headers)
     with pytest.raises(ProtocolViolation) as caught:

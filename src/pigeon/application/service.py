@@ -21,6 +21,7 @@ from typing import Protocol
 
 import argon2
 
+from pigeon.application.control import goodbye_for
 from pigeon.application.hub import Hub, Listener
 from pigeon.config import Config
 from pigeon.core import limits, sequencing
@@ -262,6 +263,12 @@ class Service:
         await self.store.revoke_token(token_hash)
         if self.on_token_revoked is not None:
             self.on_token_revoked(token_hash, "logged_out")
+
+    async def recheck(self, token_hash: bytes) -> str | None:
+        """The goodbye reason for a socket its token no longer opens (revoked, disabled,
+        expired), or None: the bound on a control message the bus lost (control.py)."""
+        device = await self.store.device_for_token(token_hash, self._wall_ms())
+        return goodbye_for(device, self._wall_ms())
 
     async def authenticate(self, token: str | None) -> Device:
         if not token:

@@ -26,6 +26,15 @@ def bind(**fields: str) -> None:
     log_context.set({**log_context.get(), **fields})
 
 
+# Fields of every log line of the process, whatever its context (the node's id).
+_process_fields: dict[str, str] = {}
+
+
+def bind_process(**fields: str) -> None:
+    """Add ``fields`` to every log line of this process from now on."""
+    _process_fields.update(fields)
+
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
 
@@ -36,6 +45,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "event": record.getMessage(),
+            **_process_fields,
             **log_context.get(),
         }
         for key, value in vars(record).items():

@@ -21,6 +21,7 @@ from pathlib import Path
 from aiohttp import hdrs, web
 
 from pigeon import __version__
+from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
 from pigeon.application.hub import Hub
 from pigeon.application.service import Service
 from pigeon.bus.base import Bus
@@ -29,6 +30,7 @@ from pigeon.config import Config
 from pigeon.core.http_api import Health
 from pigeon.core.origins import host_allowed
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.ops.logging import bind_process
 from pigeon.ops.metrics import CONTENT_TYPE, Metrics
 from pigeon.server.openapi import openapi_document
 from pigeon.server.supervisor import Supervisor
@@ -57,9 +59,11 @@ class Node:
     """A running Pigeon node: everything ``start`` built, for ``run`` and tools to reach."""
 
     config: Config
+    node_id: str
     store: Store
     bus: Bus
     hub: Hub
+    control: Control
     service: Service
     ws: WsEndpoint
     metrics: Metrics
@@ -153,6 +157,8 @@ async def restore(config: Config, file: Path) -> Restored:
 
 
 async def start(config: Config) -> Node:
+    node_id = new_node_id()  # names this run in logs and connection ids (D33)
+    bind_process(node=node_id)
     metrics = Metrics()
     store = store_of(config, metrics)
     await store.open()  # the embedded store locks its directory first: one node per directory
@@ -165,11 +171,20 @@ async def start(config: Config) -> Node:
         raise
     bus = bus_from_url(config.bus)  # checked when the configuration was loaded
     hub = Hub(bus, store.events_after)
-    await bus.open(hub.on_bus, hub.on_gap)
-    store.on_commit = hub.ring
     service = Service(config, store, hub, metrics)
-    ws = WsEndpoint(service, hub, config)
-    service.on_token_revoked = ws.close_token
+    ws = WsEndpoint(service, hub, config, node_id)
+    control = Control(bus, ws)
+
+    def on_bus(topic: str, payload: bytes) -> None:
+        if topic == CONTROL_TOPIC:
+            control.on_bus(payload)
+        else:
+            hub.on_bus(topic, payload)
+
+    await bus.open(on_bus, hub.on_gap)
+    await control.open()
+    store.on_commit = hub.ring
+    service.on_token_revoked = control.close_token
     metrics.watch(
         connections=lambda: len(ws.connections),
         outgoing_queue_max=ws.outgoing_queue_max,
@@ -223,7 +238,7 @@ async def start(config: Config) -> Node:
     )
     app.on_response_prepare.append(add_security_headers)
     HttpApi(service).add_routes(app)
-    AdminApi(service, ws, admin_token).add_routes(app)
+    AdminApi(service, ws, control, admin_token).add_routes(app)
     app.router.add_get(WS_PATH, ws.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -260,9 +275,11 @@ async def start(config: Config) -> Node:
     )
     return Node(
         config,
+        node_id,
         store,
         bus,
         hub,
+        control,
         service,
         ws,
         metrics,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from pigeon.application.control import Control
 from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.durable_files import write_file_atomically
@@ -49,9 +50,12 @@ def load_admin_token(data_dir: Path) -> str:
 
 
 class AdminApi:
-    def __init__(self, service: Service, ws: WsEndpoint, admin_token: str) -> None:
+    def __init__(
+        self, service: Service, ws: WsEndpoint, control: Control, admin_token: str
+    ) -> None:
         self.service = service
         self.ws = ws
+        self.control = control  # closes sockets on every node, not only this one's
         self._token = admin_token.encode()
 
     def _check(self, request: web.Request) -> None:
@@ -82,7 +86,7 @@ class AdminApi:
         self._check(request)
         handle = request.match_info["handle"]
         await self.service.set_disabled(handle, disabled)
-        closed = self.ws.close_user(handle, "account_disabled") if disabled else 0
+        closed = self.control.close_user(handle, "account_disabled") if disabled else 0
         return json_response(
             api.AdminUserResult(handle=handle, disabled=disabled, connections_closed=closed)
         )
@@ -97,7 +101,7 @@ class AdminApi:
         self._check(request)
         handle = request.match_info["handle"]
         revoked = await self.service.revoke_tokens(handle)
-        closed = self.ws.close_user(handle, "tokens_revoked")
+        closed = self.control.close_user(handle, "tokens_revoked")
         return json_response(
             api.AdminUserResult(handle=handle, tokens_revoked=revoked, connections_closed=closed)
         )

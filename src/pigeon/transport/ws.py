@@ -17,12 +17,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 import struct
 import time
 from collections.abc import Awaitable
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from pigeon.application.control import connection_id, recheck_delay_s
 from pigeon.application.hub import Hub
 from pigeon.application.service import AccountCapReached, Service
 from pigeon.config import Config
@@ -140,6 +142,7 @@ class WsConnection:
         self.token_hash = b""  # of the token that authenticated this connection
         self._user = ""
         self._expiry: asyncio.TimerHandle | None = None  # goodbye token_expired, when it expires
+        self._recheck: asyncio.TimerHandle | None = None  # the next check of the token
         self._tasks: set[asyncio.Task[None]] = set()
         self._oldest_push: float | None = None  # monotonic time of the oldest unwritten push
         self._draining = False
@@ -251,6 +254,8 @@ class WsConnection:
             self.hub.detach(self)
             if self._expiry is not None:
                 self._expiry.cancel()
+            if self._recheck is not None:
+                self._recheck.cancel()
             for task in self._tasks:
                 task.cancel()
             if self._tasks:
@@ -386,6 +391,7 @@ class WsConnection:
             self.session.reject_hello(ProtocolViolation(ErrorCode.INTERNAL), hello.id)
         else:
             self._close_at_expiry(resumed.expires_at_ms)
+            self._recheck_later()
             self.session.accept_hello(resumed.welcome.user, resumed.welcome)
         self._flush_soon()
 
@@ -396,6 +402,30 @@ class WsConnection:
             self._expiry.cancel()
         delay_s = max(0.0, expires_at_ms / 1000 - time.time())
         self._expiry = self._loop.call_later(delay_s, self.close, "token_expired")
+
+    def _recheck_later(self) -> None:
+        """Check the token again within token_recheck_s: what closes this socket if a logout,
+        revocation or disable was lost on its way here over the bus."""
+        delay_s = recheck_delay_s(self.config.token_recheck_s, random.random())
+        self._recheck = self._loop.call_later(delay_s, self._recheck_now)
+
+    def _recheck_now(self) -> None:
+        task = asyncio.ensure_future(self._recheck_token())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _recheck_token(self) -> None:
+        if self.session.close_expected():
+            return
+        try:
+            reason = await self.service.recheck(self.token_hash)
+        except (StoreUnavailable, RateLimited):
+            reason = None  # a store that cannot answer revoked nothing: try again later
+        if reason is not None:
+            log.info("token no longer valid", extra={"conn": self.conn_id, "reason": reason})
+            self.close(reason)
+        else:
+            self._recheck_later()
 
     async def _handle(self, request: RequestFrame) -> None:
         started = time.perf_counter()
@@ -474,7 +504,8 @@ class WsConnection:
 class WsEndpoint:
     """The aiohttp handler of ``GET /v1/ws``: admission, then a :class:`WsConnection`."""
 
-    def __init__(self, service: Service, hub: Hub, config: Config) -> None:
+    def __init__(self, service: Service, hub: Hub, config: Config, node_id: str) -> None:
+        self.node_id = node_id
         self.service = service
         self.hub = hub
         self.config = config
@@ -517,7 +548,12 @@ class WsEndpoint:
             return ws
         self._next_id += 1
         conn = WsConnection(
-            ws, transport, self.service, self.hub, self.config, f"ws{self._next_id}"
+            ws,
+            transport,
+            self.service,
+            self.hub,
+            self.config,
+            connection_id(self.node_id, self._next_id),
         )
         self.connections.add(conn)
         self._unwelcomed.add(conn)
@@ -543,14 +579,18 @@ class WsEndpoint:
 
     def close_user(self, user: str, reason: str) -> int:
         """Close every connection of ``user`` (disabled, tokens revoked). Returns how many."""
-        mine = [conn for conn in self.connections if conn.user == user]
+        mine = [c for c in self.connections if c.user == user and not c.session.close_expected()]
         for conn in mine:
             conn.close(reason)
         return len(mine)
 
     def close_token(self, token_hash: bytes, reason: str) -> int:
         """Close every connection a token opened (logged out). Returns how many."""
-        mine = [conn for conn in self.connections if conn.token_hash == token_hash]
+        mine = [
+            c
+            for c in self.connections
+            if c.token_hash == token_hash and not c.session.close_expected()
+        ]
         for conn in mine:
             conn.close(reason)
         return len(mine)
