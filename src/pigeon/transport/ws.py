@@ -421,6 +421,11 @@ class WsConnection:
             reason = await self.service.recheck(self.token_hash)
         except (StoreUnavailable, RateLimited):
             reason = None  # a store that cannot answer revoked nothing: try again later
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("token check failed", extra={"conn": self.conn_id})
+            reason = None
         if reason is not None:
             log.info("token no longer valid", extra={"conn": self.conn_id, "reason": reason})
             self.close(reason)
