@@ -382,7 +382,7 @@ class Hub:
                 return
 
     def _remember(self, event: Event) -> None:
-        size = _EVENT_OVERHEAD + 4 * (len(event.body or "") + len(event.title or ""))
+        size = _kept_size(event)
         if self._recent_events >= RECENT_MAX_EVENTS or self._recent_bytes + size > RECENT_MAX_BYTES:
             self._forget(event.conv)  # its next push reads the store
             return
@@ -397,9 +397,7 @@ class Hub:
     def _forget(self, conv: str) -> list[Event]:
         kept = self._recent.pop(conv, [])
         self._recent_events -= len(kept)
-        self._recent_bytes -= sum(
-            _EVENT_OVERHEAD + 4 * (len(e.body or "") + len(e.title or "")) for e in kept
-        )
+        self._recent_bytes -= sum(_kept_size(event) for event in kept)
         return kept
 
     def _take_recent(self, conv: str, start: int) -> list[Event] | None:
@@ -487,6 +485,10 @@ class Hub:
             if conv in self._followers and seq > self._heard[conv]
         }
         self._strays = strays
+
+
+def _kept_size(event: Event) -> int:
+    return _EVENT_OVERHEAD + 4 * (len(event.body or "") + len(event.title or ""))
 
 
 _TYPING_PREFIX = b'{"type":"typing"'
