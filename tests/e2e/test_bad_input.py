@@ -177,6 +177,7 @@ async def wait_closed(ws: RawWs) -> int | None:
     return ws.ws.close_code
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestMalformed:
     """Bytes that are not a valid request: bad_request, and the connection goes on."""
 
@@ -211,6 +212,7 @@ class TestMalformed:
         await sender.assert_nothing_stored_and_usable(before)
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestWrongTypes:
     """Well-formed JSON with fields of the wrong type or range: bad_request."""
 
@@ -283,6 +285,7 @@ class TestWrongTypes:
         await sender.assert_nothing_stored_and_usable(before)
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestUnknownOperation:
     """An operation the server does not know: unknown_type."""
 
@@ -409,6 +412,7 @@ class TestSizeLimits:
         await sender.assert_nothing_stored_and_usable(before)
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestText:
     """Text that cannot be stored as UTF-8: bad_request (or, in a text frame, close 1007)."""
 
@@ -633,6 +637,7 @@ class TestLookAlikes:
             )
             assert_refused(reply_of_http(status, body), ErrorCode.UNAUTHENTICATED)
 
+    @pytest.mark.durable("restarts the node and expects its accounts back")
     async def test_reserved_handles_are_configured_and_spare_existing_accounts(
         self, tmp_path: Path, client_session: aiohttp.ClientSession
     ) -> None:
@@ -663,6 +668,7 @@ class TestLookAlikes:
             server.kill()
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestIntegersInUrls:
     """Integers in paths and query strings are ASCII digits only: one spelling per value."""
 
@@ -694,6 +700,7 @@ class TestIntegersInUrls:
         await sender.assert_nothing_stored_and_usable(before)
 
 
+@pytest.mark.transport_only("refused before the store is asked")
 class TestNulAndInvisibleText:
     """No text field holds NUL; no group title shows nothing."""
 

@@ -10,6 +10,8 @@ import pytest
 from tests.helpers.raw import PASSWORD, Http, RawWs
 from tests.helpers.server import ServerProcess
 
+pytestmark = pytest.mark.transport_only("headers, hosts and origins, checked before routing")
+
 
 async def test_every_answer_carries_the_security_headers(http: Http) -> None:
     """The page, its scripts, API answers and errors all carry CSP, nosniff and the referrer

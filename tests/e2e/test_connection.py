@@ -6,10 +6,13 @@ import asyncio
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from tests.helpers.raw import Http, RawWs
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
+
+pytestmark = pytest.mark.transport_only("the hello deadline of a socket that never says hello")
 
 
 async def test_unauthenticated_connection_gets_goodbye_at_the_deadline(

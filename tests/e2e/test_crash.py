@@ -25,6 +25,8 @@ IN_FLIGHT_PER_USER = 3
 KILLS = 5
 PASSWORD = "crash test password"
 
+pytestmark = pytest.mark.durable("restarts the node and checks every acked message is kept")
+
 
 async def read_log(http: HttpClient, conv: str) -> list[Event]:
     events: list[Event] = []

@@ -26,6 +26,7 @@ from pigeon.core.frames import (
     Error,
     Hello,
     History,
+    Lagged,
     Ok,
     Page,
     Pushed,
@@ -303,7 +304,8 @@ class Peer:
                     continue
                 if isinstance(frame, Pushed):
                     self.pushed.append(frame.event)
-                elif not isinstance(frame, TypingNotice):
+                # Hints, not answers: lagged says pushes were lost (on a lossy bus, any time).
+                elif not isinstance(frame, TypingNotice | Lagged):
                     self.inbox.append(frame)
                 self.arrived.set()
         finally:

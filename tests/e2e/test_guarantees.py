@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from tests.e2e.conftest import Connector
 from tests.helpers.raw import Http, RawWs, open_unread_socket, read_frame
@@ -17,6 +18,7 @@ from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
 
+@pytest.mark.durable("restarts the node and expects its data back")
 class TestDurableAck:
     """G1: an acked message survives kill -9 of the server."""
 
@@ -43,6 +45,7 @@ class TestDurableAck:
 class TestIdempotentSend:
     """G2: retrying a send returns the original ack, across reconnects and restarts."""
 
+    @pytest.mark.durable("restarts the node and expects its data back")
     async def test_retry_after_reconnect_and_restart_returns_original_ack(
         self, server: ServerProcess, http: Http, connect: Connector
     ) -> None:
@@ -136,8 +139,8 @@ class TestDelivery:
         a1, a2, b1, b2 = [await connect(t) for t in (alice, alice, bob, bob2)]
         ack = await a1.send(conv, "m1", "hello bob")
         for ws in (a2, b1, b2):
-            push = await ws.next_push()
-            assert push["event"]["seq"] == ack["seq"] and push["event"]["body"] == "hello bob"
+            [event] = await ws.events(conv, after=1, count=1)
+            assert event["seq"] == ack["seq"] and event["body"] == "hello bob"
 
     async def test_reconnect_with_cursors_reports_what_was_missed(
         self, http: Http, connect: Connector
@@ -170,12 +173,13 @@ class TestDelivery:
             "POST", f"/v1/conversations/{conv}/members", {"handle": "bob"}, alice
         )
         assert status == 200
-        added = await bob_ws.next_push()
-        assert added["event"]["kind"] == "member_added" and added["event"]["seq"] == 2
+        [added] = await bob_ws.events(conv, after=1, count=1)
+        assert added["kind"] == "member_added" and added["seq"] == 2
         await (await connect(alice)).send(conv, "m1", "welcome bob")
-        message = await bob_ws.next_push()
-        assert message["event"]["seq"] == 3
+        [message] = await bob_ws.events(conv, after=2, count=1)
+        assert message["seq"] == 3
 
+    @pytest.mark.durable("restarts the node and expects its data back")
     async def test_offline_device_catches_up_after_restart(
         self, server: ServerProcess, http: Http, connect: Connector
     ) -> None:

@@ -76,6 +76,7 @@ async def test_a_client_dropping_mid_body_is_counted_as_its_own_not_internal(
     assert not [line for line in server.raw_lines if "Traceback" in line]
 
 
+@pytest.mark.transport_only("an HTTP framing deadline, before any route runs")
 async def test_a_connection_without_a_complete_request_head_is_closed(
     tmp_path: Path, client_session: aiohttp.ClientSession, open_raw: RawConnections
 ) -> None:
@@ -108,6 +109,7 @@ async def test_a_connection_without_a_complete_request_head_is_closed(
         server.kill()
 
 
+@pytest.mark.transport_only("an HTTP framing deadline, before any route runs")
 async def test_a_request_body_that_does_not_arrive_in_time_is_refused(
     tmp_path: Path, client_session: aiohttp.ClientSession, open_raw: RawConnections
 ) -> None:

@@ -138,7 +138,7 @@ async def test_members_leave_and_the_last_owner_hands_the_group_on(
     bob_ws = await connect(bob)
     status, left = await http.call("DELETE", f"/v1/conversations/{conv}/members/alice", token=alice)
     assert status == 200 and left["seq"] == 3
-    pushed = [(await bob_ws.next_push())["event"] for _ in range(2)]
+    pushed = await bob_ws.events(conv, after=2, count=2)
     assert [(e["seq"], e["kind"], e["members"]) for e in pushed] == [
         (3, "member_removed", ["alice"]),
         (4, "owner_changed", ["carol"]),

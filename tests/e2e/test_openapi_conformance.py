@@ -21,7 +21,7 @@ from schemathesis.config import SchemathesisConfig
 
 from pigeon.server.openapi import openapi_document
 from pigeon.transport.admin_http import load_admin_token
-from tests.helpers.server import ServerProcess
+from tests.helpers.server import Backends, ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
 # Rates high enough that most answers are real work, not rate_limited (which conforms too).
@@ -68,8 +68,12 @@ def post(
 
 
 @pytest.fixture(scope="module")
-def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    proc = ServerProcess(tmp_path_factory.mktemp("openapi") / "data", env=ENV).start()
+def node(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest, backends: Backends
+) -> Iterator[ServerProcess]:
+    # Module-scoped: started before any test's environment is set, so it is given its own.
+    env = {**backends.env(request.node.nodeid), **ENV}
+    proc = ServerProcess(tmp_path_factory.mktemp("openapi") / "data", env=env).start()
     try:
         yield proc
     finally:

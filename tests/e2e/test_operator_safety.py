@@ -81,6 +81,7 @@ async def can_log_in(url: str, handle: str, session: aiohttp.ClientSession) -> b
     return status == 200
 
 
+@pytest.mark.durable("backs up and restores the store's files")
 class TestRestoreRefuses:
     """Item 11: a restore checks the backup completely before touching the live store."""
 
@@ -202,6 +203,7 @@ class TestRestoreRefuses:
             server.kill()
 
 
+@pytest.mark.durable("backs up the store's files")
 class TestBackupRefuses:
     """Item 12: a backup of a directory with no store, or into an existing file, is refused
     and creates nothing."""

@@ -19,6 +19,8 @@ from tests.helpers.server import ServerProcess
 
 DISK_BYTES = 8 * 1024 * 1024
 
+pytestmark = pytest.mark.durable("fills the disk under the store's files")
+
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:

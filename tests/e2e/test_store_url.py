@@ -15,7 +15,7 @@ import pytest
 
 from tests.e2e.conftest import Connector
 from tests.helpers.raw import PASSWORD, Http
-from tests.helpers.server import ServerProcess
+from tests.helpers.server import Backends, ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
 
@@ -29,12 +29,15 @@ async def memory_server(tmp_path: Path) -> AsyncIterator[ServerProcess]:
 
 
 async def test_memory_store_serves_the_protocol(
-    memory_server: ServerProcess, client_session: aiohttp.ClientSession, tmp_path: Path
+    memory_server: ServerProcess,
+    client_session: aiohttp.ClientSession,
+    tmp_path: Path,
+    backends: Backends,
 ) -> None:
     """Register, log in, open a conversation, send over HTTP and a WebSocket, see the push,
     and read the history back; the data directory holds no database."""
     http = Http(client_session, memory_server.url)
-    connect = Connector(client_session, memory_server)
+    connect = Connector(client_session, memory_server, lossy_bus=backends.lossy_bus)
     try:
         alice, bob = await http.user("alice"), await http.user("bob")
         conv = await http.direct(alice, "bob")
@@ -42,8 +45,8 @@ async def test_memory_store_serves_the_protocol(
         alice_ws = await connect(alice)
         ack = await alice_ws.send(conv, "m1", "over the socket")
         assert ack["type"] == "ack" and ack["seq"] == 2, ack
-        push = await bob_ws.next_push()
-        assert (push["event"]["seq"], push["event"]["body"]) == (2, "over the socket"), push
+        [pushed] = await bob_ws.events(conv, after=1, count=1)
+        assert (pushed["seq"], pushed["body"]) == (2, "over the socket"), pushed
         status, body = await http.call(
             "POST",
             f"/v1/conversations/{conv}/messages",

@@ -1,7 +1,9 @@
 """A protocol-level client for server tests: raw HTTP and WebSocket frames, no SDK logic.
 
 It keeps replies by request id and pushes in arrival order, so a test can assert on exactly
-what the server sent.
+what the server sent. Pushes are hints (a bus may lose, repeat or reorder them, and the
+server then says ``lagged``): a test of what a client is guaranteed to see takes a
+conversation's events with :meth:`RawWs.events`, which pulls what the pushes missed.
 """
 
 from __future__ import annotations
@@ -63,23 +65,28 @@ class Http:
 
 
 class RawWs:
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, *, lossy_bus: bool = False) -> None:
         self.ws = ws
+        # On a bus that loses nothing, a pull in :meth:`events` means a push went missing: a
+        # bug, not a repair.
+        self.lossy_bus = lossy_bus
         self.ids = itertools.count(1)
         self.replies: dict[int, asyncio.Future[Frame]] = {}
-        self.pushes: asyncio.Queue[Frame] = asyncio.Queue()
+        self.pushes: asyncio.Queue[Frame] = asyncio.Queue()  # event and lagged frames
         self.other: asyncio.Queue[Frame] = asyncio.Queue()
         self.closed = asyncio.Event()
         self._reader = asyncio.create_task(self._read())
 
     @classmethod
-    async def connect(cls, session: aiohttp.ClientSession, base: str) -> RawWs:
+    async def connect(
+        cls, session: aiohttp.ClientSession, base: str, *, lossy_bus: bool = False
+    ) -> RawWs:
         ws = await session.ws_connect(
             base + "/v1/ws",
             timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=TIMEOUT_S),
             max_msg_size=0,
         )
-        return cls(ws)
+        return cls(ws, lossy_bus=lossy_bus)
 
     async def _read(self) -> None:
         try:
@@ -90,7 +97,7 @@ class RawWs:
                 fid = frame.get("id")
                 if fid is not None and fid in self.replies and frame["type"] != "event":
                     self.replies.pop(fid).set_result(frame)
-                elif frame["type"] == "event":
+                elif frame["type"] in ("event", "lagged"):
                     self.pushes.put_nowait(frame)
                 else:
                     self.other.put_nowait(frame)
@@ -114,6 +121,33 @@ class RawWs:
 
     async def next_push(self) -> Frame:
         return await asyncio.wait_for(self.pushes.get(), TIMEOUT_S)
+
+    async def events(self, conv: str, after: int, count: int) -> list[Frame]:
+        """The ``count`` events of ``conv`` after seq ``after``, each once and in order (G4),
+        as a client following the protocol gets them: from pushes, skipping repeats, and
+        pulled with ``history`` when a push reveals a gap or the server says ``lagged``
+        (unless the bus is lossless: there every event must come as a push). Pushes of
+        other conversations are dropped."""
+        got: list[Frame] = []
+        cursor = after
+        while len(got) < count:
+            push = await self.next_push()
+            if push["type"] == "event":
+                event = push["event"]
+                if event["conv"] != conv or event["seq"] <= cursor:
+                    continue  # another conversation's, or a repeat of what is here
+                if event["seq"] == cursor + 1:
+                    got.append(event)
+                    cursor = event["seq"]
+                    continue
+            assert self.lossy_bus, f"a push was lost on a lossless bus: {push}, after {cursor}"
+            # A gap, or lagged: pull what is missing (then skip its pushes as repeats).
+            page = await self.request({"type": "history", "conv": conv, "after": cursor})
+            assert page["type"] == "page", page
+            for event in page["events"][: count - len(got)]:
+                got.append(event)
+                cursor = event["seq"]
+        return got
 
     async def next_other(self) -> Frame:
         return await asyncio.wait_for(self.other.get(), TIMEOUT_S)
