@@ -47,9 +47,13 @@ def backends_env(
     backends: Backends, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every node this test starts (and every ``pigeon`` command it runs) inherits the
-    configuration through the environment; a test's own ``env`` still overrides it."""
-    for name, value in backends.env(request.node.nodeid).items():
+    configuration through the environment; a test's own ``env`` still overrides it. A
+    failure's report shows it (the lossy bus's seed included) to reproduce it by."""
+    env = backends.env(request.node.nodeid)
+    for name, value in env.items():
         monkeypatch.setenv(name, value)
+    shown = "\n".join(f"{name}={value}" for name, value in env.items())
+    request.node.add_report_section("setup", "backends", shown)
 
 
 @pytest.fixture
