@@ -142,6 +142,38 @@ class TestDelivery:
             [event] = await ws.events(conv, after=1, count=1)
             assert event["seq"] == ack["seq"] and event["body"] == "hello bob"
 
+    async def test_every_connection_gets_every_event_once_and_in_order(
+        self, http: Http, connect: Connector
+    ) -> None:
+        """Three members send 20 messages each at once; each member's connection, and a
+        second device, yields the whole log once and in order, as the store holds it, though
+        on the lossy bus doorbells were lost, repeated and reordered on the way."""
+        tokens = [await http.user(h) for h in ("ann", "ben", "cat")]
+        status, body = await http.call(
+            "POST", "/v1/conversations/group", {"title": "t", "members": ["ben", "cat"]}, tokens[0]
+        )
+        assert status == 201
+        conv = body["conv"]
+        senders = [await connect(t) for t in tokens]
+        watchers = [*senders, await connect(await http.user("ann"))]
+        replies = await asyncio.gather(
+            *(
+                ws.send(conv, f"{n}-{i}", f"{n}:{i}")
+                for n, ws in enumerate(senders)
+                for i in range(20)
+            )
+        )
+        assert all(r["type"] == "ack" for r in replies), replies
+        status, page = await http.call(
+            "GET", f"/v1/conversations/{conv}/messages?after=1", token=tokens[0]
+        )
+        assert status == 200 and not page["more"]
+        stored = [(e["seq"], e["body"]) for e in page["events"]]
+        assert [seq for seq, _ in stored] == list(range(2, 62))
+        for ws in watchers:
+            got = await ws.events(conv, after=1, count=60)
+            assert [(e["seq"], e["body"]) for e in got] == stored
+
     async def test_reconnect_with_cursors_reports_what_was_missed(
         self, http: Http, connect: Connector
     ) -> None:
