@@ -340,6 +340,21 @@ async def test_the_backstop_reads_a_lost_doorbell_at_the_second_pass(lossy: Node
     assert listener.lags == 0
 
 
+async def test_a_commit_whose_node_died_before_ringing_is_pushed_by_the_backstop(
+    node: Node,
+) -> None:
+    """Commit, then notify: the committing node died between the two, so no doorbell will
+    ever come (none was sent; nothing later follows). The other gateway's followers get the
+    event within two backstop passes, not at the conversation's next message."""
+    node.log.commit(membership(EventKind.CREATED, A, 1, "alice"))
+    listener = await node.listener("alice", {A: 1})
+    node.log.logs[A].append(event(2, A))  # committed; its node is gone before ring()
+    for _ in range(2):
+        await node.hub.backstop(node.log.last_seqs)
+        await node.hub.settled()
+    assert listener.seqs() == [2]
+
+
 async def test_the_backstop_leaves_alone_what_was_heard(node: Node) -> None:
     """A doorbell that arrives between passes is no loss: no repair."""
     node.log.commit(membership(EventKind.CREATED, A, 1, "alice"))
