@@ -68,13 +68,14 @@ async def test_an_action_on_one_node_closes_matching_sockets_on_every_node() -> 
     assert (control_a.heard, control_b.heard) == (2, 2)
 
 
-async def test_a_lost_message_closes_nothing_at_once_and_says_so() -> None:
-    """Through a bus that loses everything, nothing is closed at once and the count says 0:
-    the token re-check is what closes those sockets (tests/e2e/test_cluster_state.py)."""
+async def test_a_lost_message_still_closes_the_acting_nodes_sockets() -> None:
+    """Through a bus that loses everything, the acting node's own sockets still close at
+    once and are counted; only other nodes' wait for their token re-check
+    (tests/e2e/test_cluster_state.py)."""
     sockets = Sockets(users={"s": "bob"})
     control = await node(MemoryNetwork(), sockets, Faults(drop=1.0))
-    assert control.close_user("bob", "tokens_revoked") == 0
-    assert sockets.closed == {}
+    assert control.close_user("bob", "tokens_revoked") == 1
+    assert sockets.closed == {"s": "tokens_revoked"}
 
 
 async def test_a_malformed_control_message_is_ignored() -> None:

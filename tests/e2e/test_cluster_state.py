@@ -1,13 +1,16 @@
 """State that assumed one process, on real servers (docs/DECISIONS.md D33).
 
-Admin actions and logouts go to every node over the bus's control topic; a bus that loses
-the message leaves each socket open only until its token is checked again (within
-``token_recheck_s``). Connection ids carry a node id drawn at each start, so two nodes never
-hand out the same one.
+Admin actions and logouts close the acting node's sockets at once and go to every other node
+over the bus's control topic; a bus that loses the message leaves another node's sockets open
+only until their token is checked again (within ``token_recheck_s``). Connection ids carry a
+node id drawn at each start, so two nodes never hand out the same one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +18,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from pigeon.store.sqlite import DB_FILE
 from tests.e2e.conftest import Connector
 from tests.helpers.raw import Http, RawWs
 from tests.helpers.server import ServerProcess
@@ -27,8 +31,12 @@ SLACK_S = 2.0
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    """A node whose bus loses every message, its own control messages included."""
-    env = {"PIGEON_BUS": "memory:?drop=1.0", "PIGEON_TOKEN_RECHECK_S": str(TOKEN_RECHECK_S)}
+    """A node on the embedded store whose bus loses every message."""
+    env = {
+        "PIGEON_STORE": "",  # SQLite in the data directory, whatever the run's configuration
+        "PIGEON_BUS": "memory:?drop=1.0",
+        "PIGEON_TOKEN_RECHECK_S": str(TOKEN_RECHECK_S),
+    }
     proc = ServerProcess(tmp_path / "data", env=env).start()
     try:
         yield proc
@@ -40,6 +48,13 @@ def admin_token(server: ServerProcess) -> str:
     return (server.data_dir / "admin.token").read_text().strip()
 
 
+def another_node_writes(server: ServerProcess, sql: str, *params: object) -> None:
+    """What another node does to the shared store, its control message then lost on the way
+    here. One SQLite store has one node, so the write goes to the file from outside it."""
+    with contextlib.closing(sqlite3.connect(server.data_dir / DB_FILE, timeout=10)) as db, db:
+        db.execute(sql, params)
+
+
 async def goodbye_within_the_bound(ws: RawWs) -> str:
     """The reason of the goodbye ``ws`` gets, which must come within the re-check bound."""
     started = time.monotonic()
@@ -49,35 +64,53 @@ async def goodbye_within_the_bound(ws: RawWs) -> str:
     return str(frame["reason"])
 
 
-class TestALostControlMessage:
+@pytest.mark.durable("writes the store's file from outside the node, as another node would")
+class TestAControlMessageThatNeverArrives:
     async def test_a_disabled_account_is_still_closed(
         self, server: ServerProcess, http: Http, connect: Connector
     ) -> None:
-        """The disable's message is lost: no socket closed at once (the reply says 0), and
-        Bob's socket is said goodbye account_disabled at its next token check."""
-        bob = await http.user("bob")
-        bob_ws = await connect(bob)
+        """Another node disabled Bob; its message was lost. Bob's socket here is said
+        goodbye account_disabled at its next token check."""
+        bob_ws = await connect(await http.user("bob"))
+        another_node_writes(server, "UPDATE accounts SET disabled = 1 WHERE handle = ?", "bob")
+        assert await goodbye_within_the_bound(bob_ws) == "account_disabled"
+
+    async def test_a_revoked_token_is_still_closed(
+        self, server: ServerProcess, http: Http, connect: Connector
+    ) -> None:
+        """Another node revoked one of Alice's tokens; its message was lost. That token's
+        socket here is closed at its next check (tokens_revoked: the lost message's own
+        reason went with it); her other device's stays."""
+        first, second = await http.user("alice"), await http.user("alice")
+        first_ws, second_ws = await connect(first), await connect(second)
+        token_hash = hashlib.sha256(first.encode()).digest()
+        another_node_writes(server, "DELETE FROM tokens WHERE token_hash = ?", token_hash)
+        assert await goodbye_within_the_bound(first_ws) == "tokens_revoked"
+        reply = await second_ws.request({"type": "conversations"})
+        assert reply["type"] == "conversation_list"
+
+
+class TestTheActingNode:
+    async def test_closes_its_own_sockets_though_the_bus_loses_the_message(
+        self, server: ServerProcess, http: Http, connect: Connector
+    ) -> None:
+        """A disable, a logout and a revocation close this node's sockets at once, with
+        their own reasons, and the replies count them: no wait for a bus."""
+        bob_ws = await connect(await http.user("bob"))
         status, body = await http.call(
             "POST", "/v1/admin/users/bob/disable", token=admin_token(server)
         )
-        assert (status, body.get("connections_closed", 0)) == (200, 0)  # 0 is left out
-        assert await goodbye_within_the_bound(bob_ws) == "account_disabled"
-
-    async def test_revoked_and_logged_out_tokens_are_still_closed(
-        self, server: ServerProcess, http: Http, connect: Connector
-    ) -> None:
-        """A logout's and a revocation's messages are lost: each socket is closed at its next
-        check, tokens_revoked (the lost message's own reason went with it)."""
+        assert (status, body["connections_closed"]) == (200, 1)
+        assert await bob_ws.next_other() == {"type": "goodbye", "reason": "account_disabled"}
         first, second = await http.user("alice"), await http.user("alice")
         first_ws, second_ws = await connect(first), await connect(second)
-        status, _ = await http.call("POST", "/v1/logout", token=first)
-        assert status == 204
-        assert await goodbye_within_the_bound(first_ws) == "tokens_revoked"
+        assert (await http.call("POST", "/v1/logout", token=first))[0] == 204
+        assert await first_ws.next_other() == {"type": "goodbye", "reason": "logged_out"}
         status, body = await http.call(
             "POST", "/v1/admin/users/alice/revoke-tokens", token=admin_token(server)
         )
-        assert (body["tokens_revoked"], body.get("connections_closed", 0)) == (1, 0)
-        assert await goodbye_within_the_bound(second_ws) == "tokens_revoked"
+        assert (body["tokens_revoked"], body["connections_closed"]) == (1, 1)
+        assert await second_ws.next_other() == {"type": "goodbye", "reason": "tokens_revoked"}
 
 
 async def test_two_nodes_never_hand_out_the_same_connection_id(tmp_path: Path) -> None:

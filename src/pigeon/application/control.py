@@ -2,9 +2,10 @@
 
 An administrator disables an account or revokes its tokens, or a device logs out, on one
 node; the sockets those tokens opened may be on every node. So the action goes out as a small
-message on the bus's ``control`` topic, which every node subscribes to at startup, and every
-node, the acting one included, closes its matching sockets when it hears it, with the same
-goodbye reasons as ever. One path, so a test on one node exercises the cluster's.
+message on the bus's ``control`` topic, which every node subscribes to at startup. The acting
+node closes its own matching sockets at once (that cannot be lost), and every other node when
+it hears the message, with the same goodbye reasons as ever; hearing its own message again
+closes nothing more.
 
 The bus may lose a control message (docs/PROTOCOL.md's bus contract). What bounds that: each
 WebSocket checks its token again against the store every ``token_recheck_s`` at most (each
@@ -65,7 +66,6 @@ class Control:
     def __init__(self, bus: Bus, closer: Closer) -> None:
         self._bus = bus
         self._closer = closer
-        self._closed_here = 0  # sockets closed by what this node heard since it last asked
         self.heard = 0
         self.malformed = 0
 
@@ -74,19 +74,17 @@ class Control:
         await self._bus.subscribe(CONTROL_TOPIC)
 
     def close_user(self, user: str, reason: str) -> int:
-        """Close ``user``'s sockets on every node. Returns how many closed here at once: all
-        of this node's on a bus that delivers synchronously (local:), none if the message
-        is late or lost here (then the token re-check closes them)."""
-        return self._announce(CloseUser(user=user, reason=reason))
+        """Close ``user``'s sockets on every node. Returns how many this node closed; another
+        node that does not hear the message closes its own at their token re-check."""
+        closed = self._closer.close_user(user, reason)
+        self._bus.publish(CONTROL_TOPIC, _encoder.encode(CloseUser(user=user, reason=reason)))
+        return closed
 
     def close_token(self, token_hash: bytes, reason: str) -> int:
         """Close the sockets a token opened, on every node; returns as :meth:`close_user`."""
-        return self._announce(CloseToken(token_hash=token_hash.hex(), reason=reason))
-
-    def _announce(self, message: ControlMessage) -> int:
-        self._closed_here = 0
+        closed = self._closer.close_token(token_hash, reason)
+        message = CloseToken(token_hash=token_hash.hex(), reason=reason)
         self._bus.publish(CONTROL_TOPIC, _encoder.encode(message))
-        closed, self._closed_here = self._closed_here, 0
         return closed
 
     def on_bus(self, payload: bytes) -> None:
@@ -103,9 +101,9 @@ class Control:
             return
         self.heard += 1
         if isinstance(message, CloseUser):
-            self._closed_here += self._closer.close_user(message.user, message.reason)
+            self._closer.close_user(message.user, message.reason)
         else:
-            self._closed_here += self._closer.close_token(token_hash, message.reason)
+            self._closer.close_token(token_hash, message.reason)
 
 
 def goodbye_for(device: Device | None, now_ms: int) -> str | None:
