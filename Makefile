@@ -29,6 +29,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	./scripts/ensure-chromium.sh
 	./scripts/ensure-promtool.sh
+	./scripts/ensure-nats.sh
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 clean:

@@ -1,0 +1,153 @@
+"""Real nats-server processes for tests (installed by scripts/ensure-nats.sh): one server, or a
+cluster of them, each on a free loopback port, stopped by pid.
+
+A server is ready when it logs ``Server is ready``; its ports are read from its own log lines
+(it picks them itself: ``-p -1``), so no port is guessed. A restart reuses the same ports, so
+clients reconnect to the URL they were given.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+import subprocess
+import threading
+from pathlib import Path
+from typing import Self
+
+from tests.helpers.timing import TIMEOUT_S
+
+_CLIENT_PORT = re.compile(r"Listening for client connections on [\d.]+:(\d+)")
+_ROUTE_PORT = re.compile(r"Listening for route connections on [\d.]+:(\d+)")
+_READY = "Server is ready"
+
+
+def nats_server_path() -> str:
+    path = shutil.which("nats-server") or (
+        "/usr/sbin/nats-server" if Path("/usr/sbin/nats-server").exists() else None
+    )
+    if path is None:
+        raise RuntimeError("nats-server is missing: run scripts/ensure-nats.sh")
+    return path
+
+
+class NatsServer:
+    """One nats-server child process on 127.0.0.1."""
+
+    def __init__(
+        self,
+        log_path: Path,
+        *,
+        port: int = -1,
+        cluster_port: int | None = None,
+        routes: tuple[str, ...] = (),
+        name: str = "nats",
+    ) -> None:
+        self.log_path = log_path
+        self.port = port
+        self.cluster_port = cluster_port
+        self.routes = routes
+        self.name = name
+        self.lines: list[str] = []
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
+        self._ready = threading.Event()
+
+    @property
+    def url(self) -> str:
+        return f"nats://127.0.0.1:{self.port}"
+
+    @property
+    def route_url(self) -> str:
+        return f"nats://127.0.0.1:{self.cluster_port}"
+
+    @property
+    def pid(self) -> int:
+        assert self._proc is not None
+        return self._proc.pid
+
+    def start(self) -> Self:
+        """Start, and wait (bounded) until it accepts connections."""
+        args = [nats_server_path(), "-a", "127.0.0.1", "-p", str(self.port), "-n", self.name]
+        if self.cluster_port is not None:
+            args += ["--cluster_name", "pigeon-test", "--cluster"]
+            args += [f"nats://127.0.0.1:{self.cluster_port}"]
+            if self.routes:
+                args += ["--routes", ",".join(self.routes)]
+        self._ready.clear()
+        self._proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._reader = threading.Thread(target=self._read_log, args=(self._proc,), daemon=True)
+        self._reader.start()
+        if not self._ready.wait(TIMEOUT_S) or self._proc.poll() is not None:
+            self.kill()
+            raise RuntimeError(f"nats-server did not start: {self.lines[-5:]}")
+        return self
+
+    def _read_log(self, proc: subprocess.Popen[bytes]) -> None:
+        assert proc.stderr is not None
+        with proc.stderr, self.log_path.open("a", encoding="utf-8") as log:
+            for raw in proc.stderr:
+                line = raw.decode(errors="replace")
+                log.write(line)
+                self.lines.append(line)
+                if match := _CLIENT_PORT.search(line):
+                    self.port = int(match.group(1))
+                if match := _ROUTE_PORT.search(line):
+                    self.cluster_port = int(match.group(1))
+                if _READY in line:
+                    self._ready.set()
+        self._ready.set()  # EOF: the process is gone; start() sees it exit, not wait
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> None:
+        """Signal the process by its pid and wait (bounded) for it to exit."""
+        proc, self._proc = self._proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(sig)
+        try:
+            proc.wait(TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(TIMEOUT_S)
+        if self._reader is not None:
+            self._reader.join(TIMEOUT_S)  # it closes the pipe at EOF
+
+    def kill(self) -> None:
+        self.stop(signal.SIGKILL)
+
+    def restart(self) -> Self:
+        """SIGKILL, then start again on the same ports."""
+        self.kill()
+        return self.start()
+
+
+class NatsCluster:
+    """``size`` nats-servers routed to each other (the first is the seed route)."""
+
+    def __init__(self, log_dir: Path, size: int = 3) -> None:
+        self.log_dir = log_dir
+        self.size = size
+        self.nodes: list[NatsServer] = []
+
+    @property
+    def url(self) -> str:
+        """One bus URL naming every node."""
+        return "nats://" + ",".join(f"127.0.0.1:{node.port}" for node in self.nodes)
+
+    def start(self) -> Self:
+        seed = NatsServer(self.log_dir / "nats-0.log", cluster_port=-1, name="nats-0").start()
+        self.nodes = [seed]
+        for n in range(1, self.size):
+            node = NatsServer(
+                self.log_dir / f"nats-{n}.log",
+                cluster_port=-1,
+                routes=(seed.route_url,),
+                name=f"nats-{n}",
+            )
+            self.nodes.append(node.start())
+        return self
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.kill()
