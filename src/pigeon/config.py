@@ -139,7 +139,8 @@ OPTION_HELP: dict[str, str] = {
     "queued; past it a connection is a slow consumer (one reply always fits)",
     "store": "store URL: empty for the embedded SQLite store in data_dir, sqlite:///path/to/dir, "
     "or memory: (tests only: everything is lost at exit)",
-    "bus": "the bus between gateways, by URL: local: (one process) or memory: (tests only; "
+    "bus": "the bus between gateways, by URL: local: (one process), "
+    "nats://host:port[,host:port...] (a cluster; see OPERATIONS.md) or memory: (tests only; "
     "faults as memory:?drop=0.1&dup=0.05&reorder=0.1&delay_ms=5&seed=42&gap_every=1000)",
     "bus_backstop_s": "seconds between checks of followed conversations' last seqs against "
     "what was read, which repair a doorbell the bus lost without a sign",

@@ -189,7 +189,7 @@ class TestUrl:
         assert isinstance(chosen, MemoryBus)
         assert chosen.faults == Faults(drop=0.5, seed=3)
 
-    @pytest.mark.parametrize("url", ["nats://127.0.0.1:4222", "", "local:?x=1", "LOCAL"])
+    @pytest.mark.parametrize("url", ["redis://127.0.0.1:6379", "", "local:?x=1", "LOCAL"])
     def test_the_factory_refuses_what_it_does_not_know(self, url: str) -> None:
         with pytest.raises(ValueError, match="bus"):
             bus_from_url(url)

@@ -14,8 +14,8 @@ import pigeon
 from tests.helpers.imports import imported_modules
 
 SRC = Path(pigeon.__file__).parent
-CONCRETE = ("pigeon.bus.local", "pigeon.bus.memory")
-ALLOWED = {SRC / "bus" / name for name in ("factory.py", "local.py", "memory.py")}
+CONCRETE = ("pigeon.bus.local", "pigeon.bus.memory", "pigeon.bus.nats")
+ALLOWED = {SRC / "bus" / name for name in ("factory.py", "local.py", "memory.py", "nats.py")}
 MODULES = sorted(p for p in SRC.rglob("*.py") if p not in ALLOWED)
 
 

@@ -59,11 +59,14 @@ def test_list_options_are_lowercase_sets_without_blanks() -> None:
 
 
 def test_the_bus_is_chosen_by_url_and_an_unknown_one_is_refused() -> None:
-    """local: by default; memory: with faults is read; anything else is a ValueError."""
+    """local: by default; memory: with faults and nats:// are read; anything else, or a bad
+    parameter, is a ValueError."""
     assert config.load({}).bus == "local:"
     assert config.load({"PIGEON_BUS": "memory:?drop=0.5"}).bus == "memory:?drop=0.5"
     assert config.load({}, bus="memory:").bus == "memory:"
-    for url in ("nats://127.0.0.1:4222", "memory:?loss=1", "memory:?drop=2"):
+    nats = "nats://127.0.0.1:4222,127.0.0.1:4223?ping_s=2"
+    assert config.load({"PIGEON_BUS": nats}).bus == nats
+    for url in ("redis://127.0.0.1:6379", "nats://x", "nats://x:1?ping=1", "memory:?loss=1"):
         with pytest.raises(ValueError, match="bus"):
             config.load({"PIGEON_BUS": url})
     with pytest.raises(ValueError, match="bus_backstop_s"):
@@ -73,7 +76,7 @@ def test_the_bus_is_chosen_by_url_and_an_unknown_one_is_refused() -> None:
 def test_serve_refuses_an_unknown_bus_with_one_line_and_exit_2(tmp_path: Path) -> None:
     """Refused at start, before anything opens: one clear line on stderr, exit status 2."""
     done = subprocess.run(
-        [sys.executable, "-m", "pigeon", "serve", "--data", str(tmp_path), "--bus", "nats://x"],
+        [sys.executable, "-m", "pigeon", "serve", "--data", str(tmp_path), "--bus", "redis://x"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -81,6 +84,7 @@ def test_serve_refuses_an_unknown_bus_with_one_line_and_exit_2(tmp_path: Path) -
     )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "pigeon serve: invalid configuration: bus: unknown bus 'nats://x': use local: or memory:"
+        "pigeon serve: invalid configuration: bus: unknown bus 'redis://x': "
+        "use local:, memory: or nats://"
     ]
     assert not list(tmp_path.iterdir())  # no store was opened

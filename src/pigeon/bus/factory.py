@@ -1,7 +1,7 @@
 """The one place that names the concrete buses: a bus chosen by the scheme of its URL.
 
 ``local:`` is the in-process bus of a single node; ``memory:`` (with optional faults) is the
-test double (pigeon.bus.memory). NATS joins here.
+test double (pigeon.bus.memory); ``nats://`` is the bus of a cluster (pigeon.bus.nats).
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from pigeon.bus.base import Bus
 from pigeon.bus.local import LocalBus
 from pigeon.bus.memory import SCHEME as MEMORY_SCHEME
 from pigeon.bus.memory import MemoryBus, parse_url
+from pigeon.bus.nats import SCHEME as NATS_SCHEME
+from pigeon.bus.nats import NatsBus
+from pigeon.bus.nats import parse_url as parse_nats_url
 
 LOCAL_SCHEME = "local"
 
@@ -25,4 +28,6 @@ def bus_from_url(url: str) -> Bus:
         return LocalBus()
     if scheme == MEMORY_SCHEME:
         return MemoryBus(parse_url(url))
-    raise ValueError(f"unknown bus {url!r}: use local: or memory:")
+    if scheme == NATS_SCHEME:
+        return NatsBus(parse_nats_url(url))
+    raise ValueError(f"unknown bus {url!r}: use local:, memory: or nats://")
