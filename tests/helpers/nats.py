@@ -21,6 +21,7 @@ from tests.helpers.timing import TIMEOUT_S
 _CLIENT_PORT = re.compile(r"Listening for client connections on [\d.]+:(\d+)")
 _ROUTE_PORT = re.compile(r"Listening for route connections on [\d.]+:(\d+)")
 _READY = "Server is ready"
+_ROUTED = "Route connection created"
 
 
 def nats_server_path() -> str:
@@ -52,7 +53,8 @@ class NatsServer:
         self.lines: list[str] = []
         self._proc: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
-        self._ready = threading.Event()
+        self._logged = threading.Condition()
+        self._ended = False
 
     @property
     def url(self) -> str:
@@ -75,11 +77,21 @@ class NatsServer:
             args += [f"nats://127.0.0.1:{self.cluster_port}"]
             if self.routes:
                 args += ["--routes", ",".join(self.routes)]
-        self._ready.clear()
+        with self._logged:
+            self.lines.clear()
+        self._ended = False
         self._proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._reader = threading.Thread(target=self._read_log, args=(self._proc,), daemon=True)
         self._reader.start()
-        if not self._ready.wait(TIMEOUT_S) or self._proc.poll() is not None:
+
+        def ready() -> bool:
+            # "Server is ready" comes before the route listener's line: wait for both.
+            routes = self.cluster_port is None or any(_ROUTE_PORT.search(x) for x in self.lines)
+            return self._ended or (routes and any(_READY in line for line in self.lines))
+
+        with self._logged:
+            started = self._logged.wait_for(ready, TIMEOUT_S)
+        if not started or self._proc.poll() is not None:
             self.kill()
             raise RuntimeError(f"nats-server did not start: {self.lines[-5:]}")
         return self
@@ -90,14 +102,25 @@ class NatsServer:
             for raw in proc.stderr:
                 line = raw.decode(errors="replace")
                 log.write(line)
-                self.lines.append(line)
-                if match := _CLIENT_PORT.search(line):
-                    self.port = int(match.group(1))
-                if match := _ROUTE_PORT.search(line):
-                    self.cluster_port = int(match.group(1))
-                if _READY in line:
-                    self._ready.set()
-        self._ready.set()  # EOF: the process is gone; start() sees it exit, not wait
+                with self._logged:
+                    if match := _CLIENT_PORT.search(line):
+                        self.port = int(match.group(1))
+                    if match := _ROUTE_PORT.search(line):
+                        self.cluster_port = int(match.group(1))
+                    self.lines.append(line)
+                    self._logged.notify_all()
+        with self._logged:
+            self._ended = True  # EOF: the process is gone; start() sees it exit, not wait
+            self._logged.notify_all()
+
+    def wait_for_routes(self, count: int) -> None:
+        """Wait (bounded) until this node has logged ``count`` route connections in all."""
+        with self._logged:
+            routed = self._logged.wait_for(
+                lambda: sum(_ROUTED in line for line in self.lines) >= count, TIMEOUT_S
+            )
+        if not routed:
+            raise RuntimeError(f"nats-server {self.name} has not {count} routes: {self.lines}")
 
     def stop(self, sig: signal.Signals = signal.SIGTERM) -> None:
         """Signal the process by its pid and wait (bounded) for it to exit."""
@@ -136,17 +159,27 @@ class NatsCluster:
         return "nats://" + ",".join(f"127.0.0.1:{node.port}" for node in self.nodes)
 
     def start(self) -> Self:
-        seed = NatsServer(self.log_dir / "nats-0.log", cluster_port=-1, name="nats-0").start()
-        self.nodes = [seed]
-        for n in range(1, self.size):
-            node = NatsServer(
-                self.log_dir / f"nats-{n}.log",
-                cluster_port=-1,
-                routes=(seed.route_url,),
-                name=f"nats-{n}",
-            )
-            self.nodes.append(node.start())
+        try:
+            seed = NatsServer(self.log_dir / "nats-0.log", cluster_port=-1, name="nats-0")
+            self.nodes = [seed.start()]
+            for n in range(1, self.size):
+                node = NatsServer(
+                    self.log_dir / f"nats-{n}.log",
+                    cluster_port=-1,
+                    routes=(seed.route_url,),
+                    name=f"nats-{n}",
+                )
+                self.nodes.append(node)
+                node.start()
+            for node in self.nodes:  # a full mesh: each node routed to every other
+                node.wait_for_routes(self.size - 1)
+        except BaseException:
+            self.stop()
+            raise
         return self
+
+    def node_at(self, port: int) -> NatsServer:
+        return next(node for node in self.nodes if node.port == port)
 
     def stop(self) -> None:
         for node in self.nodes:

@@ -17,7 +17,7 @@ gateway that hears a doorbell reads the events from the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 # Called with (topic, payload) for every message on a subscribed topic.
 BusHandler = Callable[[str, bytes], None]
@@ -52,3 +52,14 @@ class Bus(Protocol):
 
     def unsubscribe(self, topic: str) -> None:
         """Stop delivering ``topic``. Idempotent."""
+
+
+@runtime_checkable
+class BusCounters(Protocol):
+    """What a network bus counts of itself, exported as ``pigeon_bus_*`` metrics where a bus
+    has them (the NATS bus): doorbells handed to the network, doorbells dropped before
+    reaching it, and clients started anew after the library gave up reconnecting."""
+
+    published: int
+    dropped: int
+    restarts: int

@@ -67,6 +67,36 @@ class _BusRepairs(Collector):
         )
 
 
+class _BusClient(Collector):
+    """A network bus's own counts (pigeon.bus.base.BusCounters), as counters."""
+
+    def __init__(
+        self,
+        published: Callable[[], int],
+        dropped: Callable[[], int],
+        restarts: Callable[[], int],
+    ) -> None:
+        self._published = published
+        self._dropped = dropped
+        self._restarts = restarts
+
+    def collect(self) -> Iterable[CounterMetricFamily]:
+        yield CounterMetricFamily(
+            "pigeon_bus_published", "doorbells handed to the bus's network",
+            value=self._published(),
+        )  # fmt: skip
+        yield CounterMetricFamily(
+            "pigeon_bus_dropped",
+            "doorbells dropped before reaching the network (outbox full while disconnected)",
+            value=self._dropped(),
+        )
+        yield CounterMetricFamily(
+            "pigeon_bus_restarts",
+            "bus clients started anew after the client library gave up reconnecting",
+            value=self._restarts(),
+        )
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
@@ -172,6 +202,16 @@ class Metrics:
     def watch_bus(self, *, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
         """Register the bus repair counters, read from the application layer at each scrape."""
         self.registry.register(_BusRepairs(gaps, repairs))
+
+    def watch_bus_client(
+        self,
+        *,
+        published: Callable[[], int],
+        dropped: Callable[[], int],
+        restarts: Callable[[], int],
+    ) -> None:
+        """Register a network bus's own counters, read at each scrape."""
+        self.registry.register(_BusClient(published, dropped, restarts))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

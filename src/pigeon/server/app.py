@@ -24,7 +24,7 @@ from pigeon import __version__
 from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
 from pigeon.application.hub import Hub
 from pigeon.application.service import Service
-from pigeon.bus.base import Bus
+from pigeon.bus.base import Bus, BusCounters
 from pigeon.bus.factory import bus_from_url
 from pigeon.config import Config
 from pigeon.core.http_api import Health
@@ -194,6 +194,13 @@ async def start(config: Config) -> Node:
         data_dir=config.data_path,
     )
     metrics.watch_bus(gaps=lambda: hub.gaps, repairs=lambda: hub.repairs)
+    if isinstance(bus, BusCounters):
+        counted = bus
+        metrics.watch_bus_client(
+            published=lambda: counted.published,
+            dropped=lambda: counted.dropped,
+            restarts=lambda: counted.restarts,
+        )
     stopped = asyncio.Event()
     supervisor = Supervisor(on_fatal=lambda name: stopped.set())
     supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
