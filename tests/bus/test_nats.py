@@ -125,6 +125,37 @@ class TestNetwork:
         await heard_by_a.until(lambda: ("conv.a", b"marker") in heard_by_a.messages)
         assert b"0" not in [payload for _, payload in heard_by_a.messages]  # dropped: oldest
 
+    async def test_a_subscribe_while_the_server_is_down_is_live_after_the_gap(
+        self, nats_server: NatsServer
+    ) -> None:
+        """subscribe returns at once while the link is down (it never raises); the topic is
+        subscribed on reconnect, before the gap is reported."""
+        listener = bus_from_url(bus_url(nats_server))
+        assert isinstance(listener, NatsBus)
+        cut = asyncio.Event()
+        on_disconnected = listener._on_disconnected
+
+        async def disconnected() -> None:
+            cut.set()
+            await on_disconnected()
+
+        listener._on_disconnected = disconnected  # type: ignore[method-assign]
+        heard = Recorder()
+        await listener.open(heard.on_message, heard.on_gap)
+        try:
+            nats_server.kill()
+            async with asyncio.timeout(TIMEOUT_S):
+                await cut.wait()
+                await listener.subscribe("conv.b")
+            nats_server.start()
+            await heard.until(lambda: None in heard.gaps)
+            sender, _ = await opened(bus_url(nats_server))
+            sender.publish("conv.b", b"heard")
+            assert await heard.messages_of(1) == [("conv.b", b"heard")]
+            await sender.close()
+        finally:
+            await listener.close()
+
     async def test_a_slow_consumer_drop_is_a_gap_on_its_topic(
         self, nats_server: NatsServer, monkeypatch: pytest.MonkeyPatch
     ) -> None:

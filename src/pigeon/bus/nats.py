@@ -169,12 +169,19 @@ class NatsBus:
         if topic not in self._subs:
             self._subs[topic] = None
         client = self._client
-        if client is None or not client.is_connected:
-            return  # subscribed with every other topic on (re)connect, then a gap
+        if client is None or client.is_closed:
+            return  # the restart subscribes every topic, then reports a gap
         try:
-            if self._subs[topic] is None:
-                self._subs[topic] = await self._subscribe_on(client, topic)
-            await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+            if self._subs.get(topic, False) is None:
+                # Also while the library reconnects: it re-sends what it knows of.
+                sub = await self._subscribe_on(client, topic)
+                if topic in self._subs:
+                    self._subs[topic] = sub
+                else:  # unsubscribed meanwhile
+                    self._spawn(self._unsubscribe_from(sub))
+            if client.is_connected:
+                await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+            # else: the reconnect reports a gap once the subscription is live again
         except Exception as exc:  # lost on the way: say so, never raise
             log.warning("nats bus subscribe not confirmed", extra={"error": repr(exc)})
             self._report_gap(topic)
@@ -226,17 +233,26 @@ class NatsBus:
         self._connected.clear()
         while not self._closing:
             client: Client | None = None
+            subscribed: dict[str, Subscription] = {}
             try:
                 client = await self._connect()
-                for topic in self._subs:
-                    self._subs[topic] = await self._subscribe_on(client, topic)
-                await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+                # Until no topic was added meanwhile: nothing awaits between the last check
+                # and the new client taking over, so no subscribe slips between the two.
+                while todo := [topic for topic in self._subs if topic not in subscribed]:
+                    for topic in todo:
+                        subscribed[topic] = await self._subscribe_on(client, topic)
+                    await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
             except Exception as exc:  # unreachable or cut again: try again
                 log.warning("nats bus restart failed", extra={"error": repr(exc)})
                 if client is not None:
                     await self._close_client(client)
                 await asyncio.sleep(self.url.options.reconnect_wait_s)
                 continue
+            for topic, sub in subscribed.items():
+                if topic in self._subs:
+                    self._subs[topic] = sub
+                else:  # unsubscribed meanwhile
+                    self._spawn(self._unsubscribe_from(sub))
             self._client = client
             self.restarts += 1
             log.warning("nats bus restarted its client", extra={"restarts": self.restarts})
