@@ -66,6 +66,19 @@ async def opened(url: str, *topics: str) -> tuple[NatsBus, Recorder]:
     return bus, recorder
 
 
+def watch_closed(bus: NatsBus) -> asyncio.Event:
+    """Set when the client library gives up (closes its client); before ``open``."""
+    gave_up = asyncio.Event()
+    on_closed = bus._on_closed
+
+    async def closed() -> None:
+        gave_up.set()
+        await on_closed()
+
+    bus._on_closed = closed  # type: ignore[method-assign]
+    return gave_up
+
+
 @pytest.fixture
 async def gateways(nats_server: NatsServer) -> AsyncIterator[list[tuple[NatsBus, Recorder]]]:
     """Two buses on one NATS server, as two gateways have, both following conv.a."""
@@ -177,14 +190,7 @@ class TestNetwork:
         connects a new one, subscribes again, reports the gap and counts the restart."""
         listener = bus_from_url(bus_url(nats_server, "&max_reconnects=1"))
         assert isinstance(listener, NatsBus)
-        gave_up = asyncio.Event()
-        on_closed = listener._on_closed
-
-        async def closed() -> None:
-            gave_up.set()
-            await on_closed()
-
-        listener._on_closed = closed  # type: ignore[method-assign]
+        gave_up = watch_closed(listener)
         heard = Recorder()
         await listener.open(heard.on_message, heard.on_gap)
         await listener.subscribe("conv.a")
@@ -201,6 +207,36 @@ class TestNetwork:
             await sender.close()
         finally:
             await listener.close()
+
+    @pytest.mark.parametrize("gave_up", [False, True], ids=["reconnecting", "restarting"])
+    async def test_close_is_bounded_while_the_server_is_down(
+        self, nats_server: NatsServer, gave_up: bool
+    ) -> None:
+        """While the library reconnects, or after it gave up and the bus keeps restarting
+        its client, close() returns within its flush timeout and calls nothing after."""
+        bus = bus_from_url(bus_url(nats_server, "&max_reconnects=1" if gave_up else ""))
+        assert isinstance(bus, NatsBus)
+        closed = watch_closed(bus)
+        heard = Recorder()
+        await bus.open(heard.on_message, heard.on_gap)
+        await bus.subscribe("conv.a")
+        nats_server.kill()
+        if gave_up:
+            async with asyncio.timeout(TIMEOUT_S):
+                await closed.wait()
+            assert bus._restarting is not None and not bus._restarting.done()
+        bus.publish("conv.a", b"waits in the outbox")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await bus.close()
+        assert loop.time() - started < NatsOptions().flush_timeout_s + 1
+        gaps = list(heard.gaps)
+        nats_server.start()
+        marker, marks = await opened(bus_url(nats_server), "conv.a")
+        marker.publish("conv.a", b"marker")
+        await marks.messages_of(1)
+        await marker.close()
+        assert heard.messages == [] and heard.gaps == gaps
 
     async def test_open_while_the_server_is_down_connects_later_with_a_gap(
         self, nats_server: NatsServer
