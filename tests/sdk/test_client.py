@@ -60,6 +60,17 @@ class TestSendReceive:
         [row] = await alice.conversations()
         assert (row.conv, row.last_seq, row.read_seq, row.unread) == (conv, 4, 4, 0)
 
+    async def test_retried_send_reports_duplicate(self, users: Users) -> None:
+        """A send retried with the id of an acked one returns the original ack, marked as a
+        duplicate (the server's ack says so); a first send is not one."""
+        alice = await users.client("alice")
+        await users.token("bob")
+        conv = (await (await users.http_for("alice")).direct("bob")).conv
+        first = await alice.send(conv, "once", client_msg_id="m-1")
+        again = await alice.send(conv, "once", client_msg_id="m-1")
+        assert (first.seq, first.duplicate) == (2, False)
+        assert (again.seq, again.duplicate) == (2, True)
+
     async def test_refused_send_raises_api_error(self, users: Users) -> None:
         """A send to a conversation I am not in raises not_found, and nothing is retried."""
         alice = await users.client("alice")

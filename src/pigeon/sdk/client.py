@@ -16,12 +16,18 @@ What it does for you:
   holds, and reconnects after any failure or a ``goodbye``, waiting a full-jitter
   exponential backoff (``backoff_min_s`` doubling to ``backoff_max_s``) between attempts.
   Every network wait is bounded (``connect_timeout_s``, ``request_timeout_s``, heartbeats).
+  Each attempt that fails before the server accepts the hello is logged at WARNING with its
+  reason, and :meth:`Client.wait_connected` raises :class:`~pigeon.sdk.ServerUnreachable`
+  after ``wait_connected_s``; the URL is checked when the Client is made.
 - **Sending.** :meth:`Client.send`, :meth:`Client.edit` and :meth:`Client.delete` put the write
   in a bounded outbox under a ``client_msg_id`` (a fresh uuid4 unless you give one). It is
   sent, and sent again on every reconnect, with that same id until the server acks it; a
-  retried id returns the original ack, so a write is never applied twice (G2). Refusals for
-  rate (``rate_limited``, ``busy``) wait ``retry_after_ms`` and retry; other refusals raise
-  :class:`~pigeon.sdk.ApiError`.
+  retried id returns the original ack (``duplicate`` true), so a write is never applied
+  twice (G2). Refusals for rate (``rate_limited``, ``busy``) wait ``retry_after_ms`` and
+  retry; other refusals raise :class:`~pigeon.sdk.ApiError`. **Order:** one client's writes
+  into one conversation are stored in the order they were called, even when some are held
+  back by the rate limit (one write per conversation is on the wire at a time; other
+  conversations go on meanwhile). There is no order across conversations or clients.
 - **Receiving.** :meth:`Client.events` / :meth:`Client.next_event` yield every event of every
   conversation the user is in, exactly once and in seq order per conversation, from pushes
   plus history pulls (see :mod:`pigeon.sdk.sync`). Typing notices come separately, from
@@ -36,7 +42,13 @@ What it does for you:
   the app consumed are saved (atomically) to a small JSON file, and read back at start, so a
   restarted app continues right after the last event it finished with. An event counts as
   consumed when the app asks for the next one or closes the client (unless the ``async with``
-  body raised).
+  body raised). The file is written every ``save_every`` consumed events (default 100) and
+  whenever the app has caught up: an app killed in the middle of a backlog sees up to that
+  many events again (never misses one). Lower ``save_every`` (1: before each new event) or
+  call :meth:`Client.save_position` once an event is finished with, at one fsync'd write each.
+- **Callbacks.** Instead of iterating, an app may register handlers
+  (:meth:`Client.on_message`, ``on_edit``, ``on_delete``, ``on_member``, ``on_resync``) and
+  await :meth:`Client.run`; see :mod:`pigeon.sdk.handlers`.
 """
 
 from __future__ import annotations
@@ -80,10 +92,12 @@ from pigeon.core.frames import (
     decode_server_frame,
 )
 from pigeon.core.http_api import CONVERSATIONS_LIMIT, PageResponse
-from pigeon.core.records import AppendResult, ConversationSummary, MessageMeta
+from pigeon.core.records import AppendResult, ConversationSummary, EventKind, MessageMeta
 from pigeon.errors import ErrorCode
 from pigeon.sdk._connection import Connection, ConnectionLost, ReplyHandler
-from pigeon.sdk.errors import ApiError, ClientClosed, code_of
+from pigeon.sdk.errors import ApiError, ClientClosed, ServerUnreachable, code_of
+from pigeon.sdk.handlers import MEMBER_KINDS, EventHandler, Handlers, ResyncHandler
+from pigeon.sdk.http import checked_base_url
 from pigeon.sdk.outbox import Outbox, Pending, Write
 from pigeon.sdk.sync import Delivery, Sync, load_state, save_state
 
@@ -128,15 +142,46 @@ def full_jitter(attempt: int, low_s: float, high_s: float) -> float:
     return random.uniform(0.0, min(high_s, low_s * 2 ** min(attempt, 30)))
 
 
+def _failure_reason(exc: BaseException) -> str:
+    """One line saying why a connection attempt failed."""
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    return str(exc) or type(exc).__name__
+
+
 def _api_error(frame: Error) -> ApiError:
     return ApiError(code_of(frame.code), frame.message, frame.retry_after_ms)
 
 
 class Client:
-    """A Pigeon client over the WebSocket API. See the module docstring for the guarantees.
+    """A Pigeon client over the WebSocket API: reconnects, resends and fills gaps by itself.
 
-    ``state`` is the path of a JSON file holding the epoch and consumed cursors; without it,
-    a new Client starts from seq 1 of every conversation.
+    Use it as ``async with Client(url, token) as client:`` (or :meth:`start` and
+    :meth:`close`), send with :meth:`send`, and take events with :meth:`events` or register
+    handlers and await :meth:`run`. The guarantees and how they are kept are described in
+    :mod:`pigeon.sdk.client`.
+
+    Arguments:
+
+    - ``base_url``: ``http(s)://host:port`` of a node; anything else raises ValueError.
+    - ``token``: a device token from :meth:`HttpClient.login`. A token the server refuses
+      stops the client: waiting calls raise :class:`~pigeon.sdk.ApiError`
+      (``unauthenticated``).
+    - ``state``: path of a JSON file holding the epoch and consumed cursors, read at start and
+      written as the app consumes events; without it, a new Client starts from seq 1 of every
+      conversation.
+    - ``save_every``: write the state file after this many consumed events (and whenever the
+      app has caught up). The trade-off: an app killed in the middle of a backlog sees up to
+      this many events again on restart, and a smaller value costs one fsync'd write per that
+      many events. 1 saves before each new event; :meth:`save_position` saves at once.
+    - ``wait_connected_s``: how long :meth:`wait_connected` waits by default before raising
+      :class:`~pigeon.sdk.ServerUnreachable`.
+    - ``max_outbox``, ``max_buffered_events``, ``max_typing_notices``: bounds of the writes
+      awaiting their ack, the events awaiting the app, and the typing notices kept.
+    - ``page_size``, ``max_pulls``: events per history pull, and pulls at once.
+    - ``max_writes_in_flight``: writes on the wire at once (one per conversation at most).
+    - ``connect_timeout_s``, ``request_timeout_s``, ``heartbeat_s``: network bounds.
+    - ``backoff_min_s``, ``backoff_max_s``: the reconnect backoff's range.
     """
 
     def __init__(
@@ -157,8 +202,9 @@ class Client:
         backoff_min_s: float = 0.05,
         backoff_max_s: float = 5.0,
         save_every: int = 100,
+        wait_connected_s: float = 30.0,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = checked_base_url(base_url)
         self.token = token
         self.state_path = Path(state).expanduser() if state is not None else None
         self.connect_timeout_s = connect_timeout_s
@@ -168,11 +214,14 @@ class Client:
         self.backoff_max_s = backoff_max_s
         self.max_writes_in_flight = max_writes_in_flight
         self.save_every = save_every
+        self.wait_connected_s = wait_connected_s
+        self._last_failure = "no attempt yet"  # why the latest connection attempt failed
         initial = load_state(self.state_path) if self.state_path is not None else None
         self._sync = Sync(
             initial, max_buffered=max_buffered_events, page_size=page_size, max_pulls=max_pulls
         )
         self._outbox = Outbox(max_outbox)
+        self._handlers = Handlers()
         self._typing: deque[TypingNotice] = deque(maxlen=max_typing_notices)
         self._conn: Connection | None = None
         self._connections = 0
@@ -234,11 +283,24 @@ class Client:
         if self._http is not None:
             await self._http.close()
 
-    async def wait_connected(self) -> None:
-        """Wait until the client is connected and has said hello."""
-        while not self._connected.is_set():
-            self._check_running()
-            await self._wait_any(self._connected)
+    async def wait_connected(self, timeout_s: float | None = None) -> None:
+        """Wait until the client is connected and the server has accepted its hello.
+
+        Raises :class:`~pigeon.sdk.ServerUnreachable` (with the last attempt's reason) if that
+        has not happened within ``timeout_s`` (default: the ``wait_connected_s`` given to the
+        constructor); the client keeps trying in the background, so the caller may wait again
+        or close it. Raises :class:`~pigeon.sdk.ApiError` if the server refused the token for
+        good, and :class:`~pigeon.sdk.ClientClosed` if the client is closed."""
+        limit_s = self.wait_connected_s if timeout_s is None else timeout_s
+        try:
+            async with asyncio.timeout(limit_s):
+                while not self._connected.is_set():
+                    self._check_running()
+                    await self._wait_any(self._connected)
+        except TimeoutError:
+            raise ServerUnreachable(
+                self.base_url, f"not connected after {limit_s:g}s: {self._last_failure}"
+            ) from None
 
     def statistics(self) -> ClientStatistics:
         return ClientStatistics(
@@ -389,6 +451,59 @@ class Client:
         while True:
             yield await self.next_event()
 
+    def save_position(self) -> None:
+        """Count the event the app took last as consumed and write the state file now.
+
+        Call it when the app has finished with an event (stored it, shown it) and must not
+        see it again after a crash, without waiting for the ``save_every`` batch: a restarted
+        app then resumes right after it. Costs one fsync'd file write; does nothing without
+        ``state``. Raises OSError if the state file cannot be written."""
+        self._sync.consume_in_hand()
+        self._save_state(force=True)
+
+    # -- handlers (callbacks as well as the iterator) ---------------------------------------
+
+    def on_message(self, handler: EventHandler) -> EventHandler:
+        """Call ``handler(event)`` for each ``message`` event while :meth:`run` runs.
+        Returns ``handler``, so it also works as a decorator."""
+        self._handlers.add(frozenset({EventKind.MESSAGE}), handler)
+        return handler
+
+    def on_edit(self, handler: EventHandler) -> EventHandler:
+        """Call ``handler(event)`` for each ``edit`` event (``target_seq`` names the message,
+        ``body`` is its new text) while :meth:`run` runs. Returns ``handler``."""
+        self._handlers.add(frozenset({EventKind.EDIT}), handler)
+        return handler
+
+    def on_delete(self, handler: EventHandler) -> EventHandler:
+        """Call ``handler(event)`` for each ``delete`` event (``target_seq`` names the
+        message) while :meth:`run` runs. Returns ``handler``."""
+        self._handlers.add(frozenset({EventKind.DELETE}), handler)
+        return handler
+
+    def on_member(self, handler: EventHandler) -> EventHandler:
+        """Call ``handler(event)`` for each membership event: ``created`` (the first
+        members), ``member_added``, ``member_removed`` and ``owner_changed`` (``members``
+        names who) while :meth:`run` runs. Returns ``handler``."""
+        self._handlers.add(MEMBER_KINDS, handler)
+        return handler
+
+    def on_resync(self, handler: ResyncHandler) -> ResyncHandler:
+        """Call ``handler(notice)`` when the server's store was restored (see
+        :class:`~pigeon.sdk.Resynced`): drop what the app holds; every conversation then
+        comes again from seq 1. Returns ``handler``."""
+        self._handlers.resync.append(handler)
+        return handler
+
+    async def run(self) -> None:
+        """Take every event, exactly once and in order per conversation, and call its
+        handlers (a plain function or a coroutine function, in registration order); events
+        of a kind with no handler are skipped. Returns only by raising: cancel it to stop,
+        or it raises what :meth:`next_event` raises. A handler's exception propagates, and
+        the event it was handling is then not consumed."""
+        while True:
+            await self._handlers.dispatch(await self.next_event())
+
     async def next_typing(self) -> TypingNotice:
         """The next typing notice (ephemeral; the oldest are dropped if not taken)."""
         while not self._typing:
@@ -484,8 +599,19 @@ class Client:
                     return
                 except _RetryLater as exc:
                     delay = exc.delay_s
+                    self._last_failure = str(exc)
                 except (ConnectionLost, aiohttp.ClientError, OSError, TimeoutError) as exc:
-                    log.info("pigeon connection lost: %r", exc)
+                    if self._welcomes > welcomes:
+                        log.info("pigeon connection lost: %r", exc)
+                    else:
+                        # Never got in: say why each time, or a wrong port looks like a hang.
+                        self._last_failure = _failure_reason(exc)
+                        log.warning(
+                            "pigeon: cannot connect to %s (attempt %d): %s",
+                            self.base_url,
+                            attempt + 1,
+                            self._last_failure,
+                        )
                 if self._welcomes > welcomes:
                     attempt = 0  # it worked for a while: start the backoff again from the bottom
                 if delay is None:
@@ -613,29 +739,22 @@ class Client:
     # -- internals: the outbox ---------------------------------------------------------------
 
     async def _send_loop(self, conn: Connection) -> None:
-        """(Re)send every write of the outbox on this connection, in order, until acked."""
+        """(Re)send the outbox's writes on this connection until acked: what
+        :meth:`Outbox.due` says, one write per conversation at a time, so each conversation's
+        writes are committed in call order."""
         while True:
             self._outbox_changed.clear()
             now = time.monotonic()
-            wake_at: float | None = None
-            in_flight = 0
-            for entry in self._outbox:
-                if entry.sent_on == conn.number:
-                    deadline = entry.sent_at + self.request_timeout_s
-                    if deadline > now:
-                        in_flight += 1
-                        wake_at = deadline if wake_at is None else min(wake_at, deadline)
-                        continue
-                if entry.retry_at > now:
-                    # Keep the order: nothing after a write that waits its turn goes first.
-                    wake_at = entry.retry_at if wake_at is None else min(wake_at, entry.retry_at)
-                    break
-                if in_flight >= self.max_writes_in_flight:
-                    break
+            due, wake_at = self._outbox.due(
+                conn.number,
+                now,
+                timeout_s=self.request_timeout_s,
+                max_in_flight=self.max_writes_in_flight,
+            )
+            for entry in due:
                 frame = msgspec.structs.replace(entry.frame, id=conn.next_id())
                 conn.on_reply(frame.id, self._write_reply_handler(entry))
                 entry.sent_on, entry.sent_at = conn.number, now
-                in_flight += 1
                 await conn.send(frame)
             timeout = None if wake_at is None else max(0.0, wake_at - time.monotonic())
             # asyncio.timeout, not wait_for: on Python 3.11, wait_for can swallow the cancel
@@ -650,7 +769,11 @@ class Client:
                 entry.sent_on = None
             elif isinstance(frame, Ack):
                 result = AppendResult(
-                    conv=frame.conv, seq=frame.seq, ts=frame.ts, client_msg_id=frame.client_msg_id
+                    conv=frame.conv,
+                    seq=frame.seq,
+                    ts=frame.ts,
+                    client_msg_id=frame.client_msg_id,
+                    duplicate=frame.duplicate,
                 )
                 self._outbox.resolve(entry, result)
             elif isinstance(frame, Error):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from types import TracebackType
 from typing import TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 import msgspec
@@ -33,6 +33,26 @@ _encoder = msgspec.json.Encoder()
 _error_decoder = msgspec.json.Decoder(api.ErrorResponse)
 
 
+def checked_base_url(base_url: str) -> str:
+    """``base_url`` without a trailing slash, if it is ``http(s)://host[:port][/prefix]``.
+
+    Raises ValueError otherwise: a URL without a scheme (``127.0.0.1:8700``) or with a bad port
+    would otherwise fail on every connection attempt, with nothing to tell the app why."""
+    try:
+        parts = urlsplit(base_url)
+        port = parts.port  # raises ValueError for a port that is not a number in range
+    except ValueError as exc:
+        raise ValueError(f"bad server URL {base_url!r}: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"bad server URL {base_url!r}: expected http://host:port or https://host:port"
+        )
+    if parts.query or parts.fragment:
+        raise ValueError(f"bad server URL {base_url!r}: no query or fragment expected")
+    del port
+    return base_url.rstrip("/")
+
+
 def new_client_msg_id() -> str:
     """A fresh client message id: 128 random bits, as 32 hex digits."""
     return uuid.uuid4().hex
@@ -45,7 +65,9 @@ class HttpClient:
     """
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout_s: float = 10.0) -> None:
-        self.base_url = base_url.rstrip("/")
+        """Raises ValueError if ``base_url`` is not ``http(s)://host[:port]``. Opens no
+        connection yet: the first request does."""
+        self.base_url = checked_base_url(base_url)
         self.token = token
         self.timeout_s = timeout_s
         self._session: aiohttp.ClientSession | None = None

@@ -2,9 +2,14 @@
 
 Every entry carries its ``client_msg_id``, so sending it again, on this connection or any
 later one, returns the original ack and never a second message (G2). Entries stay until the
-server answers with an ack or a final error; the connection (re)sends them in the order they
-were put. The outbox is bounded: :meth:`Outbox.put` waits for room, and
-:meth:`Outbox.put_nowait` raises :class:`OutboxFull`.
+server answers with an ack or a final error. The outbox is bounded: :meth:`Outbox.put` waits
+for room, and :meth:`Outbox.put_nowait` raises :class:`OutboxFull`.
+
+Order: writes into one conversation are committed in the order they were put. At most one
+write per conversation is on the wire at a time (:meth:`Outbox.due`): if two were, the server
+could refuse the first for rate and accept the second after its bucket refilled. A write
+that waits (in flight, or refused for rate until ``retry_at``) holds back the later writes of
+its conversation only; other conversations go on.
 
 This module does no network I/O; the Client drives it.
 """
@@ -58,6 +63,38 @@ class Outbox:
 
     def __iter__(self) -> Iterator[Pending]:
         return iter(list(self._entries.values()))
+
+    def due(
+        self, connection: int, now: float, *, timeout_s: float, max_in_flight: int
+    ) -> tuple[list[Pending], float | None]:
+        """What to (re)send now on connection number ``connection``, in put order, and when to
+        look again (None: when something changes).
+
+        An entry is due unless it is in flight on this connection for less than ``timeout_s``,
+        waits for its ``retry_at``, or has an earlier entry of its conversation doing either
+        (one write per conversation at a time keeps each conversation in put order). At most
+        ``max_in_flight`` entries are in flight at once."""
+        due: list[Pending] = []
+        held: set[str] = set()  # conversations with a write already on the wire or waiting
+        wake_at: float | None = None
+        in_flight = 0
+        for entry in self._entries.values():
+            conv = entry.frame.conv
+            if conv in held:
+                continue
+            held.add(conv)
+            wait_until: float | None = None
+            if entry.sent_on == connection and entry.sent_at + timeout_s > now:
+                in_flight += 1
+                wait_until = entry.sent_at + timeout_s
+            elif entry.retry_at > now:
+                wait_until = entry.retry_at
+            if wait_until is not None:
+                wake_at = wait_until if wake_at is None else min(wake_at, wait_until)
+            elif in_flight < max_in_flight:
+                in_flight += 1
+                due.append(entry)
+        return due, wake_at
 
     def get(self, client_msg_id: str) -> Pending | None:
         return self._entries.get(client_msg_id)
