@@ -1,10 +1,11 @@
 # Two commands: `make run` starts a server on the embedded store; `make test` runs everything.
+# `make api-docs` regenerates the SDK's API reference.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck pytest clean
+.PHONY: run test check lint typecheck pytest api-docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,10 @@ pytest: $(STAMP)
 	./scripts/ensure-promtool.sh
 	./scripts/ensure-nats.sh
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
+
+# The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.
+api-docs: $(STAMP)
+	PYTHON=$(BIN)/python ./scripts/api-docs.sh docs/api
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -155,6 +155,8 @@ def _api_error(frame: Error) -> ApiError:
 
 class Client:
     """A Pigeon client over the WebSocket API: reconnects, resends and fills gaps by itself.
+    Every write is stored exactly once (G2), and every event is delivered exactly once and in
+    seq order per conversation (G4), across disconnects, server restarts and app restarts.
 
     Use it as ``async with Client(url, token) as client:`` (or :meth:`start` and
     :meth:`close`), send with :meth:`send`, and take events with :meth:`events` or register
@@ -255,7 +257,8 @@ class Client:
         await self.close(consumed=not failed)
 
     async def start(self) -> None:
-        """Start connecting in the background; returns at once (see :meth:`wait_connected`)."""
+        """Start connecting in the background; returns at once (see :meth:`wait_connected`).
+        ``async with`` calls it. Calling it again does nothing. Never raises."""
         if self._runner is not None:
             return
         self._http = aiohttp.ClientSession(
@@ -268,7 +271,8 @@ class Client:
     async def close(self, *, consumed: bool = True) -> None:
         """Stop: save the position, close the connection, fail the writes still waiting with
         :class:`~pigeon.sdk.ClientClosed`. ``consumed``: the app finished with the last event
-        it took (its position is saved)."""
+        it took (its position is saved). Idempotent; the client cannot be started again.
+        Raises OSError only if the state file cannot be written."""
         if self._closing:
             return
         self._closing = True
@@ -303,6 +307,8 @@ class Client:
             ) from None
 
     def statistics(self) -> ClientStatistics:
+        """A snapshot of the client's state (connected, outbox, buffer), for metrics and
+        tests. Never raises."""
         return ClientStatistics(
             connected=self._connected.is_set(),
             connections=self._welcomes,
@@ -322,20 +328,40 @@ class Client:
         meta: MessageMeta | None = None,
         client_msg_id: str | None = None,
     ) -> AppendResult:
-        """Send a message; returns its durable ack. Exactly once, whatever fails meanwhile."""
+        """Send a message; returns its durable ack (``duplicate`` is true when an earlier send
+        with this ``client_msg_id`` was already stored). Exactly once, whatever fails
+        meanwhile: the write waits in the outbox while disconnected, and goes after the
+        earlier writes into ``conv`` (call order). Raises
+        :class:`~pigeon.sdk.ApiError` for a final refusal (``not_found``: not a member;
+        ``too_large``; ``forbidden``), :class:`~pigeon.sdk.ClientClosed` if the client is
+        closed first, :class:`~pigeon.sdk.OutboxFull` never (it waits for room). Cancelling
+        the call does not unsend: call again with the same ``client_msg_id`` to learn its
+        fate."""
         cmid = client_msg_id or uuid.uuid4().hex
         return await self._write(Send(id=0, conv=conv, client_msg_id=cmid, body=body, meta=meta))
 
     async def edit(
         self, conv: str, seq: int, body: str, client_msg_id: str | None = None
     ) -> AppendResult:
-        """Replace the text of my message ``seq`` (an ``edit`` event in the log)."""
+        """Replace the text of my message ``seq`` (an ``edit`` event in the log); returns its
+        ack. Exactly once and in call order, as :meth:`send`. Raises
+        :class:`~pigeon.sdk.ApiError` for a final refusal (``not_found``: not a member;
+        ``too_large``; ``forbidden``), :class:`~pigeon.sdk.ClientClosed` if the client is
+        closed first, :class:`~pigeon.sdk.OutboxFull` never (it waits for room). Cancelling
+        the call does not unsend: call again with the same ``client_msg_id`` to learn its
+        fate."""
         cmid = client_msg_id or uuid.uuid4().hex
         frame = Edit(id=0, conv=conv, client_msg_id=cmid, target_seq=seq, body=body)
         return await self._write(frame)
 
     async def delete(self, conv: str, seq: int, client_msg_id: str | None = None) -> AppendResult:
-        """Delete my message ``seq`` (a ``delete`` event in the log)."""
+        """Delete my message ``seq`` (a ``delete`` event in the log); returns its ack. Exactly
+        once and in call order, as :meth:`send`. Raises
+        :class:`~pigeon.sdk.ApiError` for a final refusal (``not_found``: not a member;
+        ``too_large``; ``forbidden``), :class:`~pigeon.sdk.ClientClosed` if the client is
+        closed first, :class:`~pigeon.sdk.OutboxFull` never (it waits for room). Cancelling
+        the call does not unsend: call again with the same ``client_msg_id`` to learn its
+        fate."""
         cmid = client_msg_id or uuid.uuid4().hex
         return await self._write(Delete(id=0, conv=conv, client_msg_id=cmid, target_seq=seq))
 
@@ -355,7 +381,9 @@ class Client:
     # -- requests ----------------------------------------------------------------------------
 
     async def mark_read(self, conv: str, seq: int) -> None:
-        """Move my read position in ``conv`` forward to ``seq`` (it never moves back)."""
+        """Move my read position in ``conv`` forward to ``seq`` (it never moves back). Waits
+        for a connection and retries across reconnects. Raises ApiError ``not_found`` when I
+        am not a member, ClientClosed if the client is closed first."""
         await self._request(lambda rid: Read(id=rid, conv=conv, seq=seq), Ok)
 
     async def history(
@@ -367,7 +395,9 @@ class Client:
         limit: int = 100,
     ) -> PageResponse:
         """A page of the log: the first ``limit`` events after ``after``, or the last ``limit``
-        before ``before`` (the latest, with neither). Does not touch the event stream."""
+        before ``before`` (the latest, with neither). Does not touch the event stream. Waits
+        for a connection and retries across reconnects. Raises ApiError ``not_found`` when I
+        am not a member, ClientClosed if the client is closed first."""
         page = await self._request(
             lambda rid: History(id=rid, conv=conv, after=after, before=before, limit=limit), Page
         )
@@ -381,7 +411,8 @@ class Client:
 
     async def conversations(self) -> list[ConversationSummary]:
         """Every conversation of mine, with last seq, last message and unread count, in
-        conversation id order (fetched page by page)."""
+        conversation id order (fetched page by page). Waits for a connection and retries
+        across reconnects. Raises ClientClosed if the client is closed first."""
 
         def page_after(cursor: str | None) -> Callable[[int], Conversations]:
             return lambda rid: Conversations(id=rid, cursor=cursor, limit=CONVERSATIONS_LIMIT.high)
@@ -396,7 +427,8 @@ class Client:
                 return rows
 
     async def typing(self, conv: str) -> None:
-        """Tell the other members I am typing. Best effort: dropped while disconnected."""
+        """Tell the other members I am typing. Best effort: dropped while disconnected, so
+        call it again every few seconds while the person types. Never raises."""
         conn = self._conn
         if conn is None:
             return
@@ -435,7 +467,10 @@ class Client:
 
     async def next_event(self) -> Delivery:
         """The next event of any conversation (or a :class:`Resynced` notice). Exactly once
-        and in seq order per conversation. Taking it marks the previous one as consumed."""
+        and in seq order per conversation. Taking it marks the previous one as consumed. On a
+        :class:`~pigeon.sdk.Resynced` notice, drop what the app holds: every conversation
+        comes again from seq 1. Raises ClientClosed when the client is closed, and
+        ApiError ``unauthenticated`` (log in again) when the server refused the token."""
         while True:
             item = self._sync.take_nowait()
             self._save_state()
@@ -447,7 +482,9 @@ class Client:
             await self._wait_any(self._deliveries)
 
     async def events(self) -> AsyncIterator[Delivery]:
-        """``async for item in client.events()``: :meth:`next_event` forever."""
+        """``async for item in client.events()``: :meth:`next_event` forever. Each item is an
+        :class:`~pigeon.sdk.Event` or a :class:`~pigeon.sdk.Resynced` notice: check with
+        ``isinstance`` before using event fields. Raises what :meth:`next_event` raises."""
         while True:
             yield await self.next_event()
 
@@ -466,19 +503,19 @@ class Client:
     def on_message(self, handler: EventHandler) -> EventHandler:
         """Call ``handler(event)`` for each ``message`` event while :meth:`run` runs.
         Returns ``handler``, so it also works as a decorator."""
-        self._handlers.add(frozenset({EventKind.MESSAGE}), handler)
+        self._handlers.add([EventKind.MESSAGE], handler)
         return handler
 
     def on_edit(self, handler: EventHandler) -> EventHandler:
         """Call ``handler(event)`` for each ``edit`` event (``target_seq`` names the message,
         ``body`` is its new text) while :meth:`run` runs. Returns ``handler``."""
-        self._handlers.add(frozenset({EventKind.EDIT}), handler)
+        self._handlers.add([EventKind.EDIT], handler)
         return handler
 
     def on_delete(self, handler: EventHandler) -> EventHandler:
         """Call ``handler(event)`` for each ``delete`` event (``target_seq`` names the
         message) while :meth:`run` runs. Returns ``handler``."""
-        self._handlers.add(frozenset({EventKind.DELETE}), handler)
+        self._handlers.add([EventKind.DELETE], handler)
         return handler
 
     def on_member(self, handler: EventHandler) -> EventHandler:
@@ -505,7 +542,8 @@ class Client:
             await self._handlers.dispatch(await self.next_event())
 
     async def next_typing(self) -> TypingNotice:
-        """The next typing notice (ephemeral; the oldest are dropped if not taken)."""
+        """The next typing notice (ephemeral; the oldest are dropped if not taken). Raises
+        ClientClosed when the client is closed, ApiError when it failed for good."""
         while not self._typing:
             self._check_running()
             self._typing_ready.clear()
@@ -513,6 +551,9 @@ class Client:
         return self._typing.popleft()
 
     async def typing_notices(self) -> AsyncIterator[TypingNotice]:
+        """``async for notice in client.typing_notices()``: :meth:`next_typing` forever
+        (run it in its own task, beside :meth:`events`). Raises what :meth:`next_typing`
+        raises."""
         while True:
             yield await self.next_typing()
 

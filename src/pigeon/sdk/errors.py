@@ -15,11 +15,14 @@ RETRYABLE = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.BUSY, ErrorCode.UNAVAIL
 
 
 class ApiError(PigeonError):
-    """The server answered with an error. ``retry_after_ms`` is set for rate_limited/busy."""
+    """The server answered with an error. ``code`` is the :class:`~pigeon.errors.ErrorCode`;
+    ``retry_after_ms`` is set for rate_limited/busy: wait that long and retry (the Client
+    does so itself). Other codes will not change by retrying the same request."""
 
     def __init__(
         self, code: ErrorCode, message: str | None = None, retry_after_ms: int | None = None
     ) -> None:
+        """``message`` defaults to the code's standard text."""
         self.code = code
         self.message = message if message is not None else DEFAULT_MESSAGES[code]
         self.retry_after_ms = retry_after_ms
@@ -35,6 +38,7 @@ class ServerUnreachable(PigeonError, ConnectionError):
     """The server could not be reached (refused, reset, DNS, TLS). Retrying later may work."""
 
     def __init__(self, url: str, detail: str = "") -> None:
+        """``detail`` says why (the last attempt's error)."""
         self.url = url
         self.detail = detail
         super().__init__(f"cannot reach the server at {url}" + (f" ({detail})" if detail else ""))

@@ -13,7 +13,7 @@ This module does no network I/O; the Client drives it.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
 from pigeon.core.records import Event, EventKind
@@ -25,8 +25,11 @@ H = TypeVar("H", EventHandler, ResyncHandler)
 
 # Which handler list each kind of event goes to. `created` opens the membership (it names the
 # first members), so it goes with the member changes.
-MEMBER_KINDS = frozenset(
-    {EventKind.CREATED, EventKind.MEMBER_ADDED, EventKind.MEMBER_REMOVED, EventKind.OWNER_CHANGED}
+MEMBER_KINDS = (
+    EventKind.CREATED,
+    EventKind.MEMBER_ADDED,
+    EventKind.MEMBER_REMOVED,
+    EventKind.OWNER_CHANGED,
 )
 
 
@@ -37,7 +40,8 @@ class Handlers:
         self.by_kind: dict[EventKind, list[EventHandler]] = {kind: [] for kind in EventKind}
         self.resync: list[ResyncHandler] = []
 
-    def add(self, kinds: frozenset[EventKind], handler: EventHandler) -> None:
+    def add(self, kinds: Iterable[EventKind], handler: EventHandler) -> None:
+        """Call ``handler`` for every event of these ``kinds``."""
         for kind in kinds:
             self.by_kind[kind].append(handler)
 

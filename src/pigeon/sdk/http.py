@@ -59,9 +59,16 @@ def new_client_msg_id() -> str:
 
 
 class HttpClient:
-    """Pigeon's HTTP API. Set ``token`` (or pass it) before calling authenticated routes.
+    """Pigeon's HTTP API, one method per route. Set ``token`` (or pass it) before calling
+    authenticated routes.
 
-    Use it as an async context manager, or call :meth:`aclose` when done.
+    Use it as an async context manager, or call :meth:`aclose` when done. Every request
+    raises :class:`~pigeon.sdk.ApiError` when the server refuses it (look at ``code``: for
+    ``rate_limited`` wait ``retry_after_ms``; ``unauthenticated``: log in again),
+    :class:`~pigeon.sdk.ServerUnreachable` when the server cannot be reached (retry later),
+    and :class:`~pigeon.errors.PigeonTimeoutError` after ``timeout_s`` (retry: writes with
+    the same ``client_msg_id`` are never applied twice). The SDK retries a write once itself
+    after a dropped connection, with the same id.
     """
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout_s: float = 10.0) -> None:
@@ -84,6 +91,8 @@ class HttpClient:
         await self.aclose()
 
     async def aclose(self) -> None:
+        """Close the connection pool. The client may be used again afterwards (a new pool
+        opens on the next request). Never raises."""
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -91,6 +100,9 @@ class HttpClient:
     # -- accounts ---------------------------------------------------------------------------
 
     async def register(self, handle: str, password: str) -> api.RegisterResponse:
+        """Create an account; then :meth:`login`. ``handle``: 2-32 of ``a-z 0-9 _``;
+        ``password``: 8-256 characters. Raises ApiError ``conflict`` (handle
+        taken), ``bad_request`` (a rule broken: show it to the person) or ``rate_limited``."""
         body = api.RegisterRequest(handle=handle, password=password)
         return await self._call("POST", "/v1/register", body, api.RegisterResponse, auth=False)
 
@@ -99,14 +111,17 @@ class HttpClient:
     ) -> api.LoginResponse:
         """Log in; returns a token for this device (it does not set :attr:`token` itself).
         Keep the reply's ``device_key`` and pass it at this device's next login: a known
-        device is not locked out by someone else's failed logins to the handle."""
+        device is not locked out by someone else's failed logins to the handle. Raises
+        ApiError ``unauthenticated`` for a wrong handle or password (ask again), or
+        ``rate_limited`` (wait ``retry_after_ms``)."""
         body = api.LoginRequest(
             handle=handle, password=password, device=device, device_key=device_key
         )
         return await self._call("POST", "/v1/login", body, api.LoginResponse, auth=False)
 
     async def logout(self) -> None:
-        """Revoke this client's token."""
+        """Revoke this client's token; its WebSockets are closed. Log in again to get a new
+        one. Raises ApiError ``unauthenticated`` if the token was already invalid."""
         await self._request("POST", "/v1/logout", None)
 
     # -- conversations ----------------------------------------------------------------------
@@ -115,7 +130,9 @@ class HttpClient:
         self, *, cursor: str | None = None, limit: int | None = None, epoch: str | None = None
     ) -> api.ConversationListResponse:
         """One page of my conversations, in id order: pass the page's ``next_cursor`` as
-        ``cursor`` for the next. :meth:`all_conversations` fetches every page."""
+        ``cursor`` for the next, with the first page's ``epoch``. :meth:`all_conversations`
+        fetches every page. Raises ApiError ``resync_required`` when ``epoch`` names a store
+        since restored from a backup: start again from the first page without it."""
         query: dict[str, str] = {}
         if cursor is not None:
             query["cursor"] = cursor
@@ -128,8 +145,9 @@ class HttpClient:
         )
 
     async def all_conversations(self) -> list[ConversationSummary]:
-        """Every conversation of mine, page by page. Raises resync_required if the store
-        is restored from a backup meanwhile: the pages would be from two histories."""
+        """Every conversation of mine, page by page. Raises ApiError ``resync_required`` if
+        the store is restored from a backup meanwhile (the pages would be from two histories):
+        call it again."""
         page = await self.conversations(limit=api.CONVERSATIONS_LIMIT.high)
         rows = list(page.conversations)
         while page.next_cursor is not None:
@@ -140,37 +158,49 @@ class HttpClient:
         return rows
 
     async def direct(self, peer: str) -> api.ConversationCreated:
-        """Open the direct conversation with ``peer`` (idempotent: ``created`` says if new)."""
+        """Open the direct conversation with ``peer``, or return the existing one (``created``
+        says which). Raises ApiError ``not_found`` for an unknown handle or a peer who blocks
+        me (the same answer, on purpose)."""
         body = api.DirectRequest(peer=peer)
         path = "/v1/conversations/direct"
         return await self._call("POST", path, body, api.ConversationCreated, idempotent=True)
 
     async def group(self, title: str, members: list[str] | None = None) -> api.ConversationCreated:
+        """Create a group titled ``title`` with me as owner and ``members`` added. Raises
+        ApiError ``bad_request`` (title or size out of bounds) or ``not_found`` (a member
+        unknown, or blocking me)."""
         body = api.GroupRequest(title=title, members=list(members or []))
         return await self._call("POST", "/v1/conversations/group", body, api.ConversationCreated)
 
     async def add_member(self, conv: str, handle: str) -> api.AckResponse:
+        """Add ``handle`` to group ``conv`` (a ``member_added`` event at the ack's seq).
+        Raises ApiError ``forbidden`` (not an owner, or a direct conversation), ``not_found``
+        or ``conflict`` (already a member)."""
         body = api.MemberRequest(handle=handle)
         return await self._call("POST", f"{_conv(conv)}/members", body, api.AckResponse)
 
     async def remove_member(self, conv: str, handle: str) -> api.AckResponse:
-        """Remove ``handle`` (owners), or leave when it is my own handle."""
+        """Remove ``handle`` (owners), or leave when it is my own handle (a
+        ``member_removed`` event). Raises ApiError ``forbidden`` or ``not_found``."""
         path = f"{_conv(conv)}/members/{quote(handle, safe='')}"
         return await self._call("DELETE", path, None, api.AckResponse)
 
     # -- blocks -----------------------------------------------------------------------------
 
     async def block(self, handle: str) -> None:
-        """Stop ``handle`` from adding me to groups or opening a direct conversation with me."""
+        """Stop ``handle`` from adding me to groups or opening a direct conversation with me.
+        Idempotent. Raises ApiError ``not_found`` for an unknown handle."""
         body = api.BlockRequest(handle=handle)
         await self._request("POST", "/v1/blocks", body, idempotent=True)
 
     async def unblock(self, handle: str) -> None:
+        """Undo :meth:`block` (idempotent). Raises ApiError ``not_found`` for an unknown
+        handle."""
         path = f"/v1/blocks/{quote(handle, safe='')}"
         await self._request("DELETE", path, None, idempotent=True)
 
     async def blocks(self) -> list[str]:
-        """The handles I block, sorted."""
+        """The handles I block, sorted. Raises only what every request raises."""
         return (await self._call("GET", "/v1/blocks", None, api.BlocksResponse)).blocks
 
     # -- the log ----------------------------------------------------------------------------
@@ -183,7 +213,9 @@ class HttpClient:
         client_msg_id: str | None = None,
     ) -> api.AckResponse:
         """Send a message. Retrying with the same ``client_msg_id`` returns the original ack
-        (``duplicate`` is then true), never a second message (G2)."""
+        (``duplicate`` is then true), never a second message (G2): after a timeout or a lost
+        connection, call again with the same id. Raises ApiError ``not_found`` (not a
+        member), ``too_large`` (body too large) or ``rate_limited``."""
         request = api.SendRequest(
             client_msg_id=client_msg_id or new_client_msg_id(), body=body, meta=meta
         )
@@ -193,6 +225,9 @@ class HttpClient:
     async def edit(
         self, conv: str, seq: int, body: str, client_msg_id: str | None = None
     ) -> api.AckResponse:
+        """Replace the text of my message ``seq`` (an ``edit`` event). Retry with the same
+        ``client_msg_id``. Raises ApiError ``forbidden`` (not my message, or deleted) or
+        ``not_found``."""
         request = api.EditRequest(client_msg_id=client_msg_id or new_client_msg_id(), body=body)
         path = f"{_conv(conv)}/messages/{int(seq)}/edit"
         return await self._call("POST", path, request, api.AckResponse, idempotent=True)
@@ -200,6 +235,8 @@ class HttpClient:
     async def delete(
         self, conv: str, seq: int, client_msg_id: str | None = None
     ) -> api.AckResponse:
+        """Delete my message ``seq`` (a ``delete`` event). Retry with the same
+        ``client_msg_id``. Raises ApiError ``forbidden`` (not my message) or ``not_found``."""
         request = api.DeleteRequest(client_msg_id=client_msg_id or new_client_msg_id())
         path = f"{_conv(conv)}/messages/{int(seq)}/delete"
         return await self._call("POST", path, request, api.AckResponse, idempotent=True)
@@ -215,8 +252,9 @@ class HttpClient:
     ) -> api.PageResponse:
         """The first ``limit`` events after ``after``, or the last ``limit`` before ``before``
         (the latest, with neither). Pass the ``epoch`` of the page the seqs came from: if the
-        store was restored from a backup since, this raises resync_required instead of paging
-        on through another history."""
+        store was restored from a backup since, this raises ApiError ``resync_required``
+        instead of paging on through another history: start again from seq 1 without it.
+        Raises ApiError ``not_found`` when I am not a member."""
         query: dict[str, str] = {"limit": str(int(limit))}
         if epoch is not None:
             query["epoch"] = epoch
@@ -228,12 +266,15 @@ class HttpClient:
         return await self._call("GET", path, None, api.PageResponse, query=query)
 
     async def mark_read(self, conv: str, seq: int) -> api.ReadResponse:
-        """Move my read position forward to ``seq`` (it never moves back)."""
+        """Move my read position forward to ``seq`` (it never moves back). Raises ApiError
+        ``not_found`` when I am not a member."""
         body = api.ReadRequest(seq=seq)
         path = f"{_conv(conv)}/read"
         return await self._call("POST", path, body, api.ReadResponse, idempotent=True)
 
     async def health(self) -> api.Health:
+        """The node's liveness (``/healthz``); needs no token. Raises ServerUnreachable when
+        the node is down."""
         return await self._call("GET", "/healthz", None, api.Health, auth=False)
 
     # -- plumbing ---------------------------------------------------------------------------
