@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from pigeon.sdk import Client, HttpClient, ServerUnreachable
+from pigeon.sdk import Client, HttpClient, InvalidServerUrl, PigeonError, ServerUnreachable
 from tests.helpers.timing import TIMEOUT_S
 
 
@@ -26,11 +26,13 @@ def closed_port() -> int:
     ["127.0.0.1:8700", "localhost", "ws://127.0.0.1:8700", "http://127.0.0.1:port", "http://"],
 )
 def test_a_url_without_scheme_or_host_is_refused_at_construction(url: str) -> None:
-    """Not an endless reconnect loop later: ValueError now, naming the URL."""
-    with pytest.raises(ValueError, match="bad server URL"):
+    """Not an endless reconnect loop later: InvalidServerUrl (a ValueError and a PigeonError,
+    so the CLI prints it as one line) now, naming the URL."""
+    with pytest.raises(InvalidServerUrl, match="bad server URL"):
         Client(url, "token")
     with pytest.raises(ValueError, match="bad server URL"):
         HttpClient(url)
+    assert issubclass(InvalidServerUrl, PigeonError)
 
 
 async def test_wrong_port_raises_from_wait_connected_and_warns(

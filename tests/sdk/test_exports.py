@@ -39,6 +39,7 @@ EXPECTED = {
     "Event",
     "EventKind",
     "HttpClient",
+    "InvalidServerUrl",
     "LoginResponse",
     "OutboxFull",
     "PageResponse",

@@ -25,7 +25,7 @@ from pigeon.core.records import (
 )
 from pigeon.errors import ErrorCode, PigeonError, PigeonTimeoutError
 from pigeon.sdk.client import Client, ClientStatistics
-from pigeon.sdk.errors import ApiError, ClientClosed, ServerUnreachable
+from pigeon.sdk.errors import ApiError, ClientClosed, InvalidServerUrl, ServerUnreachable
 from pigeon.sdk.http import HttpClient, new_client_msg_id
 from pigeon.sdk.outbox import OutboxFull
 from pigeon.sdk.sync import Delivery, Resynced, SyncState
@@ -45,6 +45,7 @@ __all__ = [
     "Event",
     "EventKind",
     "HttpClient",
+    "InvalidServerUrl",
     "LoginResponse",
     "OutboxFull",
     "PageResponse",

@@ -165,7 +165,8 @@ class Client:
 
     Arguments:
 
-    - ``base_url``: ``http(s)://host:port`` of a node; anything else raises ValueError.
+    - ``base_url``: ``http(s)://host:port`` of a node; anything else raises
+      :class:`~pigeon.sdk.InvalidServerUrl` (a ValueError).
     - ``token``: a device token from :meth:`HttpClient.login`. A token the server refuses
       stops the client: waiting calls raise :class:`~pigeon.sdk.ApiError`
       (``unauthenticated``).

@@ -4,6 +4,7 @@ PigeonError
 ├── ApiError              the server refused a request: ``code`` is its ErrorCode
 ├── ServerUnreachable     no connection to the server (also a builtin ConnectionError)
 ├── ClientClosed          the Client was closed while the call waited
+├── InvalidServerUrl      the URL given is not http(s)://host:port (also a builtin ValueError)
 └── PigeonTimeoutError    a bounded wait ran out (from pigeon.errors)
 """
 
@@ -42,6 +43,11 @@ class ServerUnreachable(PigeonError, ConnectionError):
         self.url = url
         self.detail = detail
         super().__init__(f"cannot reach the server at {url}" + (f" ({detail})" if detail else ""))
+
+
+class InvalidServerUrl(PigeonError, ValueError):
+    """The server URL given to :class:`~pigeon.sdk.Client` or :class:`~pigeon.sdk.HttpClient`
+    is not ``http(s)://host[:port][/prefix]`` (a missing scheme, a bad port): fix the URL."""
 
 
 class ClientClosed(PigeonError):

@@ -25,7 +25,7 @@ import msgspec
 from pigeon.core import http_api as api
 from pigeon.core.records import ConversationSummary, MessageMeta
 from pigeon.errors import ErrorCode, PigeonTimeoutError
-from pigeon.sdk.errors import ApiError, ServerUnreachable, code_of
+from pigeon.sdk.errors import ApiError, InvalidServerUrl, ServerUnreachable, code_of
 
 T = TypeVar("T")
 
@@ -36,19 +36,20 @@ _error_decoder = msgspec.json.Decoder(api.ErrorResponse)
 def checked_base_url(base_url: str) -> str:
     """``base_url`` without a trailing slash, if it is ``http(s)://host[:port][/prefix]``.
 
-    Raises ValueError otherwise: a URL without a scheme (``127.0.0.1:8700``) or with a bad port
-    would otherwise fail on every connection attempt, with nothing to tell the app why."""
+    Raises :class:`~pigeon.sdk.InvalidServerUrl` (a ValueError) otherwise: a URL without a
+    scheme (``127.0.0.1:8700``) or with a bad port would otherwise fail on every connection
+    attempt, with nothing to tell the app why."""
     try:
         parts = urlsplit(base_url)
         port = parts.port  # raises ValueError for a port that is not a number in range
     except ValueError as exc:
-        raise ValueError(f"bad server URL {base_url!r}: {exc}") from None
+        raise InvalidServerUrl(f"bad server URL {base_url!r}: {exc}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(
+        raise InvalidServerUrl(
             f"bad server URL {base_url!r}: expected http://host:port or https://host:port"
         )
     if parts.query or parts.fragment:
-        raise ValueError(f"bad server URL {base_url!r}: no query or fragment expected")
+        raise InvalidServerUrl(f"bad server URL {base_url!r}: no query or fragment expected")
     del port
     return base_url.rstrip("/")
 
@@ -72,8 +73,8 @@ class HttpClient:
     """
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout_s: float = 10.0) -> None:
-        """Raises ValueError if ``base_url`` is not ``http(s)://host[:port]``. Opens no
-        connection yet: the first request does."""
+        """Raises InvalidServerUrl (a ValueError) if ``base_url`` is not
+        ``http(s)://host[:port]``. Opens no connection yet: the first request does."""
         self.base_url = checked_base_url(base_url)
         self.token = token
         self.timeout_s = timeout_s
