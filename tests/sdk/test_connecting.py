@@ -10,7 +10,9 @@ import socket
 import pytest
 
 from pigeon.sdk import Client, HttpClient, InvalidServerUrl, PigeonError, ServerUnreachable
+from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
+from tests.sdk.conftest import PASSWORD
 
 
 def closed_port() -> int:
@@ -51,3 +53,40 @@ async def test_wrong_port_raises_from_wait_connected_and_warns(
             await asyncio.wait_for(client.wait_connected(timeout_s=0.1), TIMEOUT_S)
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings and all("cannot connect to " + url in r.getMessage() for r in warnings)
+
+
+class _Records(logging.Handler):
+    """Keeps pigeon.sdk's records and wakes a waiter on the first failed attempt."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self.failed_attempt = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        if "cannot connect" in record.getMessage():
+            self.failed_attempt.set()
+
+
+async def test_an_outage_after_connecting_is_not_a_warning(fast_server: ServerProcess) -> None:
+    """Once connected, a server outage is expected: its failed attempts are INFO, not one
+    WARNING per attempt on the app's terminal (the app sees statistics().connected)."""
+    async with HttpClient(fast_server.url) as http:
+        await http.register("alice", PASSWORD)
+        token = (await http.login("alice", PASSWORD)).token
+    records = _Records()
+    logger = logging.getLogger("pigeon.sdk")
+    logger.addHandler(records)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        async with Client(fast_server.url, token, backoff_max_s=0.05) as client:
+            await client.wait_connected(TIMEOUT_S)
+            fast_server.kill()
+            await asyncio.wait_for(records.failed_attempt.wait(), TIMEOUT_S)
+    finally:
+        logger.removeHandler(records)
+        logger.setLevel(level)
+    failed = [r for r in records.records if "cannot connect" in r.getMessage()]
+    assert failed and all(r.levelno == logging.INFO for r in failed)

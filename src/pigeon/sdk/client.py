@@ -16,9 +16,10 @@ What it does for you:
   holds, and reconnects after any failure or a ``goodbye``, waiting a full-jitter
   exponential backoff (``backoff_min_s`` doubling to ``backoff_max_s``) between attempts.
   Every network wait is bounded (``connect_timeout_s``, ``request_timeout_s``, heartbeats).
-  Each attempt that fails before the server accepts the hello is logged at WARNING with its
-  reason, and :meth:`Client.wait_connected` raises :class:`~pigeon.sdk.ServerUnreachable`
-  after ``wait_connected_s``; the URL is checked when the Client is made.
+  Until the first connection succeeds, each failed attempt is logged at WARNING with its
+  reason (later ones, during an outage, at INFO), and :meth:`Client.wait_connected` raises
+  :class:`~pigeon.sdk.ServerUnreachable` after ``wait_connected_s``; the URL is checked when
+  the Client is made.
 - **Sending.** :meth:`Client.send`, :meth:`Client.edit` and :meth:`Client.delete` put the write
   in a bounded outbox under a ``client_msg_id`` (a fresh uuid4 unless you give one). It is
   sent, and sent again on every reconnect, with that same id until the server acks it; a
@@ -646,9 +647,12 @@ class Client:
                     if self._welcomes > welcomes:
                         log.info("pigeon connection lost: %r", exc)
                     else:
-                        # Never got in: say why each time, or a wrong port looks like a hang.
                         self._last_failure = _failure_reason(exc)
-                        log.warning(
+                        # Never connected: say why each time, or a wrong port looks like a
+                        # hang. Once it has worked, an outage is expected: INFO, not a line
+                        # on an app's terminal per attempt.
+                        log.log(
+                            logging.WARNING if self._welcomes == 0 else logging.INFO,
                             "pigeon: cannot connect to %s (attempt %d): %s",
                             self.base_url,
                             attempt + 1,
