@@ -1,5 +1,5 @@
 #!/bin/sh
-# Generate the SDK's API reference from its docstrings with pdoc (D37): HTML into DIR
+# Generate the SDK's API reference from its docstrings with pdoc (D38): HTML into DIR
 # (default docs/api), replacing what was there. tests/docs/test_api_reference.py runs this
 # into a temporary directory and compares, so the committed reference stays current.
 set -eu
