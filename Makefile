@@ -31,6 +31,7 @@ pytest: $(STAMP)
 	./scripts/ensure-chromium.sh
 	./scripts/ensure-promtool.sh
 	./scripts/ensure-nats.sh
+	./scripts/ensure-postgres.sh
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.

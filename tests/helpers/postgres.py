@@ -1,0 +1,138 @@
+"""A throwaway PostgreSQL 15 instance for tests: its own ``postgres`` process on a fresh data
+directory, a unix socket in that directory and a free loopback port, fsync on (as in
+production: G1 is what the tests are about), stopped by pid at the end.
+
+PostgreSQL refuses to run as root, so as root the instance runs as the ``postgres`` user
+(``Popen(user=...)``: the pid we stop is the postmaster's); its superuser is ``pigeon``
+either way, trusted on loopback and the socket only.
+``scripts/ensure-postgres.sh`` installs the programs (the Makefile's pytest target calls it).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.helpers.timing import TIMEOUT_S
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+SUPERUSER = "pigeon"
+_READY = "database system is ready to accept connections"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class PostgresInstance:
+    """One running instance; :meth:`create_databases` makes fresh databases on it."""
+
+    root: Path
+    port: int = field(default_factory=_free_port)
+    proc: subprocess.Popen[str] | None = None
+    _names: itertools.count[int] = field(default_factory=itertools.count)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def url(self, database: str) -> str:
+        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+
+    def _owner(self) -> str | None:
+        return "postgres" if os.geteuid() == 0 else None
+
+    def start(self) -> PostgresInstance:
+        if os.geteuid() == 0:
+            entry = pwd.getpwnam("postgres")
+            os.chown(self.root, entry.pw_uid, entry.pw_gid)
+        subprocess.run(
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.data_dir),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "--no-instructions",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT_S * 4,
+            user=self._owner(),
+        )
+        self.proc = subprocess.Popen(
+            [
+                str(PG_BIN / "postgres"),
+                "-D",
+                str(self.data_dir),
+                "-k",
+                str(self.root),
+                "-p",
+                str(self.port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=on",
+                "-c",
+                "max_connections=200",
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+            user=self._owner(),  # the child itself, so proc.pid is the postmaster's
+        )
+        assert self.proc.stderr is not None
+        log: list[str] = []
+        for line in self.proc.stderr:  # blocks until the server reports ready or exits
+            log.append(line)
+            if _READY in line:
+                break
+        else:
+            raise RuntimeError("postgres did not start:\n" + "".join(log))
+        # Drain its log from now on, so a full pipe never stalls the server.
+        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+        return self
+
+    def psql(self, sql: str, database: str = "postgres") -> None:
+        subprocess.run(
+            [str(PG_BIN / "psql"), "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, self.url(database)],
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT_S,
+        )
+
+    def create_databases(self, count: int) -> list[str]:
+        """``count`` fresh empty databases' names (``t<n>``), for one test's store."""
+        names = [f"t{next(self._names)}" for _ in range(count)]
+        for name in names:
+            self.psql(f"CREATE DATABASE {name}")
+        return names
+
+    def stop(self) -> None:
+        """Fast shutdown (SIGINT) of the process this instance started, then its files."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_postgres() -> PostgresInstance:
+    """A new instance in a new temporary directory; the caller stops it."""
+    return PostgresInstance(Path(tempfile.mkdtemp(prefix="pigeon-pg-"))).start()
