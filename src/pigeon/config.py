@@ -138,6 +138,7 @@ OPTION_HELP: dict[str, str] = {
     "max_queued_bytes": "bytes per connection of requests in flight and replies and pushes "
     "queued; past it a connection is a slow consumer (one reply always fits)",
     "store": "store URL: empty for the embedded SQLite store in data_dir, sqlite:///path/to/dir, "
+    "postgresql://user@host:port/CATALOG?shards=DB1,DB2 (docs/OPERATIONS.md), "
     "or memory: (tests only: everything is lost at exit)",
     "bus": "the bus between gateways, by URL: local: (one process), "
     "nats://host:port[,host:port...] (a cluster; see OPERATIONS.md) or memory: (tests only; "

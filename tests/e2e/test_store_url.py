@@ -99,7 +99,7 @@ async def test_sqlite_url_puts_the_store_in_its_directory(
     assert not (tmp_path / "data" / "pigeon.db").exists()
 
 
-@pytest.mark.parametrize("url", ["postgres://db/pigeon", "memory://x", "sqlite://host/dir", "nope"])
+@pytest.mark.parametrize("url", ["postgres://db", "memory://x", "sqlite://host/dir", "nope"])
 def test_an_unknown_store_url_is_refused_before_anything_is_made(tmp_path: Path, url: str) -> None:
     """Exit 2 and one line naming the URLs understood; no data directory is created."""
     done = subprocess.run(
@@ -113,7 +113,7 @@ def test_an_unknown_store_url_is_refused_before_anything_is_made(tmp_path: Path,
     assert done.returncode == 2, done
     assert done.stderr.strip().splitlines() == [
         f"pigeon serve: invalid configuration: store: unknown store URL {url!r}: "
-        "use memory: or sqlite:///path/to/dir "
+        "use memory:, sqlite:///path/to/dir or postgresql://user@host:port/CATALOG?shards=DB1,DB2 "
         "(or leave it empty for the SQLite store in the data directory)"
     ]
     assert list(tmp_path.iterdir()) == []

@@ -43,6 +43,7 @@ class PostgresInstance:
     port: int = field(default_factory=_free_port)
     proc: subprocess.Popen[str] | None = None
     _names: itertools.count[int] = field(default_factory=itertools.count)
+    _drain: threading.Thread | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -103,7 +104,8 @@ class PostgresInstance:
         else:
             raise RuntimeError("postgres did not start:\n" + "".join(log))
         # Drain its log from now on, so a full pipe never stalls the server.
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+        self._drain = threading.Thread(target=self.proc.stderr.read, daemon=True)
+        self._drain.start()
         return self
 
     def psql(self, sql: str, database: str = "postgres") -> None:
@@ -121,15 +123,32 @@ class PostgresInstance:
             self.psql(f"CREATE DATABASE {name}")
         return names
 
+    def truncate(self, databases: list[str], keep: tuple[str, ...]) -> None:
+        """Empty every table of ``databases`` but those named in ``keep``: a fresh store for
+        the next test at a fraction of the cost of new databases."""
+        for database in databases:
+            self.psql(
+                "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables "
+                "WHERE schemaname = 'public' AND tablename <> ALL(ARRAY["
+                + ",".join(f"'{k}'" for k in keep)
+                + "]) LOOP EXECUTE 'TRUNCATE ' || quote_ident(t) || ' CASCADE'; END LOOP; END $$",
+                database,
+            )
+
     def stop(self) -> None:
-        """Fast shutdown (SIGINT) of the process this instance started, then its files."""
+        """Immediate shutdown (SIGQUIT: no checkpoint, the files are deleted next) of the
+        process this instance started, then its files."""
         if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(signal.SIGQUIT)
             try:
                 self.proc.wait(timeout=TIMEOUT_S)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self._drain is not None:
+            self._drain.join(TIMEOUT_S)
+        if self.proc is not None and self.proc.stderr is not None:
+            self.proc.stderr.close()
         shutil.rmtree(self.root, ignore_errors=True)
 
 

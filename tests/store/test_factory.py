@@ -9,11 +9,12 @@ import pytest
 import pigeon
 from pigeon.store.factory import StoreOptions, StoreUrl, open_store, parse_store_url
 from pigeon.store.memory import MemoryStore
+from pigeon.store.postgres import PostgresStore
 from pigeon.store.sqlite import DB_FILE, SqliteStore
 from tests.helpers.imports import imported_modules
 
 SRC = Path(pigeon.__file__).parent
-CONCRETE_STORES = ("pigeon.store.sqlite", "pigeon.store.memory")
+CONCRETE_STORES = ("pigeon.store.sqlite", "pigeon.store.memory", "pigeon.store.postgres")
 
 
 @pytest.mark.parametrize(
@@ -22,20 +23,34 @@ CONCRETE_STORES = ("pigeon.store.sqlite", "pigeon.store.memory")
         ("", StoreUrl("sqlite", None)),
         ("memory:", StoreUrl("memory", None)),
         ("sqlite:///var/lib/pigeon", StoreUrl("sqlite", Path("/var/lib/pigeon"))),
+        (
+            "postgresql://pigeon@db:5432/catalog?shards=s0,s1",
+            StoreUrl("postgresql", None, "postgresql://pigeon@db:5432/catalog?shards=s0,s1"),
+        ),
     ],
 )
 def test_known_urls(url: str, expected: StoreUrl) -> None:
-    """Empty is SQLite in the data directory; memory: and sqlite:///dir are understood."""
+    """Empty is SQLite in the data directory; memory:, sqlite:///dir and a PostgreSQL
+    catalog database's URL are understood."""
     assert parse_store_url(url) == expected
 
 
 @pytest.mark.parametrize(
     "url",
-    ["memory://x", "memory:x", "sqlite://host/dir", "sqlite:", "sqlite:///d?x=1", "pg://db", "x"],
+    [
+        "memory://x",
+        "memory:x",
+        "sqlite://host/dir",
+        "sqlite:",
+        "sqlite:///d?x=1",
+        "pg://db",
+        "postgresql://db",
+        "x",
+    ],
 )
 def test_other_urls_are_refused_in_one_line(url: str) -> None:
     """Anything else is a ValueError whose message names the URLs understood."""
-    with pytest.raises(ValueError, match=r"^unknown store URL .*use memory: or sqlite:///") as err:
+    with pytest.raises(ValueError, match=r"^unknown store URL .*use memory:, sqlite:///") as err:
         parse_store_url(url)
     assert "\n" not in str(err.value)
 
@@ -48,7 +63,14 @@ def test_open_store_builds_the_named_backend(tmp_path: Path) -> None:
     assert isinstance(default, SqliteStore) and default.path == tmp_path / "data" / DB_FILE
     elsewhere = open_store(f"sqlite://{tmp_path}/db", options)
     assert isinstance(elsewhere, SqliteStore) and elsewhere.path == tmp_path / "db" / DB_FILE
+    pg = open_store("postgresql://pigeon@db/catalog?shards=s0,s1", options)
+    assert isinstance(pg, PostgresStore) and pg.url.shards == ("s0", "s1")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_postgresql_url_with_another_query_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^unknown store URL .*\?shards=DB1,DB2"):
+        parse_store_url("postgresql://db/catalog?sslmode=x")
 
 
 def test_only_the_store_package_names_a_concrete_store() -> None:

@@ -129,7 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8700; 0 picks a free one)")
     serve.add_argument("--data", help="data directory (default ./pigeon-data)")
-    store_help = "store URL: sqlite:///path/to/dir or memory: (default: SQLite in --data)"
+    store_help = (
+        "store URL: sqlite:///path/to/dir, postgresql://user@host:port/CATALOG?shards=DB1,DB2 "
+        "or memory: (default: SQLite in --data)"
+    )
     serve.add_argument("--store", help=store_help)
     serve.add_argument("--log-level", help="debug, info, warning, error")
     serve.add_argument("--bus", help="bus URL: local: (default) or memory: (tests only)")

@@ -2,7 +2,9 @@
 
 - empty: the embedded SQLite store in the node's data directory (``--data``);
 - ``sqlite:///path/to/dir``: the embedded SQLite store in that directory;
-- ``memory:``: the in-memory store (tests; everything is lost when the process ends).
+- ``memory:``: the in-memory store (tests; everything is lost when the process ends);
+- ``postgresql://user@host:port/CATALOG?shards=DB1,DB2``: the PostgreSQL store, a catalog
+  database and the shard databases a new catalog's shard map is seeded with.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pigeon.store.base import Store
 
-SCHEMES = ("sqlite", "memory")
+SCHEMES = ("sqlite", "memory", "postgresql")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class StoreOptions:
 class StoreUrl:
     scheme: str
     path: Path | None  # the directory of a store on disk, None for the data directory
+    url: str = ""  # the whole URL, for a store on a server
 
 
 def parse_store_url(url: str) -> StoreUrl:
@@ -43,8 +46,14 @@ def parse_store_url(url: str) -> StoreUrl:
         return StoreUrl("memory", None)
     if parts.scheme == "sqlite" and not parts.netloc and parts.path and not parts.query:
         return StoreUrl("sqlite", Path(parts.path))
+    if parts.scheme in ("postgresql", "postgres") and parts.netloc and parts.path.strip("/"):
+        from pigeon.store.postgres import parse_postgres_url
+
+        parse_postgres_url(url)  # its own one-line error
+        return StoreUrl("postgresql", None, url)
     raise ValueError(
-        f"unknown store URL {url!r}: use memory: or sqlite:///path/to/dir "
+        f"unknown store URL {url!r}: use memory:, sqlite:///path/to/dir or "
+        "postgresql://user@host:port/CATALOG?shards=DB1,DB2 "
         "(or leave it empty for the SQLite store in the data directory)"
     )
 
@@ -56,6 +65,16 @@ def open_store(url: str, options: StoreOptions) -> Store:
         from pigeon.store.memory import MemoryStore
 
         return MemoryStore()
+    if parsed.scheme == "postgresql":
+        from pigeon.store.postgres import PostgresStore
+
+        return PostgresStore(
+            parsed.url,
+            max_batch=options.max_batch,
+            max_write_queue=options.max_write_queue,
+            max_read_queue=options.max_read_queue,
+            on_batch=options.on_batch,
+        )
     from pigeon.store.sqlite import SqliteStore
 
     return SqliteStore(

@@ -1,0 +1,1258 @@
+"""The PostgreSQL store: a catalog database for everything keyed by user, and conversation logs
+spread over two or more shard databases by a shard map held in the catalog.
+
+- A conversation's virtual shard is ``crc32(id) % 1024`` (:func:`shard_of`); the catalog's
+  ``shard_map`` table says which database holds each shard. The map is data: it is read at
+  open, and seeded from the store URL only when the catalog is new.
+- Seqs are gapless (G3): the conversation's counter row is bumped by ``UPDATE ... RETURNING``
+  in the same transaction as the insert, whose row lock also makes commit order seq order.
+- Idempotency (G2) is a unique key on (conv, sender, client_msg_id): a concurrent duplicate
+  from another gateway waits on the key, fails, and its retry returns the original ack.
+- Group commit: each database has one writer task that runs queued jobs in one transaction,
+  a savepoint per job (one job's rule violation rolls back that job alone). COMMIT is sent
+  without a client-side timeout: a cancelled COMMIT may have committed (CLUSTER-NOTES §3).
+- Retries are bounded and named: ``connection_lost`` (the batch never reached COMMIT, so it
+  rolled back: running it again is idempotent) and ``deadlock`` (one job, in a new savepoint).
+  A connection lost during COMMIT is reported as unavailable: the client retries with the same
+  ids, which is what makes an unknown outcome safe.
+
+Writes that touch the catalog and a shard are two transactions, ordered so that a crash in
+between leaves only what reads ignore (docs/DECISIONS.md, "PostgreSQL store").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import zlib
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import asyncpg
+import msgspec
+
+from pigeon.core import conversation as rules
+from pigeon.core.idempotency import original_ack
+from pigeon.core.records import (
+    Account,
+    AppendResult,
+    ConversationKind,
+    ConversationSummary,
+    Device,
+    Event,
+    EventKind,
+    MessageMeta,
+    Role,
+)
+from pigeon.core.sequencing import merge_position, page_window
+from pigeon.errors import (
+    DataDirRefused,
+    ErrorCode,
+    ProtocolViolation,
+    RateLimited,
+    StoreUnavailable,
+)
+from pigeon.store.base import (
+    MAX_DEVICE_KEYS,
+    SUMMARY_MEMBERS,
+    Appended,
+    CommitListener,
+    ConversationPage,
+    LogPage,
+    Restored,
+    StoreStatistics,
+    new_epoch,
+)
+from pigeon.store.sqlite import row_to_event
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Connection = Any  # asyncpg.Connection (asyncpg ships no type hints for it)
+Job = Callable[[Connection], Awaitable[T]]
+
+VIRTUAL_SHARDS = 1024
+CATALOG = "catalog"
+_EVENT_COLUMNS = (
+    "conv, seq, kind, sender, ts, client_msg_id, body, meta, target_seq, members, title"
+)
+
+# Bounded retries, each named in the log.
+CONNECTION_RETRIES = 3  # a batch whose connection was lost before COMMIT
+DEADLOCK_RETRIES = 3  # one job chosen as a deadlock victim (or, never here, a serialization)
+CONNECT_TIMEOUT_S = 10.0
+READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
+
+# The connection went away (or the server is shutting down): nothing sent before COMMIT
+# committed, so the batch can run again on a new connection.
+_CONNECTION_LOST: tuple[type[BaseException], ...] = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
+_LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+
+_encode_json = msgspec.json.Encoder().encode
+
+
+def shard_of(conv: str) -> int:
+    """The virtual shard of a conversation: fixed by its id, whatever the shard map says."""
+    return zlib.crc32(conv.encode()) % VIRTUAL_SHARDS
+
+
+@dataclass(frozen=True, slots=True)
+class PostgresUrl:
+    """``postgresql://user@host:port/catalog?shards=db1,db2``: the catalog database, and the
+    shard databases (on the same server) to seed a new catalog's shard map with."""
+
+    catalog: str  # the URL of the catalog database, without the query
+    shards: tuple[str, ...]
+
+    def database_url(self, name: str) -> str:
+        parts = urlsplit(self.catalog)
+        return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
+
+
+def parse_postgres_url(url: str) -> PostgresUrl:
+    """Raise ValueError, in one line an operator can act on, unless ``url`` names a store."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    shards = tuple(s for v in query.pop("shards", []) for s in v.split(",") if s)
+    if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/") or query:
+        raise ValueError(
+            f"unknown store URL {url!r}: use postgresql://user@host:port/CATALOG"
+            "?shards=DB1,DB2 (the shard databases seed a new catalog's shard map)"
+        )
+    return PostgresUrl(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), shards)
+
+
+def migrations(kind: str) -> list[tuple[int, str]]:
+    """The numbered migrations of a ``catalog`` or ``shard`` database, in order."""
+    folder = resources.files("pigeon.store.pg_migrations").joinpath(kind)
+    scripts = (p for p in folder.iterdir() if p.name.endswith(".sql"))
+    return sorted((int(p.name.split("_", 1)[0]), p.read_text()) for p in scripts)
+
+
+async def migrate(conn: Connection, kind: str) -> int:
+    """Apply the migrations not yet applied, each in its own transaction; returns the schema
+    version. Two nodes starting at once serialize on an advisory lock."""
+    await conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version integer PRIMARY KEY, applied_ms bigint NOT NULL)"
+    )
+    async with conn.transaction():
+        await conn.execute("SELECT pg_advisory_xact_lock(7243)")  # 'pigeon migrate'
+        version = await conn.fetchval("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        known = migrations(kind)
+        if version > (known[-1][0] if known else 0):
+            raise StoreUnavailable(
+                f"the {kind} database is at schema {version}, newer than this Pigeon knows"
+            )
+        for number, script in known:
+            if number > version:
+                await conn.execute(script)
+                await conn.execute(
+                    "INSERT INTO schema_migrations VALUES ($1, $2)",
+                    number,
+                    int(time.time() * 1000),
+                )
+                version = number
+    return int(version)
+
+
+@dataclass(slots=True)
+class _Pending:
+    name: str
+    job: Job[Any]
+    future: asyncio.Future[Any]
+    publish: Callable[[Any], None] | None
+
+
+class _DatabaseWriter:
+    """One database's group-committing writer: a bounded queue and one task that runs the
+    queued jobs in one transaction, a savepoint each."""
+
+    def __init__(
+        self,
+        name: str,
+        pool: Any,
+        *,
+        max_batch: int,
+        max_queue: int,
+        observe: Callable[[int, float], None] | None,
+    ) -> None:
+        self.name = name
+        self._pool = pool
+        self._max_batch = max_batch
+        self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue(max_queue)
+        self._observe = observe
+        self._task: asyncio.Task[None] | None = None
+        self.batches = 0
+        self.jobs = 0
+        self.max_batch_seen = 0
+        self.last_error: str | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"pg-writer-{self.name}")
+
+    async def stop(self) -> None:
+        if self._task is None:
+            return
+        await self._queue.put(None)  # after every job already queued
+        await self._task
+        self._task = None
+
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def queued(self) -> int:
+        return self._queue.qsize()
+
+    async def submit(self, name: str, job: Job[T], publish: Callable[[T], None] | None = None) -> T:
+        if not self.running():
+            raise StoreUnavailable(f"the {self.name} writer is not running")
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        try:
+            self._queue.put_nowait(_Pending(name, job, future, publish))
+        except asyncio.QueueFull:
+            raise RateLimited(100, ErrorCode.BUSY) from None
+        return await future
+
+    async def _run(self) -> None:
+        while True:
+            first = await self._queue.get()
+            if first is None:
+                return
+            batch = [first]
+            while len(batch) < self._max_batch and not self._queue.empty():
+                item = self._queue.get_nowait()
+                if item is None:
+                    await self._commit(batch)
+                    return
+                batch.append(item)
+            await self._commit(batch)
+
+    async def _commit(self, batch: list[_Pending]) -> None:
+        started = time.perf_counter()
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        failure: BaseException | None = None
+        for attempt in range(1, CONNECTION_RETRIES + 1):
+            try:
+                outcomes = await self._transaction(batch)
+                failure = None
+                break
+            except _CommitUnknown as exc:
+                failure = exc.__cause__ or exc
+                break  # never retried: it may have committed
+            except _CONNECTION_LOST as exc:
+                failure = exc
+                log.warning(
+                    "retry connection_lost",
+                    extra={"database": self.name, "attempt": attempt, "error": repr(exc)},
+                )
+            except asyncpg.PostgresError as exc:
+                failure = exc
+                break
+        if failure is not None:
+            self.last_error = repr(failure)
+            for pending in batch:
+                if not pending.future.done():
+                    pending.future.set_exception(
+                        StoreUnavailable(f"the {self.name} database failed: {failure!r}")
+                    )
+            return
+        self.last_error = None
+        self.batches += 1
+        self.jobs += len(batch)
+        self.max_batch_seen = max(self.max_batch_seen, len(batch))
+        if self._observe is not None:
+            self._observe(len(batch), time.perf_counter() - started)
+        for pending, (value, error) in zip(batch, outcomes, strict=True):
+            if error is None and pending.publish is not None:
+                pending.publish(value)  # committed: the only place doorbells come from
+            if pending.future.done():  # its caller went away; the write stands
+                continue
+            if error is not None:
+                pending.future.set_exception(error)
+            else:
+                pending.future.set_result(value)
+
+    async def _transaction(self, batch: list[_Pending]) -> list[tuple[Any, BaseException | None]]:
+        async with self._pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
+            transaction = conn.transaction()
+            await transaction.start()
+            try:
+                outcomes = [await self._job(conn, pending) for pending in batch]
+            except BaseException:
+                if not conn.is_closed():
+                    await transaction.rollback()
+                raise
+            try:
+                await transaction.commit()  # no timeout, on purpose
+            except _CONNECTION_LOST as exc:
+                raise _CommitUnknown from exc
+            return outcomes
+
+    async def _job(self, conn: Connection, pending: _Pending) -> tuple[Any, BaseException | None]:
+        victim = 0
+        duplicate = False
+        while True:
+            savepoint = conn.transaction()
+            await savepoint.start()
+            try:
+                value = await pending.job(conn)
+            except ProtocolViolation as exc:
+                await savepoint.rollback()
+                return None, exc
+            except asyncpg.UniqueViolationError as exc:
+                await savepoint.rollback()
+                if duplicate:  # the original is committed now: a second one is a bug
+                    return None, exc
+                duplicate = True  # a concurrent duplicate committed first: its ack is ours
+            except _LOCK_VICTIM as exc:
+                await savepoint.rollback()
+                victim += 1
+                log.warning(
+                    "retry deadlock",
+                    extra={"database": self.name, "job": pending.name, "attempt": victim},
+                )
+                if victim >= DEADLOCK_RETRIES:
+                    return None, StoreUnavailable(f"{pending.name}: {exc!r}")
+            except _CONNECTION_LOST:
+                raise
+            except Exception as exc:  # this job's bug or bad data: it fails alone
+                log.exception("store job failed", extra={"job": pending.name})
+                await savepoint.rollback()
+                return None, exc
+            else:
+                await savepoint.commit()
+                return value, None
+
+
+class _CommitUnknown(Exception):
+    """The connection was lost while COMMIT was in flight: it may or may not have committed."""
+
+
+class PostgresStore:
+    """The :class:`~pigeon.store.base.Store` on a catalog database and its shard databases."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        max_batch: int = 512,
+        max_write_queue: int = 20_000,
+        max_read_queue: int = 10_000,
+        on_batch: Callable[[int, float], None] | None = None,
+    ) -> None:
+        self.url = parse_postgres_url(url)
+        self.on_commit: CommitListener | None = None
+        self._max_batch = max_batch
+        self._max_write_queue = max_write_queue
+        self._max_read_queue = max_read_queue
+        self._on_batch = on_batch
+        self._pools: dict[str, Any] = {}
+        self._writers: dict[str, _DatabaseWriter] = {}
+        self._shard_map: list[str] = []  # virtual shard -> database name
+        self._reads = 0
+        self.queries = 0  # reads issued since open: what a hello costs, measured in tests
+        self._epoch = ""
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        """Connect, migrate the catalog and every shard database, load the shard map and
+        start one writer per database."""
+        try:
+            await self._open()
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            await self._close_pools()
+            raise StoreUnavailable(f"cannot open {self.url.catalog}: {exc}") from exc
+        except BaseException:
+            await self._close_pools()
+            raise
+
+    async def _open(self) -> None:
+        catalog = await self._pool(CATALOG, self.url.catalog)
+        async with catalog.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
+            await migrate(conn, "catalog")
+            async with conn.transaction():
+                await conn.execute("LOCK TABLE shard_map IN EXCLUSIVE MODE")
+                self._epoch = await conn.fetchval("SELECT value FROM meta WHERE key = 'epoch'")
+                if self._epoch is None:
+                    self._epoch = new_epoch()
+                    await conn.execute(
+                        "INSERT INTO meta(key, value) VALUES ('epoch', $1)", self._epoch
+                    )
+                if await conn.fetchval("SELECT count(*) FROM shard_map") == 0:
+                    await self._seed_shard_map(conn)
+            databases = dict(await conn.fetch("SELECT name, url FROM shard_databases"))
+            mapped = await conn.fetch("SELECT shard, database FROM shard_map ORDER BY shard")
+        if [r["shard"] for r in mapped] != list(range(VIRTUAL_SHARDS)):
+            raise StoreUnavailable("the catalog's shard map does not cover every shard")
+        self._shard_map = [r["database"] for r in mapped]
+        for name in sorted(set(self._shard_map)):
+            pool = await self._pool(name, databases[name])
+            async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
+                await migrate(conn, "shard")
+        for name, pool in self._pools.items():
+            writer = _DatabaseWriter(
+                name,
+                pool,
+                max_batch=self._max_batch,
+                max_queue=self._max_write_queue,
+                observe=self._on_batch,
+            )
+            writer.start()
+            self._writers[name] = writer
+
+    async def _seed_shard_map(self, conn: Connection) -> None:
+        if len(self.url.shards) < 1:
+            raise StoreUnavailable(
+                "a new catalog needs its shard databases: add ?shards=DB1,DB2 to the store URL"
+            )
+        for name in self.url.shards:
+            await conn.execute(
+                "INSERT INTO shard_databases(name, url) VALUES ($1, $2)",
+                name,
+                self.url.database_url(name),
+            )
+        # Round robin: shard s on database s mod n, so each holds an equal share.
+        await conn.executemany(
+            "INSERT INTO shard_map(shard, database) VALUES ($1, $2)",
+            [(s, self.url.shards[s % len(self.url.shards)]) for s in range(VIRTUAL_SHARDS)],
+        )
+
+    async def _pool(self, name: str, url: str) -> Any:
+        pool = await asyncpg.create_pool(
+            url, min_size=1, max_size=4, timeout=CONNECT_TIMEOUT_S, command_timeout=None
+        )
+        self._pools[name] = pool
+        return pool
+
+    async def close(self) -> None:
+        for writer in self._writers.values():
+            await writer.stop()
+        self._writers.clear()
+        await self._close_pools()
+
+    async def _close_pools(self) -> None:
+        pools, self._pools = self._pools, {}
+        for pool in pools.values():
+            await pool.close()
+
+    @property
+    def epoch(self) -> str:
+        return self._epoch
+
+    def statistics(self) -> StoreStatistics:
+        return StoreStatistics(
+            write_queue_depth=sum(w.queued() for w in self._writers.values()),
+            read_queue_depth=self._reads,
+        )
+
+    def writer_statistics(self) -> dict[str, tuple[int, int, int]]:
+        """Per database: (batches, jobs, largest batch) since open."""
+        return {n: (w.batches, w.jobs, w.max_batch_seen) for n, w in self._writers.items()}
+
+    # PostgreSQL has its own backup tools (pg_dump, pg_basebackup, PITR); a second copy
+    # format for one of several databases would be neither consistent nor complete.
+    NO_BACKUP = (
+        "the postgresql: store is backed up with PostgreSQL's own tools "
+        "(pg_basebackup and WAL archiving of every database), not pigeon backup"
+    )
+
+    async def backup(self, file: Path) -> None:
+        raise DataDirRefused(self.NO_BACKUP)
+
+    async def restore(self, file: Path) -> Restored:
+        raise DataDirRefused(self.NO_BACKUP)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def database_of(self, conv: str) -> str:
+        return self._shard_map[shard_of(conv)]
+
+    async def _write(
+        self, database: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+    ) -> T:
+        writer = self._writers.get(database)
+        if writer is None:
+            raise StoreUnavailable("the store is closed")
+        return await writer.submit(name, job, publish)
+
+    async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
+        def publish(appended: Appended) -> None:
+            if appended.event is not None and self.on_commit is not None:
+                self.on_commit([appended.event, *appended.also])
+
+        return await self._write(self.database_of(conv), name, job, publish)
+
+    async def _read(self, database: str, job: Job[T]) -> T:
+        pool = self._pools.get(database)
+        if pool is None:
+            raise StoreUnavailable("the store is closed")
+        if self._reads >= self._max_read_queue:
+            raise RateLimited(100, ErrorCode.BUSY)
+        self._reads += 1
+        self.queries += 1
+        try:
+            async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
+                return await asyncio.wait_for(job(conn), READ_TIMEOUT_S)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+            raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
+        finally:
+            self._reads -= 1
+
+    # -- accounts (catalog) -----------------------------------------------------------------
+
+    async def create_account(self, handle: str, password_hash: str, now_ms: int) -> None:
+        async def job(conn: Connection) -> None:
+            done = await conn.execute(
+                "INSERT INTO accounts(handle, password_hash, created_ms) VALUES ($1, $2, $3) "
+                "ON CONFLICT DO NOTHING",
+                handle,
+                password_hash,
+                now_ms,
+            )
+            if done.endswith(" 0"):
+                raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken")
+
+        await self._write(CATALOG, "create_account", job)
+
+    async def password_hash(self, handle: str) -> tuple[str, Account] | None:
+        async def job(conn: Connection) -> tuple[str, Account] | None:
+            row = await conn.fetchrow(
+                "SELECT password_hash, disabled FROM accounts WHERE handle = $1", handle
+            )
+            if row is None:
+                return None
+            return str(row[0]), Account(handle=handle, disabled=bool(row[1]))
+
+        return await self._read(CATALOG, job)
+
+    async def account_exists(self, handle: str) -> bool:
+        async def job(conn: Connection) -> bool:
+            row = await conn.fetchval("SELECT 1 FROM accounts WHERE handle = $1", handle)
+            return row is not None
+
+        return await self._read(CATALOG, job)
+
+    async def create_token(
+        self, token_hash: bytes, handle: str, device: str, now_ms: int, expires_at_ms: int
+    ) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "DELETE FROM tokens WHERE handle = $1 AND expires_ms <= $2", handle, now_ms
+            )
+            await conn.execute(
+                "INSERT INTO tokens(token_hash, handle, device, created_ms, expires_ms) "
+                "VALUES ($1, $2, $3, $4, $5)",
+                token_hash,
+                handle,
+                device,
+                now_ms,
+                expires_at_ms,
+            )
+
+        await self._write(CATALOG, "create_token", job)
+
+    async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
+        async def job(conn: Connection) -> Device | None:
+            row = await conn.fetchrow(
+                "SELECT t.handle, t.device, t.expires_ms, a.disabled FROM tokens t "
+                "JOIN accounts a ON a.handle = t.handle "
+                "WHERE t.token_hash = $1 AND t.expires_ms > $2",
+                token_hash,
+                now_ms,
+            )
+            if row is None:
+                return None
+            return Device(handle=row[0], device=row[1], expires_at_ms=row[2], disabled=row[3])
+
+        return await self._read(CATALOG, job)
+
+    async def set_disabled(self, handle: str, disabled: bool) -> bool:
+        async def job(conn: Connection) -> bool:
+            done = await conn.execute(
+                "UPDATE accounts SET disabled = $1 WHERE handle = $2", disabled, handle
+            )
+            return not done.endswith(" 0")
+
+        return await self._write(CATALOG, "set_disabled", job)
+
+    async def revoke_tokens(self, handle: str) -> int:
+        async def job(conn: Connection) -> int:
+            done = await conn.execute("DELETE FROM tokens WHERE handle = $1", handle)
+            return int(done.rsplit(" ", 1)[1])
+
+        return await self._write(CATALOG, "revoke_tokens", job)
+
+    async def revoke_token(self, token_hash: bytes) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute("DELETE FROM tokens WHERE token_hash = $1", token_hash)
+
+        await self._write(CATALOG, "revoke_token", job)
+
+    async def remember_device(self, key_hash: bytes, handle: str, device: str, now_ms: int) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "INSERT INTO device_keys(key_hash, handle, device, used_ms) "
+                "VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO UPDATE SET "
+                "device = excluded.device, used_ms = excluded.used_ms",
+                key_hash,
+                handle,
+                device,
+                now_ms,
+            )
+            await conn.execute(
+                "DELETE FROM device_keys WHERE handle = $1 AND key_hash NOT IN ("
+                "SELECT key_hash FROM device_keys WHERE handle = $1 "
+                "ORDER BY used_ms DESC LIMIT $2)",
+                handle,
+                MAX_DEVICE_KEYS,
+            )
+
+        await self._write(CATALOG, "remember_device", job)
+
+    async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
+        async def job(conn: Connection) -> bool:
+            row = await conn.fetchval(
+                "SELECT 1 FROM device_keys WHERE key_hash = $1 AND handle = $2", key_hash, handle
+            )
+            return row is not None
+
+        return await self._read(CATALOG, job)
+
+    async def check(self) -> None:
+        """Raise StoreUnavailable unless every database answers a read and every writer runs
+        with its last batch committed."""
+        for name, writer in self._writers.items():
+            if not writer.running():
+                raise StoreUnavailable(f"the {name} writer is not running")
+            if writer.last_error is not None:
+                raise StoreUnavailable(f"the last write to {name} failed: {writer.last_error}")
+        if not self._writers:
+            raise StoreUnavailable("the store is closed")
+
+        async def job(conn: Connection) -> None:
+            await conn.fetchval("SELECT 1")
+
+        await asyncio.gather(*(self._read(name, job) for name in self._pools))
+
+    async def probe_write(self, now_ms: int) -> None:
+        """Commit a tiny write through every database's writer, as every write goes."""
+
+        async def catalog_job(conn: Connection) -> None:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('probe', $1) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                str(now_ms),
+            )
+
+        async def shard_job(conn: Connection) -> None:
+            await conn.execute("SELECT pg_current_xact_id()")  # assigns a transaction id
+
+        await asyncio.gather(
+            *(
+                self._write(name, "probe_write", catalog_job if name == CATALOG else shard_job)
+                for name in self._writers
+            )
+        )
+
+    # -- the catalog's side of membership ---------------------------------------------------
+
+    async def _reserve(self, actor: str, joiners: Iterable[str], conv: str) -> None:
+        """In the catalog: check each joiner exists, has room and does not block ``actor``,
+        then count the conversation in their totals and index it under them. Undone by
+        :meth:`_release` if the shard's transaction does not commit."""
+        joiners = list(joiners)
+
+        async def job(conn: Connection) -> None:
+            for joiner in joiners:
+                count = await conn.fetchval(
+                    "SELECT conversations FROM accounts WHERE handle = $1 FOR UPDATE", joiner
+                )
+                if count is None:
+                    raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+                blocks_actor = joiner != actor and (
+                    await conn.fetchval(
+                        "SELECT 1 FROM blocks WHERE blocker = $1 AND blocked = $2", joiner, actor
+                    )
+                    is not None
+                )
+                rules.check_joiner(
+                    actor, joiner, conversations=int(count), blocks_actor=blocks_actor
+                )
+            await conn.executemany(
+                "UPDATE accounts SET conversations = conversations + 1 WHERE handle = $1",
+                [(j,) for j in joiners],
+            )
+            await conn.executemany(
+                "INSERT INTO memberships(handle, conv) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                [(j, conv) for j in joiners],
+            )
+
+        await self._write(CATALOG, "reserve_membership", job)
+
+    async def _release(self, handles: Iterable[str], conv: str, *, unindex: bool = True) -> None:
+        """Uncount the conversation in the users' totals and, with ``unindex``, drop it
+        from their index."""
+        handles = list(handles)
+
+        async def job(conn: Connection) -> None:
+            await conn.executemany(
+                "UPDATE accounts SET conversations = conversations - 1 WHERE handle = $1",
+                [(h,) for h in handles],
+            )
+            if unindex:
+                await conn.executemany(
+                    "DELETE FROM memberships WHERE handle = $1 AND conv = $2",
+                    [(h, conv) for h in handles],
+                )
+
+        await self._write(CATALOG, "release_membership", job)
+
+    async def _reserved(
+        self, actor: str, joiners: list[str], conv: str, shard_write: Callable[[], Awaitable[T]]
+    ) -> T:
+        """Reserve in the catalog, then write the shard; release if the shard refuses or
+        fails (a crash in between leaves an index row reads filter out, and a count one high
+        until the user leaves a conversation)."""
+        await self._reserve(actor, joiners, conv)
+        try:
+            return await shard_write()
+        except BaseException:
+            await asyncio.shield(self._release(joiners, conv))
+            raise
+
+    # -- conversations ----------------------------------------------------------------------
+
+    async def create_direct(self, me: str, peer: str, now_ms: int) -> tuple[Appended, bool]:
+        rules.check_direct_peer(me, peer, await self.account_exists(peer))
+        key = rules.direct_key(me, peer).encode()  # bytea: the key holds a NUL
+        new_conv = rules.new_conversation_id()
+
+        async def claim(conn: Connection) -> str:
+            await conn.execute(
+                "INSERT INTO directs(direct_key, conv) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                key,
+                new_conv,
+            )
+            return str(await conn.fetchval("SELECT conv FROM directs WHERE direct_key = $1", key))
+
+        existing = await self._read(
+            CATALOG,
+            lambda conn: conn.fetchval("SELECT conv FROM directs WHERE direct_key = $1", key),
+        )
+        if existing is not None:
+            created = await self._event_at_read(existing, 1)
+            if created is not None:
+                return Appended(_result_of(created), None), False
+        members = tuple(sorted((me, peer)))
+        conv = existing or new_conv
+
+        async def shard_write() -> Appended:
+            return await self._write_events(conv, "create_direct", create)
+
+        async def create(conn: Connection) -> Appended:
+            created = await _event_at(conn, conv, 1)
+            if created is not None:  # another gateway won the race
+                return Appended(_result_of(created), None)
+            await conn.execute(
+                "INSERT INTO conversations(id, shard, kind, created_ms) VALUES ($1, $2, $3, $4)",
+                conv,
+                shard_of(conv),
+                ConversationKind.DIRECT.value,
+                now_ms,
+            )
+            event = await _append_event(
+                conn, conv, EventKind.CREATED, sender=me, ts=now_ms, members=members
+            )
+            await _add_members(conn, conv, [(m, Role.MEMBER) for m in members], event.seq)
+            return Appended(_result_of(event), event)
+
+        # The pair is claimed first, so two gateways creating it at once agree on one id.
+        claimed = await self._write(CATALOG, "claim_direct", claim)
+        if claimed != conv:
+            conv = claimed
+            created = await self._event_at_read(conv, 1)
+            if created is not None:
+                return Appended(_result_of(created), None), False
+        appended = await self._reserved(me, [me, peer], conv, shard_write)
+        if appended.event is None:  # another gateway created it meanwhile: undo our count
+            await self._release([me, peer], conv, unindex=False)
+        return appended, appended.event is not None
+
+    async def create_group(
+        self, owner: str, title: str, members: list[str], now_ms: int
+    ) -> Appended:
+        others = sorted(set(members) - {owner})
+        rules.check_group(title, others)
+        conv = rules.new_conversation_id()
+
+        async def create(conn: Connection) -> Appended:
+            await conn.execute(
+                "INSERT INTO conversations(id, shard, kind, title, created_ms) "
+                "VALUES ($1, $2, $3, $4, $5)",
+                conv,
+                shard_of(conv),
+                ConversationKind.GROUP.value,
+                title,
+                now_ms,
+            )
+            event = await _append_event(
+                conn,
+                conv,
+                EventKind.CREATED,
+                sender=owner,
+                ts=now_ms,
+                members=(owner, *others),
+                title=title,
+            )
+            await _add_members(
+                conn, conv, [(owner, Role.OWNER)] + [(m, Role.MEMBER) for m in others], event.seq
+            )
+            return Appended(_result_of(event), event)
+
+        async def shard_write() -> Appended:
+            return await self._write_events(conv, "create_group", create)
+
+        return await self._reserved(owner, [owner, *others], conv, shard_write)
+
+    async def change_member(
+        self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
+    ) -> Appended:
+        target_exists = await self.account_exists(target)
+
+        async def check(conn: Connection) -> Role | None:
+            kind = await conn.fetchval(
+                "SELECT kind FROM conversations WHERE id = $1 FOR UPDATE", conv
+            )
+            actor_role = await _role(conn, conv, actor)
+            rules.require_member(actor_role)
+            count = await conn.fetchval("SELECT count(*) FROM members WHERE conv = $1", conv)
+            target_role = await _role(conn, conv, target)
+            rules.check_membership_change(
+                ConversationKind(kind),
+                actor_role,
+                actor=actor,
+                target=target,
+                target_role=target_role,
+                target_exists=target_exists,
+                adding=adding,
+                member_count=int(count),
+            )
+            return target_role
+
+        async def add(conn: Connection) -> Appended:
+            await check(conn)
+            event = await _append_event(
+                conn, conv, EventKind.MEMBER_ADDED, sender=actor, ts=now_ms, members=(target,)
+            )
+            await _add_members(conn, conv, [(target, Role.MEMBER)], event.seq)
+            return Appended(_result_of(event), event)
+
+        async def remove(conn: Connection) -> Appended:
+            target_role = await check(conn)
+            assert target_role is not None
+            await conn.execute("DELETE FROM members WHERE conv = $1 AND handle = $2", conv, target)
+            event = await _append_event(
+                conn, conv, EventKind.MEMBER_REMOVED, sender=actor, ts=now_ms, members=(target,)
+            )
+            owners_left = await conn.fetchval(
+                "SELECT count(*) FROM members WHERE conv = $1 AND role = $2",
+                conv,
+                Role.OWNER.value,
+            )
+            joined = await conn.fetch(
+                "SELECT joined_seq, handle FROM members WHERE conv = $1", conv
+            )
+            successor = rules.next_owner(
+                target_role, int(owners_left), ((r[0], r[1]) for r in joined)
+            )
+            if successor is None:
+                return Appended(_result_of(event), event)
+            await conn.execute(
+                "UPDATE members SET role = $1 WHERE conv = $2 AND handle = $3",
+                Role.OWNER.value,
+                conv,
+                successor,
+            )
+            promoted = await _append_event(
+                conn, conv, EventKind.OWNER_CHANGED, sender=actor, ts=now_ms, members=(successor,)
+            )
+            return Appended(_result_of(event), event, (promoted,))
+
+        if not adding:
+            removed = await self._write_events(conv, "change_member", remove)
+            await self._release([target], conv)  # after the shard: the index stays a superset
+            return removed
+        # Refuse what the shard would refuse before reserving anything in the catalog.
+        await self._read(self.database_of(conv), check)
+
+        async def shard_write() -> Appended:
+            return await self._write_events(conv, "change_member", add)
+
+        return await self._reserved(actor, [target], conv, shard_write)
+
+    async def append(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        target_seq: int | None,
+        now_ms: int,
+    ) -> Appended:
+        async def job(conn: Connection) -> Appended:
+            rules.require_member(await _role(conn, conv, sender))
+            row = await conn.fetchrow(
+                f"SELECT {_EVENT_COLUMNS} FROM events "
+                "WHERE conv = $1 AND sender = $2 AND client_msg_id = $3",
+                conv,
+                sender,
+                client_msg_id,
+            )
+            if row is not None:
+                result = original_ack(
+                    row_to_event(tuple(row)), kind=kind, body=body, meta=meta, target_seq=target_seq
+                )
+                return Appended(result, None)
+            if target_seq is not None:
+                deleted = await conn.fetchval(
+                    "SELECT 1 FROM events WHERE conv = $1 AND target_seq = $2 AND kind = 'delete'",
+                    conv,
+                    target_seq,
+                )
+                rules.check_edit_target(
+                    sender,
+                    await _event_at(conn, conv, target_seq),
+                    kind,
+                    deleted=deleted is not None,
+                )
+            event = await _append_event(
+                conn,
+                conv,
+                kind,
+                sender=sender,
+                ts=now_ms,
+                client_msg_id=client_msg_id,
+                body=body,
+                meta=meta,
+                target_seq=target_seq,
+            )
+            return Appended(_result_of(event), event)
+
+        return await self._write_events(conv, "append", job)
+
+    async def _event_at_read(self, conv: str, seq: int) -> Event | None:
+        return await self._read(self.database_of(conv), lambda conn: _event_at(conn, conv, seq))
+
+    async def read_page(
+        self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
+    ) -> LogPage:
+        async def job(conn: Connection) -> LogPage:
+            async with conn.transaction(isolation="repeatable_read", readonly=True):
+                rules.require_member(await _role(conn, conv, user))
+                last_seq = await _last_seq(conn, conv)
+                first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
+                rows = await conn.fetch(
+                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 "
+                    "AND seq BETWEEN $2 AND $3 ORDER BY seq",
+                    conv,
+                    first,
+                    last,
+                )
+            return LogPage([row_to_event(tuple(r)) for r in rows], more, last_seq)
+
+        return await self._read(self.database_of(conv), job)
+
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        async def job(conn: Connection) -> list[Event]:
+            rows = await conn.fetch(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq > $2 "
+                "ORDER BY seq LIMIT $3",
+                conv,
+                after,
+                max(limit, 0),
+            )
+            return [row_to_event(tuple(r)) for r in rows]
+
+        return await self._read(self.database_of(conv), job)
+
+    async def mark_read(self, user: str, conv: str, seq: int) -> int:
+        async def job(conn: Connection) -> int:
+            row = await conn.fetchrow(
+                "SELECT m.read_seq, c.last_seq FROM members m "
+                "JOIN conversations c ON c.id = m.conv WHERE m.conv = $1 AND m.handle = $2 "
+                "FOR UPDATE OF m",
+                conv,
+                user,
+            )
+            if row is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+            position = merge_position(row[0], seq, row[1])
+            if position != row[0]:
+                await conn.execute(
+                    "UPDATE members SET read_seq = $1 WHERE conv = $2 AND handle = $3",
+                    position,
+                    conv,
+                    user,
+                )
+            return int(position)
+
+        return await self._write(self.database_of(conv), "mark_read", job)
+
+    async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
+        """The user's conversation ids from the catalog index (a superset), in id order."""
+
+        async def job(conn: Connection) -> list[str]:
+            rows = await conn.fetch(
+                "SELECT conv FROM memberships WHERE handle = $1 AND conv > $2 "
+                "ORDER BY conv LIMIT $3",
+                user,
+                after or "",
+                limit,
+            )
+            return [str(r[0]) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    def _by_database(self, convs: Iterable[str]) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for conv in convs:
+            grouped.setdefault(self.database_of(conv), []).append(conv)
+        return grouped
+
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        """One catalog query, then one query per database holding part of the page, at once.
+        The index is a superset, so it is read in rounds until the page is full of real
+        memberships (one round unless a crash left stale rows)."""
+        out: list[ConversationSummary] = []
+        cursor = after
+        while True:
+            want = limit + 1 - len(out)
+            ids = await self._indexed(user, cursor, want)
+            grouped = self._by_database(ids)
+            found = await asyncio.gather(
+                *(self._read(db, _summaries_job(user, convs)) for db, convs in grouped.items())
+            )
+            summaries = {s.conv: s for part in found for s in part}
+            out.extend(summaries[c] for c in ids if c in summaries)
+            if len(ids) < want or len(out) > limit:
+                break
+            cursor = ids[-1]
+        more = len(out) > limit
+        out = out[:limit]
+        return ConversationPage(out, out[-1].conv if more and out else None)
+
+    async def last_seqs(self, user: str) -> dict[str, int]:
+        """One catalog query, then one per database holding the user's conversations, at
+        once: 1 + min(databases, conversations) queries, whatever the number of either."""
+        grouped = self._by_database(await self._indexed(user, None, None))
+
+        def job(convs: list[str]) -> Job[dict[str, int]]:
+            async def run(conn: Connection) -> dict[str, int]:
+                rows = await conn.fetch(
+                    "SELECT c.id, c.last_seq FROM members m "
+                    "JOIN conversations c ON c.id = m.conv "
+                    "WHERE m.handle = $1 AND m.conv = ANY($2::text[])",
+                    user,
+                    convs,
+                )
+                return {str(r[0]): int(r[1]) for r in rows}
+
+            return run
+
+        parts = await asyncio.gather(*(self._read(db, job(c)) for db, c in grouped.items()))
+        return {conv: seq for part in parts for conv, seq in part.items()}
+
+    async def members(self, user: str, conv: str) -> list[str]:
+        async def job(conn: Connection) -> list[str]:
+            rules.require_member(await _role(conn, conv, user))
+            rows = await conn.fetch(
+                "SELECT handle FROM members WHERE conv = $1 ORDER BY handle", conv
+            )
+            return [str(r[0]) for r in rows]
+
+        return await self._read(self.database_of(conv), job)
+
+    # -- blocks (catalog) -------------------------------------------------------------------
+
+    async def block(self, user: str, target: str, now_ms: int) -> None:
+        async def job(conn: Connection) -> None:
+            exists = await conn.fetchval("SELECT 1 FROM accounts WHERE handle = $1", target)
+            await conn.fetchval(
+                "SELECT 1 FROM accounts WHERE handle = $1 FOR UPDATE", user
+            )  # one block at a time per user: the count below stays true
+            count = await conn.fetchval("SELECT count(*) FROM blocks WHERE blocker = $1", user)
+            already = await conn.fetchval(
+                "SELECT 1 FROM blocks WHERE blocker = $1 AND blocked = $2", user, target
+            )
+            rules.check_block(
+                user,
+                target,
+                target_exists=exists is not None,
+                blocks=int(count) - (already is not None),
+            )
+            await conn.execute(
+                "INSERT INTO blocks(blocker, blocked, created_ms) VALUES ($1, $2, $3) "
+                "ON CONFLICT DO NOTHING",
+                user,
+                target,
+                now_ms,
+            )
+
+        await self._write(CATALOG, "block", job)
+
+    async def unblock(self, user: str, target: str) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "DELETE FROM blocks WHERE blocker = $1 AND blocked = $2", user, target
+            )
+
+        await self._write(CATALOG, "unblock", job)
+
+    async def blocks(self, user: str) -> list[str]:
+        async def job(conn: Connection) -> list[str]:
+            rows = await conn.fetch(
+                "SELECT blocked FROM blocks WHERE blocker = $1 ORDER BY blocked", user
+            )
+            return [str(r[0]) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+
+# -- helpers that run inside a transaction ---------------------------------------------------
+
+
+def _summaries_job(user: str, convs: list[str]) -> Job[list[ConversationSummary]]:
+    """One query for the summaries of a user's conversations in one database."""
+
+    async def run(conn: Connection) -> list[ConversationSummary]:
+        rows = await conn.fetch(
+            "SELECT c.id, c.kind, c.title, c.last_seq, m.role, m.read_seq, "
+            "  (SELECT array_agg(h.handle ORDER BY h.handle) FROM (SELECT handle FROM members "
+            "   WHERE conv = c.id ORDER BY handle LIMIT $3) h) AS names, "
+            "  (SELECT count(*) FROM events e WHERE e.conv = c.id AND e.seq > m.read_seq "
+            "   AND e.kind = 'message' AND e.sender <> $1) AS unread, "
+            "  l.conv, l.seq, l.kind, l.sender, l.ts, l.client_msg_id, l.body, l.meta, "
+            "  l.target_seq, l.members, l.title "
+            "FROM members m JOIN conversations c ON c.id = m.conv "
+            f"LEFT JOIN LATERAL (SELECT {_EVENT_COLUMNS} FROM events e WHERE e.conv = c.id "
+            "  AND e.kind = 'message' ORDER BY e.seq DESC LIMIT 1) l ON true "
+            "WHERE m.handle = $1 AND m.conv = ANY($2::text[])",
+            user,
+            convs,
+            SUMMARY_MEMBERS,
+        )
+        return [
+            ConversationSummary(
+                conv=r[0],
+                kind=ConversationKind(r[1]),
+                title=r[2],
+                members=tuple(r[6] or ()),
+                role=Role(r[4]),
+                last_seq=r[3],
+                read_seq=r[5],
+                unread=r[7],
+                last_message=row_to_event(tuple(r)[8:]) if r[9] is not None else None,
+            )
+            for r in rows
+        ]
+
+    return run
+
+
+async def _role(conn: Connection, conv: str, handle: str) -> Role | None:
+    role = await conn.fetchval(
+        "SELECT role FROM members WHERE conv = $1 AND handle = $2", conv, handle
+    )
+    return Role(role) if role is not None else None
+
+
+async def _last_seq(conn: Connection, conv: str) -> int:
+    seq = await conn.fetchval("SELECT last_seq FROM conversations WHERE id = $1", conv)
+    return int(seq) if seq is not None else 0
+
+
+async def _add_members(
+    conn: Connection, conv: str, members: list[tuple[str, Role]], joined_seq: int
+) -> None:
+    await conn.executemany(
+        "INSERT INTO members(conv, handle, role, joined_seq) VALUES ($1, $2, $3, $4)",
+        [(conv, handle, role.value, joined_seq) for handle, role in members],
+    )
+
+
+async def _event_at(conn: Connection, conv: str, seq: int) -> Event | None:
+    row = await conn.fetchrow(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq = $2", conv, seq
+    )
+    return row_to_event(tuple(row)) if row is not None else None
+
+
+async def _append_event(
+    conn: Connection,
+    conv: str,
+    kind: EventKind,
+    *,
+    sender: str,
+    ts: int,
+    client_msg_id: str | None = None,
+    body: str | None = None,
+    meta: MessageMeta | None = None,
+    target_seq: int | None = None,
+    members: tuple[str, ...] | None = None,
+    title: str | None = None,
+) -> Event:
+    """The one place a seq is allocated: the counter row, bumped in this transaction (G3)."""
+    seq = await conn.fetchval(
+        "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", conv
+    )
+    event = Event(
+        conv=conv,
+        seq=int(seq),
+        kind=kind,
+        sender=sender,
+        ts=ts,
+        client_msg_id=client_msg_id,
+        body=body,
+        meta=meta,
+        target_seq=target_seq,
+        members=members,
+        title=title,
+    )
+    await conn.execute(
+        f"INSERT INTO events({_EVENT_COLUMNS}, shard) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        conv,
+        event.seq,
+        kind.value,
+        sender,
+        ts,
+        client_msg_id,
+        body,
+        _encode_json(meta).decode() if meta is not None else None,
+        target_seq,
+        _encode_json(members).decode() if members is not None else None,
+        title,
+        shard_of(conv),
+    )
+    return event
+
+
+def _result_of(event: Event) -> AppendResult:
+    return AppendResult(
+        conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
+    )

@@ -1,0 +1,157 @@
+"""The PostgreSQL store against the conformance suite, on a real PostgreSQL 15 with a catalog
+and two shard databases (one instance per session, fresh databases per test), plus what only
+it has."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
+from pigeon.errors import DataDirRefused
+from pigeon.store.base import Store
+from pigeon.store.postgres import VIRTUAL_SHARDS, PostgresStore, shard_of
+from tests.helpers.postgres import PostgresInstance
+from tests.store.conformance import (
+    NOW,
+    StoreConformance,
+    check_the_conversation_cap,
+    make_users,
+    send,
+)
+
+
+@pytest.fixture(scope="module")
+def store_databases(postgres: PostgresInstance) -> list[str]:
+    """A catalog and two shard databases for the whole module."""
+    return postgres.create_databases(3)
+
+
+@pytest.fixture
+def store_url(postgres: PostgresInstance, store_databases: list[str]) -> str:
+    """The module's databases, emptied but for their schema and shard map."""
+    postgres.truncate(store_databases, keep=("schema_migrations", "shard_map", "shard_databases"))
+    catalog, *shards = store_databases
+    return postgres.url(catalog) + "?shards=" + ",".join(shards)
+
+
+@pytest.fixture
+async def store(store_url: str) -> AsyncIterator[Store]:
+    pg = PostgresStore(store_url)
+    await pg.open()
+    yield pg
+    await pg.close()
+
+
+class TestPostgresStore(StoreConformance):
+    async def test_conversations_spread_over_both_shard_databases(self, store: Store) -> None:
+        """The shard map puts the 1,024 virtual shards on both databases, so a user's
+        conversations land on both, and their hello still sees every one of them."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice")
+        convs = [
+            (await store.create_group("alice", f"g{i}", [], NOW)).result.conv for i in range(12)
+        ]
+        assert {store.database_of(c) for c in convs} == set(store.url.shards)
+        assert all(0 <= shard_of(c) < VIRTUAL_SHARDS for c in convs)
+        assert await store.last_seqs("alice") == dict.fromkeys(convs, 1)
+
+    async def test_a_hello_costs_one_query_per_database_whatever_the_conversations(
+        self, store: Store
+    ) -> None:
+        """last_seqs and a page of conversations: one catalog query, then one query per
+        shard database (sent at once), for 40 conversations as for 1."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice")
+        for i in range(40):
+            await store.create_group("alice", f"g{i}", [], NOW)
+        before = store.queries
+        assert len(await store.last_seqs("alice")) == 40
+        assert store.queries - before == 1 + len(store.url.shards)
+        before = store.queries
+        page = await store.conversations("alice", after=None, limit=50)
+        assert len(page.conversations) == 40 and page.next_cursor is None
+        assert store.queries - before == 1 + len(store.url.shards)
+
+    async def test_concurrent_appends_are_group_committed(self, store: Store) -> None:
+        """G1 at a fraction of a commit each: concurrent appends share transactions."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        database = store.database_of(conv)
+        before = store.writer_statistics()[database]
+        await asyncio.gather(*(send(store, "alice", conv, f"m{i}") for i in range(300)))
+        after = store.writer_statistics()[database]
+        assert after[1] - before[1] == 300
+        assert after[0] - before[0] < 300
+        assert after[2] > 1
+
+    async def test_a_duplicate_from_another_gateway_gets_the_original_ack(
+        self, store: Store, store_url: str
+    ) -> None:
+        """G2 across gateways: two stores on the same databases (two gateways) sending the
+        same client id at once store one event, and both get its ack, never internal."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        other = PostgresStore(store_url)
+        await other.open()
+        try:
+            for i in range(20):
+                seqs = await asyncio.gather(
+                    send(store, "alice", conv, f"dup{i}"), send(other, "alice", conv, f"dup{i}")
+                )
+                assert seqs[0] == seqs[1]
+        finally:
+            await other.close()
+        events = (await store.read_page("alice", conv, after=0, before=None, limit=100)).events
+        assert [e.seq for e in events] == list(range(1, 22))
+
+    async def test_nobody_is_put_into_more_than_the_cap_of_conversations(
+        self, store: Store, store_url: str
+    ) -> None:
+        """The conversation cap, its counter filled in the catalog's accounts table."""
+        catalog = store_url.split("?", 1)[0]
+
+        async def fill_to_cap(handle: str) -> None:
+            conn = await asyncpg.connect(catalog)
+            try:
+                await conn.execute(
+                    "UPDATE accounts SET conversations = conversations + $1 WHERE handle = $2",
+                    MAX_CONVERSATIONS_PER_USER - 1,
+                    handle,
+                )
+            finally:
+                await conn.close()
+
+        await check_the_conversation_cap(store, fill_to_cap)
+
+    async def test_reopen_keeps_everything_and_the_epoch(
+        self, store: Store, store_url: str
+    ) -> None:
+        """The record outlives the process: a retry after a restart gets the original ack."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seq = await send(store, "alice", conv, "once")
+        again = PostgresStore(store_url)
+        await again.open()
+        try:
+            assert again.epoch == store.epoch
+            assert await send(again, "alice", conv, "once") == seq
+        finally:
+            await again.close()
+
+
+async def test_backup_and_restore_are_refused_touching_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """PostgreSQL is backed up with its own tools: both operations refuse in one line."""
+    with pytest.raises(DataDirRefused, match="PostgreSQL's own tools"):
+        await store.backup(tmp_path / "backup")
+    with pytest.raises(DataDirRefused, match="PostgreSQL's own tools"):
+        await store.restore(tmp_path / "backup")
+    assert os.listdir(tmp_path) == []
