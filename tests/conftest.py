@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.postgres import PostgresInstance, start_postgres
 from tests.helpers.server import ServerProcess
 
 
@@ -18,3 +19,13 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
         yield proc
     finally:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresInstance]:
+    """One throwaway PostgreSQL 15 instance for the session (tests/helpers/postgres.py)."""
+    instance = start_postgres()
+    try:
+        yield instance
+    finally:
+        instance.stop()
