@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,8 +17,9 @@ import pytest
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
 from pigeon.errors import DataDirRefused
 from pigeon.store.base import Store
-from pigeon.store.postgres import VIRTUAL_SHARDS, PostgresStore, shard_of
+from pigeon.store.postgres import VIRTUAL_SHARDS, PostgresStore, migrations, shard_of
 from tests.helpers.postgres import PostgresInstance
+from tests.helpers.timing import TIMEOUT_S
 from tests.store.conformance import (
     NOW,
     StoreConformance,
@@ -144,6 +147,42 @@ class TestPostgresStore(StoreConformance):
             assert await send(again, "alice", conv, "once") == seq
         finally:
             await again.close()
+
+
+async def test_pigeon_migrate_applies_every_database_schema(
+    postgres: PostgresInstance, tmp_path: Path
+) -> None:
+    """``pigeon migrate --store URL`` brings the catalog and every shard database to this
+    version's schema and seeds the shard map; a second run changes nothing; a database
+    newer than the code is refused at start, in one line."""
+    catalog, *shards = postgres.create_databases(3)
+    url = postgres.url(catalog) + "?shards=" + ",".join(shards)
+
+    def migrate() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pigeon", "migrate", "--store", url, "--data", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+
+    for _ in range(2):
+        done = migrate()
+        assert done.returncode == 0, done
+    for database, kind in ((catalog, "catalog"), *((s, "shard") for s in shards)):
+        conn = await asyncpg.connect(postgres.url(database))
+        try:
+            applied = [r[0] for r in await conn.fetch("SELECT version FROM schema_migrations")]
+            assert applied == [n for n, _ in migrations(kind)]
+            if kind == "catalog":
+                assert await conn.fetchval("SELECT count(*) FROM shard_map") == VIRTUAL_SHARDS
+                await conn.execute("INSERT INTO schema_migrations VALUES (999, 0)")
+        finally:
+            await conn.close()
+    done = migrate()
+    assert done.returncode == 1
+    assert "newer than this Pigeon knows" in done.stderr and done.stderr.count("\n") == 1
 
 
 async def test_backup_and_restore_are_refused_touching_nothing(

@@ -85,7 +85,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _store_command(args: argparse.Namespace) -> int:
-    """``backup`` and ``restore``: through the store the options name, whatever its backend."""
+    """``backup``, ``restore`` and ``migrate``: through the store the options name, whatever
+    its backend."""
     import asyncio
 
     from pigeon import config
@@ -100,6 +101,10 @@ def _store_command(args: argparse.Namespace) -> int:
         return 2
     where = cfg.store or cfg.data_dir
     try:
+        if name == "migrate":
+            asyncio.run(app.migrate(cfg))
+            print(f"migrated {where} to this version's schema")
+            return 0
         if name == "backup":
             asyncio.run(app.backup(cfg, Path(args.file)))
             print(f"backed up {where} to {args.file}")
@@ -154,6 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--data", help="data directory (default ./pigeon-data)")
     restore.add_argument("--store", help=store_help)
     restore.set_defaults(func=_store_command)
+
+    migrate = sub.add_parser(
+        "migrate", help="apply the store's schema migrations (every node also does at start)"
+    )
+    migrate.add_argument("--data", help="data directory (default ./pigeon-data)")
+    migrate.add_argument("--store", help=store_help)
+    migrate.set_defaults(func=_store_command)
 
     chat.add_commands(sub)
     admin.add_commands(sub)

@@ -156,6 +156,15 @@ async def restore(config: Config, file: Path) -> Restored:
     return await store_of(config).restore(file)
 
 
+async def migrate(config: Config) -> None:
+    """``pigeon migrate``: bring the store ``config`` names to this version's schema. Every
+    store migrates when it opens, so this opens it and closes it again: run it before
+    starting new gateways on a shared store, so none of them waits on the migration."""
+    store = store_of(config)
+    await store.open()
+    await store.close()
+
+
 async def start(config: Config) -> Node:
     node_id = new_node_id()  # names this run in logs and connection ids (D33)
     bind_process(node=node_id)
