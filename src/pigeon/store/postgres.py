@@ -81,6 +81,7 @@ CATALOG = "catalog"
 _EVENT_COLUMNS = (
     "conv, seq, kind, sender, ts, client_msg_id, body, meta, target_seq, members, title"
 )
+_PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
 CONNECTION_RETRIES = 3  # a batch whose connection was lost before COMMIT
@@ -915,17 +916,23 @@ class PostgresStore:
         now_ms: int,
     ) -> Appended:
         async def job(conn: Connection) -> Appended:
-            rules.require_member(await _role(conn, conv, sender))
+            # The sender's role and an earlier event with this client id, in one round trip.
             row = await conn.fetchrow(
-                f"SELECT {_EVENT_COLUMNS} FROM events "
-                "WHERE conv = $1 AND sender = $2 AND client_msg_id = $3",
+                f"SELECT m.role, {_PREFIXED_EVENT_COLUMNS} FROM (SELECT 1) one "
+                "LEFT JOIN members m ON m.conv = $1 AND m.handle = $2 "
+                "LEFT JOIN events e ON e.conv = $1 AND e.sender = $2 AND e.client_msg_id = $3",
                 conv,
                 sender,
                 client_msg_id,
             )
-            if row is not None:
+            rules.require_member(Role(row[0]) if row[0] is not None else None)
+            if row[2] is not None:
                 result = original_ack(
-                    row_to_event(tuple(row)), kind=kind, body=body, meta=meta, target_seq=target_seq
+                    row_to_event(tuple(row)[1:]),
+                    kind=kind,
+                    body=body,
+                    meta=meta,
+                    target_seq=target_seq,
                 )
                 return Appended(result, None)
             if target_seq is not None:
@@ -1216,11 +1223,26 @@ async def _append_event(
     members: tuple[str, ...] | None = None,
     title: str | None = None,
 ) -> Event:
-    """The one place a seq is allocated: the counter row, bumped in this transaction (G3)."""
+    """The one place a seq is allocated: the counter row, bumped in this transaction (G3),
+    in the same statement as the insert (one round trip, CLUSTER-NOTES §2)."""
     seq = await conn.fetchval(
-        "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", conv
+        "WITH counter AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 "
+        f"RETURNING last_seq) INSERT INTO events({_EVENT_COLUMNS}, shard) "
+        "SELECT $1, last_seq, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM counter "
+        "RETURNING seq",
+        conv,
+        kind.value,
+        sender,
+        ts,
+        client_msg_id,
+        body,
+        _encode_json(meta).decode() if meta is not None else None,
+        target_seq,
+        _encode_json(members).decode() if members is not None else None,
+        title,
+        shard_of(conv),
     )
-    event = Event(
+    return Event(
         conv=conv,
         seq=int(seq),
         kind=kind,
@@ -1233,23 +1255,6 @@ async def _append_event(
         members=members,
         title=title,
     )
-    await conn.execute(
-        f"INSERT INTO events({_EVENT_COLUMNS}, shard) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        conv,
-        event.seq,
-        kind.value,
-        sender,
-        ts,
-        client_msg_id,
-        body,
-        _encode_json(meta).decode() if meta is not None else None,
-        target_seq,
-        _encode_json(members).decode() if members is not None else None,
-        title,
-        shard_of(conv),
-    )
-    return event
 
 
 def _result_of(event: Event) -> AppendResult:
