@@ -17,7 +17,14 @@ import pytest
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
 from pigeon.errors import DataDirRefused
 from pigeon.store.base import Store
-from pigeon.store.postgres import VIRTUAL_SHARDS, PostgresStore, migrations, shard_of
+from pigeon.store.postgres import (
+    CATALOG,
+    VIRTUAL_SHARDS,
+    Connection,
+    PostgresStore,
+    migrations,
+    shard_of,
+)
 from tests.helpers.postgres import PostgresInstance
 from tests.helpers.timing import TIMEOUT_S
 from tests.store.conformance import (
@@ -113,6 +120,49 @@ class TestPostgresStore(StoreConformance):
             await other.close()
         events = (await store.read_page("alice", conv, after=0, before=None, limit=100)).events
         assert [e.seq for e in events] == list(range(1, 22))
+
+    async def test_a_write_survives_its_connections_being_killed(
+        self, store: Store, store_url: str
+    ) -> None:
+        """Every server connection of the store killed (as a failover or a restart of
+        PostgreSQL does): the next writes run again on new connections (the named
+        connection_lost retry, safe because nothing reached COMMIT), and seqs stay gapless."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        assert await send(store, "alice", conv, "before") == 2
+        conn = await asyncpg.connect(store_url.split("?", 1)[0])
+        try:
+            killed = await conn.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE usename = current_user AND pid <> pg_backend_pid() "
+                "AND backend_type = 'client backend'"
+            )
+        finally:
+            await conn.close()
+        assert killed >= 3  # a connection to the catalog and one to each shard at least
+        seqs = await asyncio.gather(*(send(store, "alice", conv, f"after{i}") for i in range(5)))
+        assert sorted(seqs) == [3, 4, 5, 6, 7]
+        await store.check()
+
+    async def test_a_batch_whose_connection_dies_before_commit_runs_again(
+        self, store: Store
+    ) -> None:
+        """The connection_lost retry: a batch whose server connection ends before COMMIT
+        rolled back, so it runs again, whole, on a new connection, and its caller sees only
+        the second run's answer."""
+        assert isinstance(store, PostgresStore)
+        runs: list[int] = []
+
+        async def job(conn: Connection) -> int:
+            runs.append(await conn.fetchval("SELECT pg_backend_pid()"))
+            if len(runs) == 1:
+                await conn.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+            return len(runs)
+
+        assert await store._write(CATALOG, "test_job", job) == 2
+        assert runs[0] != runs[1]  # a new connection
+        await store.check()
 
     async def test_nobody_is_put_into_more_than_the_cap_of_conversations(
         self, store: Store, store_url: str

@@ -23,6 +23,7 @@ between leaves only what reads ignore (docs/DECISIONS.md, "PostgreSQL store").
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import zlib
@@ -96,6 +97,7 @@ _CONNECTION_LOST: tuple[type[BaseException], ...] = (
     asyncpg.PostgresConnectionError,
     asyncpg.InterfaceError,
     asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.InternalClientError,  # the driver lost track of the protocol: same as lost
 )
 _LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
 
@@ -257,7 +259,8 @@ class _DatabaseWriter:
                     "retry connection_lost",
                     extra={"database": self.name, "attempt": attempt, "error": repr(exc)},
                 )
-            except asyncpg.PostgresError as exc:
+            except Exception as exc:  # the database refused the batch, or a bug: not retried
+                log.exception("store batch failed", extra={"database": self.name})
                 failure = exc
                 break
         if failure is not None:
@@ -287,16 +290,22 @@ class _DatabaseWriter:
     async def _transaction(self, batch: list[_Pending]) -> list[tuple[Any, BaseException | None]]:
         async with self._pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
             transaction = conn.transaction()
-            await transaction.start()
             try:
+                await transaction.start()
                 outcomes = [await self._job(conn, pending) for pending in batch]
+            except _CONNECTION_LOST:
+                _discard(conn)  # never back into the pool: the pool replaces it
+                raise
             except BaseException:
-                if not conn.is_closed():
+                try:
                     await transaction.rollback()
+                except Exception:
+                    _discard(conn)
                 raise
             try:
                 await transaction.commit()  # no timeout, on purpose
             except _CONNECTION_LOST as exc:
+                _discard(conn)
                 raise _CommitUnknown from exc
             return outcomes
 
@@ -334,6 +343,12 @@ class _DatabaseWriter:
             else:
                 await savepoint.commit()
                 return value, None
+
+
+def _discard(conn: Connection) -> None:
+    """Close a connection whose state is unknown, so the pool opens a new one."""
+    with contextlib.suppress(asyncpg.InterfaceError):  # the pool already let it go
+        conn.terminate()
 
 
 class _CommitUnknown(Exception):
