@@ -164,6 +164,31 @@ class TestPostgresStore(StoreConformance):
         assert runs[0] != runs[1]  # a new connection
         await store.check()
 
+    async def test_two_gateways_appending_to_one_conversation_get_gapless_seqs(
+        self, store: Store, store_url: str
+    ) -> None:
+        """G3 across gateways: two stores on the same databases append to one conversation
+        at once; the log is 1..n with no gap or repeat, and each store publishes its own
+        events in seq order (the counter row's lock orders their commits)."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        other = PostgresStore(store_url)
+        await other.open()
+        published: dict[int, list[int]] = {0: [], 1: []}
+        store.on_commit = lambda events: published[0].extend(e.seq for e in events)
+        other.on_commit = lambda events: published[1].extend(e.seq for e in events)
+        try:
+            await asyncio.gather(
+                *(send(store, "alice", conv, f"a{i}") for i in range(100)),
+                *(send(other, "bob", conv, f"b{i}") for i in range(100)),
+            )
+        finally:
+            await other.close()
+        events = (await store.read_page("alice", conv, after=0, before=None, limit=500)).events
+        assert [e.seq for e in events] == list(range(1, 202))
+        assert sorted(published[0] + published[1]) == list(range(2, 202))
+        assert all(p == sorted(p) for p in published.values())
+
     async def test_nobody_is_put_into_more_than_the_cap_of_conversations(
         self, store: Store, store_url: str
     ) -> None:
