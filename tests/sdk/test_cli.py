@@ -30,6 +30,7 @@ class Terminal:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.env = {**os.environ, "PIGEON_HOME": str(home)}
+        self.env.pop("PIGEON_URL", None)
         self.tails: list[asyncio.subprocess.Process] = []
 
     async def run(self, *args: str) -> tuple[int, str, str]:
@@ -52,13 +53,13 @@ class Terminal:
         assert code == 0, (args, stdout, stderr)
         return stdout
 
-    async def start_tail(self, *convs: str) -> asyncio.subprocess.Process:
+    async def start_tail(self, *args: str) -> asyncio.subprocess.Process:
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "pigeon",
             "tail",
-            *convs,
+            *args,
             env=self.env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
@@ -127,25 +128,31 @@ class TestChatCommands:
         bob_tail = await bob.start_tail()
         assert "(#2)" in await alice.ok("send", "@bob", "hello bob")
         lines = await line_matching(bob_tail, "hello bob")
-        assert lines[-1] == f"[{conv}] alice: hello bob"
-        assert lines[0] == f"[{conv}] alice created with alice, bob"
+        # Tail names the conversation as a person does: the peer's handle, not the id.
+        assert lines[-1] == "[@alice] alice: hello bob"
+        assert lines[0] == "[@alice] alice created with alice, bob"
 
         alice_tail = await alice.start_tail()
         await bob.ok("send", conv, "hi alice")
         lines = await line_matching(alice_tail, "hi alice")
         assert lines == [
-            f"[{conv}] alice created with alice, bob",
-            f"[{conv}] alice: hello bob",
-            f"[{conv}] bob: hi alice",
+            "[@bob] alice created with alice, bob",
+            "[@bob] alice: hello bob",
+            "[@bob] bob: hi alice",
         ]
-        assert await line_matching(bob_tail, "hi alice") == [f"[{conv}] bob: hi alice"]
+        assert await line_matching(bob_tail, "hi alice") == ["[@alice] bob: hi alice"]
 
         assert await bob.stop_tail(bob_tail) == 0
         await alice.ok("send", "@bob", "while you were away")
         bob_tail = await bob.start_tail()
-        assert await next_line(bob_tail) == f"[{conv}] alice: while you were away"
+        assert await next_line(bob_tail) == "[@alice] alice: while you were away"
         await alice.ok("send", conv, "and now")
-        assert await next_line(bob_tail) == f"[{conv}] alice: and now"
+        assert await next_line(bob_tail) == "[@alice] alice: and now"
+        # What tail printed is read once it stops (each mark is awaited before the next line).
+        assert await bob.stop_tail(bob_tail) == 0
+        assert (await bob.ok("convs")).splitlines() == [
+            f"@alice  direct  (read)  alice: and now  [{conv}]"
+        ]
 
         history = await bob.ok("history", "@alice", "--limit", "2")
         *events, hint = history.splitlines()
@@ -156,8 +163,6 @@ class TestChatCommands:
             f"[{conv}] bob: hi alice",
             hint.replace("--before 4", "--before 3"),
         ]
-        convs = await bob.ok("convs")
-        assert conv in convs and "alice: and now" in convs and " unread)" in convs
 
     async def test_groups(self, fast_server: ServerProcess, terminals: dict[str, Terminal]) -> None:
         """group create and group add; the members' events read clearly in history."""
@@ -256,3 +261,95 @@ def test_tail_describes_an_owner_change() -> None:
         members=("carol",),
     )
     assert describe(event) == "[c0123456789abcdef] carol is now the owner"
+
+
+class TestFirstHour:
+    """What a newcomer meets first: the rules said, the URL remembered, tail's state shown."""
+
+    async def test_login_and_sign_up_say_the_rule(
+        self, fast_server: ServerProcess, terminals: dict[str, Terminal]
+    ) -> None:
+        """A wrong password or an unknown user is "wrong handle or password", not "not logged
+        in"; a bad handle or password length says the documented rule."""
+        alice, url = terminals["alice"], fast_server.url
+        for handle, password, rule in [
+            ("Alice", PASSWORD, "a handle has 2–32 characters, each a–z, 0–9 or _"),
+            ("a", PASSWORD, "a handle has 2–32 characters, each a–z, 0–9 or _"),
+            ("alice", "7 chars", "a password has 8–256 characters; this one has 7"),
+            ("alice", "x" * 257, "a password has 8–256 characters; this one has 257"),
+        ]:
+            code, _, stderr = await alice.run(
+                "user", "create", handle, "--password", password, "--url", url
+            )
+            assert code == 1 and stderr.endswith(f"{rule}\n"), stderr
+        await alice.ok("user", "create", "alice", "--password", "x" * 8, "--url", url)
+        await alice.ok("user", "create", "al", "--password", "x" * 256, "--url", url)
+        for handle, password in [("alice", "wrong password"), ("nobody", PASSWORD)]:
+            code, _, stderr = await alice.run("login", handle, "--password", password, "--url", url)
+            assert (code, stderr) == (1, "pigeon: wrong handle or password\n")
+
+    async def test_url_from_the_environment_and_the_last_login(
+        self, fast_server: ServerProcess, terminals: dict[str, Terminal]
+    ) -> None:
+        """$PIGEON_URL, then the last login's URL (kept past logout): no --url needed."""
+        alice = terminals["alice"]
+        alice.env["PIGEON_URL"] = fast_server.url
+        await alice.ok("user", "create", "alice", "--password", PASSWORD)
+        del alice.env["PIGEON_URL"]
+        await alice.ok("login", "alice", "--password", PASSWORD, "--url", fast_server.url)
+        assert (await alice.ok("convs")).strip() == "no conversations"
+        await alice.ok("logout")
+        assert fast_server.url in await alice.ok("login", "alice", "--password", PASSWORD)
+        alice.env["PIGEON_URL"] = "http://127.0.0.1:9"  # the environment wins over the login
+        code, _, stderr = await alice.run("convs")
+        assert (code, stderr) == (1, "pigeon: cannot reach the server at http://127.0.0.1:9\n")
+
+    async def test_tail_says_when_it_loses_the_server_and_marks_read(
+        self, tmp_path: Path, terminals: dict[str, Terminal]
+    ) -> None:
+        """One line when the server goes, one when it is back; --no-mark-read leaves what it
+        printed unread; groups are named by their title."""
+        server = ServerProcess(tmp_path / "data").start()
+        try:
+            alice, bob = terminals["alice"], terminals["bob"]
+            await sign_up(alice, "alice", server.url)
+            await sign_up(bob, "bob", server.url)
+            conv = (await alice.ok("group", "create", "team", "--member", "bob")).strip()
+            bob_tail = await bob.start_tail("--no-mark-read")
+            assert await next_line(bob_tail) == '[team] alice created "team" with alice, bob'
+            server.kill()
+            assert (
+                await next_line(bob_tail) == f"-- lost the server at {server.url}; reconnecting --"
+            )
+            server.restart()
+            assert await next_line(bob_tail) == f"-- connected again to {server.url} --"
+            await alice.ok("send", conv, "still here")
+            assert await next_line(bob_tail) == "[team] alice: still here"
+            assert await bob.stop_tail(bob_tail) == 0
+            assert "(1 unread)" in await bob.ok("convs")
+        finally:
+            server.kill()
+
+    async def test_failed_send_leaves_no_conversation(
+        self, fast_server: ServerProcess, terminals: dict[str, Terminal]
+    ) -> None:
+        """`pigeon send @bob ""` is refused before a direct conversation is created."""
+        alice, bob = terminals["alice"], terminals["bob"]
+        await sign_up(alice, "alice", fast_server.url)
+        await sign_up(bob, "bob", fast_server.url)
+        code, _, stderr = await alice.run("send", "@bob", "  ")
+        assert (code, stderr) == (1, "pigeon: the body is empty (bad_request)\n")
+        assert (await alice.ok("convs")).strip() == "no conversations"
+        assert (await bob.ok("convs")).strip() == "no conversations"
+        await alice.ok("send", "@bob", "hi")
+        await alice.ok("send", "@bob", "again")  # the existing conversation, found again
+        assert len((await bob.ok("convs")).splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["tail"], ["login"], ["user", "create"], ["group", "create"], ["top"]]
+)
+async def test_help_shows_no_markup(command: list[str], tmp_path: Path) -> None:
+    """`pigeon --help` reads as plain text: no reStructuredText backticks or roles."""
+    stdout = await Terminal(tmp_path).ok(*command, "--help")
+    assert "``" not in stdout and ":func:" not in stdout and "usage: pigeon" in stdout

@@ -2,11 +2,13 @@
 
 ``pigeon login`` saves the server URL, the token and the handle to a credentials file
 (``$PIGEON_HOME/credentials.json``, else ``~/.config/pigeon/credentials.json``, mode 0600);
-the other commands read it. The device key each login returns is kept beside it
-(``device_keys.json``, mode 0600), past logout, and sent with the next login to the same
-server and handle: this terminal is then a known device, which nobody's failed logins lock
-out (docs/PROTOCOL.md, login limits). Every command takes ``--url``. Expected failures
-print one line on stderr and exit with status 1; nothing prints a traceback for them.
+the other commands read it. The server URL is ``--url``, else ``$PIGEON_URL``, else the
+last login's (``server.json``, kept past logout), else http://127.0.0.1:8700. The device
+key each login returns is kept beside it (``device_keys.json``, mode 0600), past logout,
+and sent with the next login to the same server and handle: this terminal is then a known
+device, which nobody's failed logins lock out (docs/PROTOCOL.md, login limits). Expected
+failures print one line on stderr and exit with status 1; nothing prints a traceback for
+them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pigeon.core.records import Event, EventKind
+from pigeon.core.http_api import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
+from pigeon.core.limits import check_body
+from pigeon.core.records import ConversationKind, ConversationSummary, Event, EventKind, is_handle
+from pigeon.errors import ProtocolViolation
 from pigeon.sdk import (
     ApiError,
     Client,
@@ -39,8 +44,12 @@ from pigeon.sdk import (
 )
 
 DEFAULT_URL = "http://127.0.0.1:8700"
+URL_VARIABLE = "PIGEON_URL"
+HANDLE_RULE = "a handle has 2–32 characters, each a–z, 0–9 or _"
+PASSWORD_RULE = f"a password has {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} characters"
 CREDENTIALS = "credentials.json"
 DEVICE_KEYS = "device_keys.json"
+SERVER = "server.json"  # the last login's URL, kept past logout
 
 
 class CommandError(Exception):
@@ -108,10 +117,19 @@ def load_device_keys() -> dict[str, str]:
 
 
 def url_of(args: argparse.Namespace) -> str:
+    """``--url``, else ``$PIGEON_URL``, else the URL of the last login, else the default."""
     if args.url:
         return str(args.url).rstrip("/")
+    from_env = os.environ.get(URL_VARIABLE)
+    if from_env:
+        return from_env.rstrip("/")
     creds = load_credentials()
-    return creds.url if creds is not None else DEFAULT_URL
+    if creds is not None:
+        return creds.url
+    try:
+        return str(json.loads((home() / SERVER).read_text(encoding="utf-8"))["url"])
+    except (OSError, ValueError, KeyError, TypeError):  # none saved, or damaged: the default
+        return DEFAULT_URL
 
 
 def logged_in(args: argparse.Namespace) -> tuple[str, Credentials]:
@@ -136,9 +154,19 @@ def password_of(args: argparse.Namespace, prompt: str) -> str:
 # -- formatting ---------------------------------------------------------------------------------
 
 
-def describe(event: Event) -> str:
-    """One readable line per log event: ``[conv] sender: body`` for messages."""
-    head = f"[{event.conv}] {event.sender}"
+def name_of(row: ConversationSummary, me: str) -> str:
+    """What a person calls a conversation: ``@peer`` for a direct one, a group's title."""
+    if row.title:
+        return row.title
+    others = [m for m in row.members if m != me] or list(row.members)
+    return ", ".join(f"@{m}" for m in others)
+
+
+def describe(event: Event, name: str | None = None) -> str:
+    """One readable line per log event: ``[name] sender: body`` for messages (the
+    conversation's id when its name is not known)."""
+    where = name or event.conv
+    head = f"[{where}] {event.sender}"
     members = ", ".join(event.members or ())
     if event.kind is EventKind.MESSAGE:
         return f"{head}: {event.body}"
@@ -156,7 +184,7 @@ def describe(event: Event) -> str:
             return f"{head} left"
         return f"{head} removed {members}"
     if event.kind is EventKind.OWNER_CHANGED:
-        return f"[{event.conv}] {members} is now the owner"
+        return f"[{where}] {members} is now the owner"
     return f"{head} {event.kind.value}"  # pragma: no cover - a kind newer than this CLI
 
 
@@ -167,8 +195,17 @@ def out(line: str) -> None:
 # -- commands -----------------------------------------------------------------------------------
 
 
+def check_handle(handle: str) -> None:
+    """Say the rule before the server answers a bare ``bad_request``."""
+    if not is_handle(handle):
+        raise CommandError(f"{handle!r} is not a handle: {HANDLE_RULE}")
+
+
 async def user_create(args: argparse.Namespace) -> None:
+    check_handle(args.handle)
     password = password_of(args, f"password for {args.handle}: ")
+    if not PASSWORD_MIN_CHARS <= len(password) <= PASSWORD_MAX_CHARS:
+        raise CommandError(f"{PASSWORD_RULE}; this one has {len(password)}")
     async with HttpClient(url_of(args)) as http:
         await http.register(args.handle, password)
     out(f"created {args.handle}")
@@ -176,12 +213,22 @@ async def user_create(args: argparse.Namespace) -> None:
 
 async def login(args: argparse.Namespace) -> None:
     url = url_of(args)
+    check_handle(args.handle)
     password = password_of(args, f"password for {args.handle}: ")
+    if len(password) > PASSWORD_MAX_CHARS:
+        raise CommandError(f"{PASSWORD_RULE}; this one has {len(password)}")
     keys = load_device_keys()
     key_name = f"{url} {args.handle}"
     async with HttpClient(url) as http:
-        reply = await http.login(args.handle, password, args.device, keys.get(key_name))
+        try:
+            reply = await http.login(args.handle, password, args.device, keys.get(key_name))
+        except ApiError as exc:
+            # One answer for both, as the server gives it (an unknown handle is not revealed).
+            if exc.code is ErrorCode.UNAUTHENTICATED:
+                raise CommandError("wrong handle or password") from exc
+            raise
     path = save_credentials(Credentials(url=url, token=reply.token, handle=reply.handle))
+    write_private(SERVER, {"url": url})
     if reply.device_key is not None and keys.get(key_name) != reply.device_key:
         write_private(DEVICE_KEYS, {**keys, key_name: reply.device_key})
     out(f"logged in as {reply.handle} on {url} (credentials in {path})")
@@ -206,13 +253,13 @@ async def convs(args: argparse.Namespace) -> None:
     if not rows:
         out("no conversations")
     for row in sorted(rows, key=lambda r: -(r.last_message.ts if r.last_message else 0)):
-        others = [m for m in row.members if m != creds.handle] or list(row.members)
-        name = row.title if row.title else ", ".join(others)
+        name = name_of(row, creds.handle)
         unread = f"{row.unread} unread" if row.unread else "read"
         last = f"  {row.last_message.sender}: {row.last_message.body}" if row.last_message else ""
         if row.last_message is not None and row.last_message.kind is not EventKind.MESSAGE:
-            last = f"  {describe(row.last_message)}"
-        out(f"{row.conv}  {row.kind.value:<6}  {name}  ({unread}){last}")
+            last = f"  {describe(row.last_message, name)}"
+        # The id last: the name is what a person reads; the id is for commands.
+        out(f"{name}  {row.kind.value:<6}  ({unread}){last}  [{row.conv}]")
 
 
 async def dm(args: argparse.Namespace) -> None:
@@ -272,11 +319,32 @@ async def resolve(http: HttpClient, target: str) -> str:
     return target
 
 
+async def existing_direct(http: HttpClient, me: str, peer: str) -> str | None:
+    """The direct conversation with ``peer`` if there is one; never creates it."""
+    for row in await http.all_conversations():
+        if row.kind is ConversationKind.DIRECT and set(row.members) == {me, peer}:
+            return row.conv
+    return None
+
+
 async def send(args: argparse.Namespace) -> None:
     url, creds = logged_in(args)
     client_msg_id = new_client_msg_id()
     async with HttpClient(url, creds.token) as http:
-        conv = await resolve(http, args.target)
+        conv = args.target
+        if args.target.startswith("@"):
+            peer = args.target[1:]
+            found = await existing_direct(http, creds.handle, peer)
+            if found is None:
+                # A message the server is sure to refuse must not leave an empty
+                # conversation behind: check it before creating one (the size limit is the
+                # server's own, so an over-long message is left to its answer).
+                try:
+                    check_body(args.text, None, max_body_bytes=sys.maxsize)
+                except ProtocolViolation as exc:
+                    raise CommandError(f"{exc.message} ({exc.code.value})") from exc
+                found = (await http.direct(peer)).conv
+            conv = found
         # The same client_msg_id on every try: a retry never sends the message twice (G2).
         for attempt in range(5):
             try:
@@ -309,6 +377,36 @@ def tail_state_path(handle: str, convs: list[str]) -> Path:
     return home() / f"tail-{handle}-{key}.json"
 
 
+# A read marker is best effort: tail goes on printing if the server does not take it in time.
+MARK_READ_TIMEOUT_S = 5.0
+
+
+async def report_connection(client: Client, url: str) -> None:
+    """One line when tail loses the server, one when it is back."""
+    while True:
+        await client.wait_connected()
+        await client.wait_disconnected()
+        out(f"-- lost the server at {url}; reconnecting --")
+        await client.wait_connected()
+        out(f"-- connected again to {url} --")
+
+
+class Names:
+    """Conversation names for tail's lines, asked of the server again for one it does not know
+    (a conversation created or joined since)."""
+
+    def __init__(self, http: HttpClient, me: str) -> None:
+        self.http = http
+        self.me = me
+        self.names: dict[str, str] = {}
+
+    async def of(self, conv: str) -> str:
+        if conv not in self.names:
+            rows = await self.http.all_conversations()
+            self.names = {row.conv: name_of(row, self.me) for row in rows}
+        return self.names.get(conv, conv)
+
+
 async def tail(args: argparse.Namespace) -> None:
     url, creds = logged_in(args)
     wanted = set(args.conv or [])
@@ -317,31 +415,55 @@ async def tail(args: argparse.Namespace) -> None:
         # Fail clearly when the server is down or the login is bad; once following, the
         # client rides out restarts on its own.
         await http.conversations(limit=1)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with Client(url, creds.token, state) as client:
-        stopping = asyncio.ensure_future(stop.wait())
-        try:
-            while True:
-                taking = asyncio.ensure_future(client.next_event())
-                await asyncio.wait({taking, stopping}, return_when=asyncio.FIRST_COMPLETED)
-                if not taking.done():
-                    taking.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await taking
-                    if taking.cancelled():
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        names = Names(http, creds.handle)
+        async with Client(url, creds.token, state) as client:
+            stopping = asyncio.ensure_future(stop.wait())
+            reporting = asyncio.ensure_future(report_connection(client, url))
+            try:
+                while True:
+                    taking = asyncio.ensure_future(client.next_event())
+                    await asyncio.wait({taking, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                    if not taking.done():
+                        taking.cancel()
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await taking
+                        if taking.cancelled():
+                            return
+                    item = taking.result()
+                    if isinstance(item, Resynced):
+                        out("-- the server was restored from a backup: replaying from the start --")
+                    elif not wanted or item.conv in wanted:
+                        name = await names_or_id(names, item.conv)
+                        out(describe(item, name))
+                        if args.mark_read:
+                            await mark_read(client, item)
+                    if stop.is_set():
                         return
-                item = taking.result()
-                if isinstance(item, Resynced):
-                    out("-- the server was restored from a backup: replaying from the start --")
-                elif not wanted or item.conv in wanted:
-                    out(describe(item))
-                if stop.is_set():
-                    return
-        finally:
-            stopping.cancel()
+            finally:
+                stopping.cancel()
+                reporting.cancel()
+                with contextlib.suppress(asyncio.CancelledError, PigeonError):
+                    await reporting
+
+
+async def names_or_id(names: Names, conv: str) -> str:
+    """The conversation's name, or its id while the server cannot say (tail never stops
+    printing for a name)."""
+    try:
+        return await names.of(conv)
+    except (ApiError, ServerUnreachable, PigeonTimeoutError):
+        return conv
+
+
+async def mark_read(client: Client, event: Event) -> None:
+    """Mark a printed event as read, as an app does once it has shown it; best effort."""
+    # On failure tail reads on; the next printed event marks further.
+    with contextlib.suppress(PigeonError, TimeoutError):
+        await asyncio.wait_for(client.mark_read(event.conv, event.seq), MARK_READ_TIMEOUT_S)
 
 
 # -- wiring -------------------------------------------------------------------------------------
@@ -400,7 +522,11 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
 
     def command(name: str, help_text: str, func: Command, parent: Any = sub) -> Any:
         parser = parent.add_parser(name, help=help_text, description=help_text)
-        parser.add_argument("--url", help=f"server URL (default: from login, else {DEFAULT_URL})")
+        parser.add_argument(
+            "--url",
+            help=f"server URL (default: ${URL_VARIABLE}, else the last login's, "
+            f"else {DEFAULT_URL})",
+        )
         parser.set_defaults(func=run(func))
         return parser
 
@@ -454,6 +580,12 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         tail,
     )
     p.add_argument("conv", nargs="*", help="only these conversations (default: all)")
+    p.add_argument(
+        "--no-mark-read",
+        dest="mark_read",
+        action="store_false",
+        help="leave what tail prints unread (by default it is marked as read)",
+    )
 
     p = command("history", "print a page of a conversation's log", history)
     p.add_argument("target", help="a conversation id, or @handle")

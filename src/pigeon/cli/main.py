@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     import argparse
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+# What `pigeon --help` says: plain text (the module docstring is reStructuredText).
+DESCRIPTION = (
+    "Pigeon: run a messaging node (serve, backup, restore), chat with one from a terminal "
+    "(user, login, convs, send, tail, history), watch or administer one (top, admin), or "
+    "load-test one (bench)."
+)
 
 # The stop signals that came before the command could handle them (see main).
 _early_stops: list[int] = []
@@ -126,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     from pigeon.bench.cli import add_command as add_bench
     from pigeon.cli import admin, chat
 
-    parser = argparse.ArgumentParser(prog="pigeon", description=__doc__)
+    parser = argparse.ArgumentParser(prog="pigeon", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import msgspec
 
+from pigeon.core.conversation import MAX_GROUP_MEMBERS, MAX_TITLE_CHARS
 from pigeon.core.records import (
     CONV_ID_PATTERN,
     MAX_SEQ,
@@ -21,9 +22,17 @@ from pigeon.core.records import (
     Seq,
 )
 
-Password = Annotated[str, msgspec.Meta(min_length=8, max_length=256)]
-Device = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=NUL_FREE_PATTERN)]
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+# Each limit is defined once, here or in the core module whose rule it is (docs/PROTOCOL.md).
+PASSWORD_MIN_CHARS = 8
+PASSWORD_MAX_CHARS = 256
+DEVICE_MAX_CHARS = 64
+Password = Annotated[
+    str, msgspec.Meta(min_length=PASSWORD_MIN_CHARS, max_length=PASSWORD_MAX_CHARS)
+]
+Device = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=DEVICE_MAX_CHARS, pattern=NUL_FREE_PATTERN)
+]
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE_CHARS)]
 
 
 class _Body(msgspec.Struct, kw_only=True, omit_defaults=True):
@@ -41,7 +50,7 @@ class RegisterResponse(_Body):
 
 class LoginRequest(_Body):
     handle: Handle
-    password: Annotated[str, msgspec.Meta(max_length=256)]
+    password: Annotated[str, msgspec.Meta(max_length=PASSWORD_MAX_CHARS)]
     device: Device = "default"
     # The key a previous login on this device returned: such a login is not locked out by
     # other people's failed logins to the handle (docs/PROTOCOL.md, known devices).
@@ -62,7 +71,8 @@ class DirectRequest(_Body):
 
 class GroupRequest(_Body):
     title: Title
-    members: Annotated[list[Handle], msgspec.Meta(max_length=10_000)] = msgspec.field(
+    # The creator is a member too: the group itself is capped by check_group.
+    members: Annotated[list[Handle], msgspec.Meta(max_length=MAX_GROUP_MEMBERS)] = msgspec.field(
         default_factory=list
     )
 

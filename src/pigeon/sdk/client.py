@@ -236,6 +236,8 @@ class Client:
         self._closing = False
         # Wake-ups, each set by whoever changes what the waiter looks at.
         self._connected = asyncio.Event()  # a welcome was received on the current connection
+        self._disconnected = asyncio.Event()  # the opposite: no connection, or it was lost
+        self._disconnected.set()
         self._deliveries = asyncio.Event()  # an event is buffered, or the client stopped
         self._typing_ready = asyncio.Event()
         self._outbox_changed = asyncio.Event()
@@ -307,6 +309,12 @@ class Client:
             raise ServerUnreachable(
                 self.base_url, f"not connected after {limit_s:g}s: {self._last_failure}"
             ) from None
+
+    async def wait_disconnected(self) -> None:
+        """Wait until the client has no connection: at once if it has none, else when it
+        loses it, or when the client stops. It reconnects on its own; wait for that with
+        :meth:`wait_connected` (``pigeon tail`` tells its user both ways)."""
+        await self._wait_any(self._disconnected)
 
     def statistics(self) -> ClientStatistics:
         """A snapshot of the client's state (connected, outbox, buffer), for metrics and
@@ -577,6 +585,7 @@ class Client:
         self._deliveries.set()
         self._typing_ready.set()
         self._connected.clear()
+        self._disconnected.set()
 
     async def _wait_any(self, event: asyncio.Event) -> None:
         """Wait for ``event``, or for the client to stop."""
@@ -698,6 +707,7 @@ class Client:
             self._save_state()
             self._conn = conn
             self._connected.set()
+            self._disconnected.clear()
             self._outbox_changed.set()
             self._pull_wanted.set()
             main.append(conn.spawn(self._send_loop(conn), "pigeon-send"))
@@ -709,6 +719,7 @@ class Client:
             raise ConnectionLost("connection tasks ended")
         finally:
             self._connected.clear()
+            self._disconnected.set()
             if self._conn is conn:
                 self._conn = None
             await conn.stop_tasks()

@@ -1,0 +1,313 @@
+"""The scenarios S1–S6: named presets over one generator.
+
+Each ``run_*`` takes keyword parameters (the CLI's options), runs against ``url`` or, when it
+is None, a fresh embedded server, and returns the result dict written as JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pigeon.bench.plan import Phase
+from pigeon.bench.provision import provision_sync
+from pigeon.bench.runner import (
+    Progress,
+    RunOptions,
+    Target,
+    machine,
+    pigeon_version,
+    run_once,
+)
+from pigeon.bench.server import BENCH_ENV, EmbeddedServer, rss_bytes
+
+DESCRIPTIONS = {
+    "S1": "direct chat: N users in 1:1 conversations, total send rate R",
+    "S2": "group fan-out: groups of M members, total send rate R",
+    "S3": "reconnect storm: K clients dropped at once (server SIGKILL + restart), all resume",
+    "S4": "spike: baseline rate, then 10x, then baseline; refusals, no acked message lost",
+    "S5": "idle connections: C connected clients, server memory per connection",
+    "S6": "capacity search: step the rate up until e2e p99 exceeds a bound",
+}
+
+
+@contextlib.contextmanager
+def target_for(
+    url: str | None, server_pid: int | None, env: dict[str, str], progress: Progress
+) -> Iterator[Target]:
+    """The given server, or a fresh embedded one in a temporary directory (stopped after)."""
+    if url:
+        yield Target(url.rstrip("/"), None, server_pid)
+        return
+    data = Path(tempfile.mkdtemp(prefix="pigeon-bench-"))
+    server = EmbeddedServer(data, env)
+    try:
+        server.start()
+        progress(f"embedded server pid {server.pid} on {server.url}", force=True)
+        yield Target(server.url, server, None)
+    finally:
+        server.stop()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def _result(
+    scenario: str,
+    params: dict[str, Any],
+    target: Target,
+    env: dict[str, str],
+    began: float,
+) -> dict[str, Any]:
+    return {
+        "scenario": scenario,
+        "description": DESCRIPTIONS[scenario],
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "parameters": params,
+        "machine": machine(),
+        "pigeon": pigeon_version(),
+        "target": {
+            "url": target.url,
+            "embedded": target.server is not None,
+            "server_env": env if target.server is not None else None,
+        },
+        "_began": began,
+    }
+
+
+def _finish(result: dict[str, Any]) -> dict[str, Any]:
+    result["elapsed_s"] = round(time.monotonic() - result.pop("_began"), 1)
+    result.pop("final_cursors", None)
+    return result
+
+
+def _opts(p: dict[str, Any], **extra: Any) -> RunOptions:
+    return RunOptions(
+        workers=p["workers"],
+        client_lib=p["client"],
+        schedule=p["schedule"],
+        body_bytes=p["body_bytes"],
+        **extra,
+    )
+
+
+def _even(n: int) -> int:
+    return max(2, n + (n % 2))
+
+
+def _chat(scenario: str, p: dict[str, Any], group_size: int, progress: Progress) -> dict[str, Any]:
+    began = time.monotonic()
+    env = dict(BENCH_ENV)
+    users = _even(p["users"]) if group_size == 2 else max(2, p["users"])
+    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+        topo = provision_sync(target.url, users, group_size, progress=progress)
+        phases = []
+        if p["warmup"] > 0:
+            phases.append(Phase("warmup", p["warmup"], p["rate"], measure=False))
+        phases.append(Phase("steady", p["duration"], p["rate"]))
+        out = _result(scenario, p | {"users": users}, target, env, began)
+        out["provision_s"] = round(topo.seconds, 1)
+        out.update(run_once(target, topo, phases, _opts(p), progress))
+    return _finish(out)
+
+
+def _env_for_clients(clients: int) -> dict[str, str]:
+    """The bench's server settings, with room for ``clients`` connections beyond the
+    default cap (15,000 per process)."""
+    env = dict(BENCH_ENV)
+    if clients > 14_000:
+        env["PIGEON_MAX_CONNECTIONS"] = str(clients + 1000)
+    return env
+
+
+def run_s1(progress: Progress, **p: Any) -> dict[str, Any]:
+    return _chat("S1", p, 2, progress)
+
+
+def run_s2(progress: Progress, **p: Any) -> dict[str, Any]:
+    out = _chat("S2", p, p["group_size"], progress)
+    out["deliveries_per_send"] = round(out["delivered"] / max(out["acked"], 1), 2)
+    return out
+
+
+def run_s3(progress: Progress, **p: Any) -> dict[str, Any]:
+    began = time.monotonic()
+    clients = _even(p["clients"])
+    env = _env_for_clients(clients)
+    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+        topo = provision_sync(target.url, clients, 2, progress=progress)
+        phases = [Phase("storm", p["duration"], p["rate"])]
+        mode = "restart" if target.server is not None else "close"
+        opts = _opts(p, drop_at_s=p["drop_at"], drop_mode=mode, drain_timeout_s=60.0)
+        out = _result("S3", p | {"clients": clients, "drop": mode}, target, env, began)
+        out["provision_s"] = round(topo.seconds, 1)
+        out.update(run_once(target, topo, phases, opts, progress))
+    return _finish(out)
+
+
+def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
+    began = time.monotonic()
+    env = dict(BENCH_ENV)
+    # The server's own per-user limits apply here: that is what a spike should run into.
+    env["PIGEON_SEND_RATE_PER_S"] = str(p["user_rate_limit"])
+    env["PIGEON_SEND_BURST"] = str(p["user_burst"])
+    users = _even(p["users"])
+    base, factor = p["rate"], p["spike_factor"]
+    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+        topo = provision_sync(target.url, users, 2, progress=progress)
+        phases = [
+            Phase("baseline", p["baseline_s"], base),
+            Phase("spike", p["spike_s"], base * factor),
+            Phase("after", p["after_s"], base),
+        ]
+        out = _result("S4", p | {"users": users}, target, env, began)
+        out["provision_s"] = round(topo.seconds, 1)
+        out.update(run_once(target, topo, phases, _opts(p), progress))
+    out["refused"] = sum(out["refusals"].values())
+    spike = next(ph for ph in out["phases"] if ph["name"] == "spike")
+    after = next(ph for ph in out["phases"] if ph["name"] == "after")
+    out["spike"] = {
+        "refused": sum(spike["refusals"].values()),
+        "refusal_latency_ms": spike["refusal_latency_ms"],
+        "latency_ms_during": spike["latency_ms"],
+        "latency_ms_after": after["latency_ms"],
+        "recovery_s": _recovery_s(out, p),
+    }
+    return _finish(out)
+
+
+def _recovery_s(out: dict[str, Any], p: dict[str, Any]) -> float | None:
+    """Seconds after the spike until an interval's e2e p99 is back within 2x the baseline's
+    (and at least 10 ms), with no refusals."""
+    baseline = next(ph for ph in out["phases"] if ph["name"] == "baseline")
+    bound = max(2 * baseline["latency_ms"]["p99"], 10.0)
+    spike_end = p["baseline_s"] + p["spike_s"]
+    for row in out["intervals"]:
+        if row["t_s"] < spike_end:
+            continue
+        if row["e2e_ms"]["p99"] <= bound and row["refused"] == 0:
+            return float(row["t_s"] - spike_end)
+    return None
+
+
+def run_s5(progress: Progress, **p: Any) -> dict[str, Any]:
+    began = time.monotonic()
+    clients = _even(p["clients"])
+    env = _env_for_clients(clients)
+    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+        pid = target.current_pid()
+        topo = provision_sync(target.url, clients, 2, progress=progress)
+        rss_before = rss_bytes(pid) if pid else 0
+        phases = [Phase("idle", p["hold"], 0.0)]
+        opts = _opts(p, sample_rss=True)
+        out = _result("S5", p | {"clients": clients}, target, env, began)
+        out["provision_s"] = round(topo.seconds, 1)
+        out.update(run_once(target, topo, phases, opts, progress))
+        series = out.get("rss_series") or []
+        rss_after = max((r[1] for r in series), default=0)
+    per_conn = (rss_after - rss_before) / clients if pid else None
+    out["memory"] = {
+        "server_pid": pid,
+        "rss_mib_before_connections": round(rss_before / 2**20, 1),
+        "rss_mib_with_connections": round(rss_after / 2**20, 1),
+        "connections": clients,
+        "rss_kib_per_connection": round(per_conn / 1024, 2) if per_conn else None,
+        "connections_per_gib": int(2**30 / per_conn) if per_conn else None,
+        "note": "server RSS delta only; the kernel's socket buffers (about 5 KiB each) are extra",
+    }
+    return _finish(out)
+
+
+def run_s6(progress: Progress, **p: Any) -> dict[str, Any]:
+    began = time.monotonic()
+    env = dict(BENCH_ENV)
+    users = _even(p["users"])
+    steps: list[dict[str, Any]] = []
+    best: dict[str, Any] | None = None
+    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+        topo = provision_sync(target.url, users, 2, progress=progress)
+        out = _result("S6", p | {"users": users}, target, env, began)
+        out["provision_s"] = round(topo.seconds, 1)
+        rate = float(p["start_rate"])
+        cursors: dict[int, dict[str, int]] = {}
+        for i in range(p["max_steps"]):
+            progress(f"step {i + 1}: {rate:.0f} sends/s", force=True)
+            phases = [Phase("warmup", 1, rate, measure=False), Phase("step", p["step_s"], rate)]
+            res = run_once(target, topo, phases, _opts(p, cursors=cursors), progress)
+            cursors = res.pop("final_cursors")
+            held = (
+                res["correct"]
+                and res["latency_ms"]["p99"] <= p["p99_bound_ms"]
+                and res["acked_per_s"] >= 0.95 * rate
+                and sum(res["refusals"].values()) == 0
+            )
+            step = {"rate": rate, "held": held, **res}
+            steps.append(step)
+            if not held:
+                break
+            best = step
+            rate *= p["factor"]
+    last = steps[-1]
+    out.update(
+        {
+            "capacity": {
+                "p99_bound_ms": p["p99_bound_ms"],
+                "highest_rate_held": best["rate"] if best else None,
+                "acked_per_s_at_capacity": best["acked_per_s"] if best else None,
+                "latency_ms_at_capacity": best["latency_ms"] if best else None,
+                "first_rate_failed": None if last["held"] else last["rate"],
+            },
+            "steps": [
+                {
+                    k: s[k]
+                    for k in (
+                        "rate",
+                        "held",
+                        "acked_per_s",
+                        "delivered_per_s",
+                        "latency_ms",
+                        "ack_latency_ms",
+                        "refusals",
+                        "lost",
+                        "duplicated",
+                        "reordered",
+                        "phantom",
+                        "generator",
+                        "server",
+                    )
+                }
+                for s in steps
+            ],
+        }
+    )
+    # The headline keys are those of the capacity step (or the first step if none held).
+    head = best or steps[0]
+    for k in (
+        "acked_per_s",
+        "delivered_per_s",
+        "latency_ms",
+        "ack_latency_ms",
+        "intervals",
+        "phases",
+        "generator",
+        "server",
+    ):
+        out[k] = head[k]
+    for k in ("lost", "duplicated", "reordered", "phantom"):
+        out[k] = sum(s[k] for s in steps)
+    out["correct"] = all(s["correct"] for s in steps)
+    return _finish(out)
+
+
+RUNNERS = {
+    "S1": run_s1,
+    "S2": run_s2,
+    "S3": run_s3,
+    "S4": run_s4,
+    "S5": run_s5,
+    "S6": run_s6,
+}

@@ -1,0 +1,1 @@
+"""What transports and the application layer share for operating a node: metrics and logs."""

@@ -1,0 +1,177 @@
+"""Prometheus metrics of one node, in their own registry (so tests can build several nodes).
+
+Names, types and labels are documented in docs/OPERATIONS.md; alert rules and the dashboard
+under deploy/ use exactly these names.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    ProcessCollector,
+    generate_latest,
+)
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from pigeon import __version__
+
+LATENCY_BUCKETS_S = (
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+)  # fmt: skip
+BATCH_BUCKETS = (1, 2, 5, 10, 20, 50, 100, 200, 512)
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+# The `code` of pigeon_errors_total for a request the client abandoned (it closed the
+# connection mid-request). Not an ErrorCode: nothing goes on the wire, the client is gone.
+CLIENT_CLOSED = "client_closed"
+
+
+class _Snapshot(Collector):
+    """Gauges read at scrape time from the live objects, rather than kept up to date."""
+
+    def __init__(self, read: Callable[[], dict[str, float]], help_: dict[str, str]) -> None:
+        self._read = read
+        self._help = help_
+
+    def collect(self) -> Iterable[GaugeMetricFamily]:
+        for name, value in self._read().items():
+            yield GaugeMetricFamily(name, self._help[name], value=value)
+
+
+class _BusRepairs(Collector):
+    """The hub's own counts of bus losses, as counters: one it was told of (a gap) and one
+    its backstop found (a repair)."""
+
+    def __init__(self, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
+        self._gaps = gaps
+        self._repairs = repairs
+
+    def collect(self) -> Iterable[CounterMetricFamily]:
+        yield CounterMetricFamily(
+            "pigeon_bus_gaps", "losses the bus reported (reconnects, overflows)",
+            value=self._gaps(),
+        )  # fmt: skip
+        yield CounterMetricFamily(
+            "pigeon_bus_repairs",
+            "conversations the backstop found behind the store: doorbells lost without a sign",
+            value=self._repairs(),
+        )
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        ProcessCollector(registry=r)
+        self.frames_received = Counter(
+            "pigeon_frames_received", "WebSocket frames received", ["type"], registry=r
+        )
+        self.http_requests = Counter(
+            "pigeon_http_requests", "HTTP requests answered", ["route", "method", "status"],
+            registry=r,
+        )  # fmt: skip
+        self.errors = Counter(
+            "pigeon_errors",
+            "error replies sent, and requests the client abandoned",
+            ["code", "transport"],
+            registry=r,
+        )
+        self.send_latency = Histogram(
+            "pigeon_send_latency_seconds", "request received -> ack queued for writing",
+            ["transport"], buckets=LATENCY_BUCKETS_S, registry=r,
+        )  # fmt: skip
+        self.delivery_lag = Histogram(
+            "pigeon_delivery_lag_seconds", "commit of an event -> its push written",
+            buckets=LATENCY_BUCKETS_S, registry=r,
+        )  # fmt: skip
+        self.batch_size = Histogram(
+            "pigeon_group_commit_batch_size", "writes per committed transaction",
+            buckets=BATCH_BUCKETS, registry=r,
+        )  # fmt: skip
+        self.commit_seconds = Histogram(
+            "pigeon_group_commit_seconds", "BEGIN -> COMMIT returned, fsync included",
+            buckets=LATENCY_BUCKETS_S, registry=r,
+        )  # fmt: skip
+        self.lagged = Counter(
+            "pigeon_lagged", "times a connection's pushes were dropped for a lagged frame",
+            registry=r,
+        )  # fmt: skip
+        self.resync_required = Counter(
+            "pigeon_resync_required", "hellos answered resync_required", registry=r
+        )
+        self.rate_limited = Counter(
+            "pigeon_rate_limited", "requests refused for rate", ["limit"], registry=r
+        )
+        self.request_timeouts = Counter(
+            "pigeon_request_timeouts", "HTTP connections closed for a slow request head or body",
+            ["phase"], registry=r,
+        )  # fmt: skip
+        self.store_up = Gauge("pigeon_store_up", "1 when the last store check passed", registry=r)
+        self.store_errors = Counter(
+            "pigeon_store_errors", "store operations that failed", registry=r
+        )
+        self.draining = Gauge("pigeon_draining", "1 while the node drains", registry=r)
+        self.loop_lag = Histogram(
+            "pigeon_event_loop_lag_seconds", "how late a 0.25 s timer fires",
+            buckets=LATENCY_BUCKETS_S, registry=r,
+        )  # fmt: skip
+        build = Gauge("pigeon_build_info", "the running version", ["version"], registry=r)
+        build.labels(__version__).set(1)
+        self.store_up.set(1)
+
+    def observe_commit(self, batch_size: int, seconds: float) -> None:
+        """The group-commit writer's hook (called from its thread; prometheus-client is
+        thread-safe)."""
+        self.batch_size.observe(batch_size)
+        self.commit_seconds.observe(seconds)
+
+    def watch(
+        self,
+        *,
+        connections: Callable[[], int],
+        outgoing_queue_max: Callable[[], int],
+        held_bytes: Callable[[], int],
+        write_queue_depth: Callable[[], int],
+        read_queue_depth: Callable[[], int],
+        data_dir: Path,
+    ) -> None:
+        """Register the gauges that are read from live objects at each scrape."""
+
+        def read() -> dict[str, float]:
+            disk = shutil.disk_usage(data_dir)
+            return {
+                "pigeon_connections": connections(),
+                "pigeon_outgoing_queue_max": outgoing_queue_max(),
+                "pigeon_connection_held_bytes": held_bytes(),
+                "pigeon_write_queue_depth": write_queue_depth(),
+                "pigeon_read_queue_depth": read_queue_depth(),
+                "pigeon_data_free_bytes": disk.free,
+                "pigeon_data_size_bytes": disk.total,
+            }
+
+        self.registry.register(_Snapshot(read, {
+            "pigeon_connections": "open WebSocket connections",
+            "pigeon_outgoing_queue_max": "the longest outgoing queue of any connection, frames",
+            "pigeon_connection_held_bytes":
+                "bytes WebSockets hold: requests in flight, queued output, socket buffers",
+            "pigeon_write_queue_depth": "writes waiting for the writer",
+            "pigeon_read_queue_depth": "store reads waiting for a reader thread",
+            "pigeon_data_free_bytes": "free bytes on the data directory's filesystem",
+            "pigeon_data_size_bytes": "size of the data directory's filesystem",
+        }))  # fmt: skip
+
+    def watch_bus(self, *, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
+        """Register the bus repair counters, read from the application layer at each scrape."""
+        self.registry.register(_BusRepairs(gaps, repairs))
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

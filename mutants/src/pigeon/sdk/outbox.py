@@ -1,0 +1,108 @@
+"""The outbox: writes (send, edit, delete) waiting for their durable ack.
+
+Every entry carries its ``client_msg_id``, so sending it again, on this connection or any
+later one, returns the original ack and never a second message (G2). Entries stay until the
+server answers with an ack or a final error; the connection (re)sends them in the order they
+were put. The outbox is bounded: :meth:`Outbox.put` waits for room, and
+:meth:`Outbox.put_nowait` raises :class:`OutboxFull`.
+
+This module does no network I/O; the Client drives it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pigeon.core.frames import Delete, Edit, Send
+from pigeon.core.records import AppendResult
+from pigeon.errors import PigeonError
+
+Write = Send | Edit | Delete
+
+
+class OutboxFull(PigeonError):
+    """:meth:`Outbox.put_nowait` found no room."""
+
+
+@dataclass(eq=False)
+class Pending:
+    """One write waiting for its ack. ``frame.id`` is reassigned on every transmission."""
+
+    frame: Write
+    result: asyncio.Future[AppendResult]
+    # Which connection it was last sent on (None: not sent since the last (re)connect) and when.
+    sent_on: int | None = None
+    sent_at: float = 0.0
+    # Set after rate_limited/busy: not before this (monotonic seconds).
+    retry_at: float = 0.0
+
+    @property
+    def client_msg_id(self) -> str:
+        return self.frame.client_msg_id
+
+
+class Outbox:
+    """Bounded, ordered writes awaiting their ack, keyed by client_msg_id."""
+
+    def __init__(self, max_pending: int = 1000) -> None:
+        if max_pending < 1:
+            raise ValueError("max_pending must be at least 1")
+        self.max_pending = max_pending
+        self._entries: dict[str, Pending] = {}  # insertion order = send order
+        self._room = asyncio.Event()  # set whenever an entry leaves
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Pending]:
+        return iter(list(self._entries.values()))
+
+    def get(self, client_msg_id: str) -> Pending | None:
+        return self._entries.get(client_msg_id)
+
+    async def put(self, frame: Write) -> Pending:
+        """Add a write, waiting for room. Putting a client_msg_id that is already pending
+        returns the pending entry: both callers get the same ack."""
+        while frame.client_msg_id not in self._entries and len(self) >= self.max_pending:
+            self._room.clear()
+            await self._room.wait()
+        return self.put_nowait(frame)
+
+    def put_nowait(self, frame: Write) -> Pending:
+        existing = self._entries.get(frame.client_msg_id)
+        if existing is not None:
+            return existing
+        if len(self._entries) >= self.max_pending:
+            raise OutboxFull(f"{len(self._entries)} writes are waiting for their ack")
+        entry = Pending(frame, asyncio.get_running_loop().create_future())
+        self._entries[frame.client_msg_id] = entry
+        return entry
+
+    def resolve(self, entry: Pending, result: AppendResult) -> None:
+        """The server acked it: the caller gets ``result`` and the entry leaves."""
+        if not entry.result.done():
+            entry.result.set_result(result)
+        self._remove(entry)
+
+    def fail(self, entry: Pending, exc: BaseException) -> None:
+        """A final error: the caller gets ``exc`` and the entry leaves."""
+        if not entry.result.done():
+            entry.result.set_exception(exc)
+        self._remove(entry)
+
+    def abandon(self, entry: Pending) -> None:
+        """The caller stopped waiting (cancelled): forget the entry if nobody awaits it.
+
+        It may still have been committed; retrying with its client_msg_id finds out."""
+        self._remove(entry)
+
+    def fail_all(self, exc: BaseException) -> None:
+        for entry in list(self._entries.values()):
+            self.fail(entry, exc)
+
+    def _remove(self, entry: Pending) -> None:
+        if self._entries.get(entry.client_msg_id) is entry:
+            del self._entries[entry.client_msg_id]
+            self._room.set()

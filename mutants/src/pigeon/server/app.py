@@ -1,0 +1,372 @@
+"""Wiring: the store, the bus, the hub, the service and the transports, in one process.
+
+``run(config)`` serves until SIGTERM or SIGINT, then drains: it stops taking connections and
+writes, lets requests in flight finish and send their replies, says goodbye to every client
+(they reconnect and resume), commits what is queued, and exits 0 within
+``drain_timeout_s``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import hdrs, web
+
+from pigeon import __version__
+from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
+from pigeon.application.hub import Hub
+from pigeon.application.service import Service
+from pigeon.bus.base import Bus
+from pigeon.bus.factory import bus_from_url
+from pigeon.config import Config
+from pigeon.core.http_api import Health
+from pigeon.core.origins import host_allowed
+from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
+from pigeon.ops.logging import bind_process
+from pigeon.ops.metrics import CONTENT_TYPE, Metrics
+from pigeon.server.openapi import openapi_document
+from pigeon.server.supervisor import Supervisor
+from pigeon.store.base import Restored, Store
+from pigeon.store.factory import StoreOptions, open_store
+from pigeon.transport.admin_http import AdminApi, load_admin_token
+from pigeon.transport.http import (
+    HttpApi,
+    add_security_headers,
+    error_response,
+    errors_middleware,
+    host_and_origin_middleware,
+    json_response,
+)
+from pigeon.transport.listener import Admission, AdmittingSite
+from pigeon.transport.ws import WsEndpoint
+
+log = logging.getLogger("pigeon.server")
+
+LOOP_LAG_INTERVAL_S = 0.25
+WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
+
+
+@dataclass
+class Node:
+    """A running Pigeon node: everything ``start`` built, for ``run`` and tools to reach."""
+
+    config: Config
+    node_id: str
+    store: Store
+    bus: Bus
+    hub: Hub
+    control: Control
+    service: Service
+    ws: WsEndpoint
+    metrics: Metrics
+    supervisor: Supervisor
+    runner: web.AppRunner
+    port: int
+    stopped: asyncio.Event
+    metrics_runner: web.AppRunner
+    metrics_port: int
+
+    async def stop(self) -> None:
+        """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
+        self.service.draining = True
+        self.metrics.draining.set(1)
+        log.info("draining", extra={"connections": len(self.ws.connections)})
+        await self.ws.drain(self.config.drain_timeout_s)
+        await self.runner.cleanup()
+        await self.supervisor.stop()
+        await self.store.close()  # the writer commits what is queued before it stops
+        await self.bus.close()
+        self.service.close()
+        await self.metrics_runner.cleanup()  # last: a drain can be watched to its end
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+WS_PATH = "/v1/ws"
+
+
+async def watch_loop_lag(metrics: Metrics) -> None:
+    """How late a timer fires: the event loop's saturation, in one histogram."""
+    loop = asyncio.get_running_loop()
+    while True:
+        expected = loop.time() + LOOP_LAG_INTERVAL_S
+        await asyncio.sleep(LOOP_LAG_INTERVAL_S)
+        metrics.loop_lag.observe(max(0.0, loop.time() - expected))
+
+
+async def watch_store(store: Store, metrics: Metrics, interval_s: float) -> None:
+    """Every ``interval_s``, commit a probe write and check the store: readiness and
+    ``pigeon_store_up`` follow whether writes commit, not only whether reads answer (a full
+    disk or a corrupt page fails every write while reads go on)."""
+    healthy = True
+    while True:
+        try:
+            with contextlib.suppress(RateLimited):  # a full write queue is busy, not broken
+                await store.probe_write(int(time.time() * 1000))
+            await store.check()
+        except StoreUnavailable as exc:
+            if healthy:  # log the transition, not every failed check
+                log.error("store check failed", extra={"error": str(exc)})
+            healthy = False
+        else:
+            if not healthy:
+                log.info("store check passed again")
+            healthy = True
+        metrics.store_up.set(1 if healthy else 0)
+        await asyncio.sleep(interval_s)
+
+
+async def watch_bus(hub: Hub, store: Store, interval_s: float) -> None:
+    """Every ``interval_s``, the hub's backstop: repair doorbells the bus lost without a sign."""
+    while True:
+        await asyncio.sleep(interval_s)
+        # An unhealthy store is the store check's to report; the next pass tries again.
+        with contextlib.suppress(StoreUnavailable, RateLimited):
+            await hub.backstop(store.last_seqs)
+
+
+def store_of(config: Config, metrics: Metrics | None = None) -> Store:
+    """The (unopened) store ``config`` names, whatever its backend."""
+    return open_store(
+        config.store,
+        StoreOptions(
+            config.data_path,
+            max_batch=config.group_commit_max_batch,
+            max_write_queue=config.write_queue_max,
+            max_read_queue=config.read_queue_max,
+            on_batch=metrics.observe_commit if metrics is not None else None,
+        ),
+    )
+
+
+async def backup(config: Config, file: Path) -> None:
+    """``pigeon backup``: copy the store ``config`` names (a node may be serving it)."""
+    await store_of(config).backup(file)
+
+
+async def restore(config: Config, file: Path) -> Restored:
+    """``pigeon restore``: install ``file`` as the store ``config`` names (no node serving)."""
+    return await store_of(config).restore(file)
+
+
+async def start(config: Config) -> Node:
+    node_id = new_node_id()  # names this run in logs and connection ids (D33)
+    bind_process(node=node_id)
+    metrics = Metrics()
+    store = store_of(config, metrics)
+    await store.open()  # the embedded store locks its directory first: one node per directory
+    try:
+        # The admin token lives in the data directory whatever the store (memory: too).
+        config.data_path.mkdir(parents=True, exist_ok=True)
+        admin_token = load_admin_token(config.data_path)
+    except BaseException:
+        await store.close()
+        raise
+    bus = bus_from_url(config.bus)  # checked when the configuration was loaded
+    hub = Hub(bus, store.events_after)
+    service = Service(config, store, hub, metrics)
+    ws = WsEndpoint(service, hub, config, node_id)
+    control = Control(bus, ws)
+
+    def on_bus(topic: str, payload: bytes) -> None:
+        if topic == CONTROL_TOPIC:
+            control.on_bus(payload)
+        else:
+            hub.on_bus(topic, payload)
+
+    await bus.open(on_bus, hub.on_gap)
+    await control.open()
+    store.on_commit = hub.ring
+    service.on_token_revoked = control.close_token
+    metrics.watch(
+        connections=lambda: len(ws.connections),
+        outgoing_queue_max=ws.outgoing_queue_max,
+        held_bytes=ws.held_bytes,
+        write_queue_depth=lambda: store.statistics().write_queue_depth,
+        read_queue_depth=lambda: store.statistics().read_queue_depth,
+        data_dir=config.data_path,
+    )
+    metrics.watch_bus(gaps=lambda: hub.gaps, repairs=lambda: hub.repairs)
+    stopped = asyncio.Event()
+    supervisor = Supervisor(on_fatal=lambda name: stopped.set())
+    supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
+    supervisor.start(
+        "store-check", lambda: watch_store(store, metrics, config.store_probe_interval_s)
+    )
+    supervisor.start("hub-readers", hub.run)
+    supervisor.start("bus-backstop", lambda: watch_bus(hub, store, config.bus_backstop_s))
+    openapi = openapi_document()
+
+    async def healthz(request: web.Request) -> web.Response:
+        return json_response(Health(status="ok", epoch=store.epoch))
+
+    async def readyz(request: web.Request) -> web.Response:
+        if service.draining:
+            return json_response(Health(status="draining", epoch=store.epoch), 503)
+        try:
+            await store.check()
+        except StoreUnavailable:
+            return json_response(Health(status="store_unavailable", epoch=store.epoch), 503)
+        return json_response(Health(status="ready", epoch=store.epoch))
+
+    async def openapi_json(request: web.Request) -> web.Response:
+        return json_response(openapi)
+
+    web_root = WEB_ROOT
+
+    async def index(request: web.Request) -> web.FileResponse:
+        return web.FileResponse(web_root / "index.html")
+
+    allowed_hosts = config.allowed_host_set
+    app = web.Application(
+        middlewares=[
+            errors_middleware(
+                metrics,
+                lambda: service.draining,
+                body_timeout_s=config.request_body_timeout_s,
+            ),
+            host_and_origin_middleware(allowed_hosts, config.allowed_origin_set, WS_PATH),
+        ],
+        client_max_size=config.max_http_body_bytes,
+    )
+    app.on_response_prepare.append(add_security_headers)
+    HttpApi(service).add_routes(app)
+    AdminApi(service, ws, control, admin_token).add_routes(app)
+    app.router.add_get(WS_PATH, ws.handle)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/openapi.json", openapi_json)
+    app.router.add_get("/", index)  # the web client: static files, the public API only
+    app.router.add_static("/web/", web_root, follow_symlinks=False)
+    metrics_runner, metrics_port = await _listen(
+        metrics_app(metrics, allowed_hosts), config.metrics_host, config.metrics_port, backlog=128
+    )
+    admission = Admission(
+        per_address=config.max_connections_per_address,
+        head_timeout_s=config.request_head_timeout_s,
+        metrics=metrics,
+    )
+    runner, port = await _listen(
+        app,
+        config.host,
+        config.port,
+        backlog=config.listen_backlog,
+        admission=admission,
+        keepalive_timeout_s=config.request_head_timeout_s,
+    )
+    log.info(
+        "listening",
+        extra={
+            "host": config.host,
+            "port": port,
+            "metrics_host": config.metrics_host,
+            "metrics_port": metrics_port,
+            "version": __version__,
+            "data_dir": str(config.data_path),
+            "epoch": store.epoch,
+        },
+    )
+    return Node(
+        config,
+        node_id,
+        store,
+        bus,
+        hub,
+        control,
+        service,
+        ws,
+        metrics,
+        supervisor,
+        runner,
+        port,
+        stopped,
+        metrics_runner,
+        metrics_port,
+    )
+
+
+def metrics_app(metrics: Metrics, allowed_hosts: frozenset[str]) -> web.Application:
+    """``GET /metrics`` alone, for its own listener: the public one never shows it (as
+    Synapse and Mattermost keep metrics off the client port). The Host is checked as on the
+    public port: on the loopback, DNS rebinding is the way a web page could read it."""
+
+    async def metrics_text(request: web.Request) -> web.Response:
+        if not host_allowed(request.headers.get(hdrs.HOST), allowed_hosts):
+            return error_response(ProtocolViolation(ErrorCode.MISDIRECTED))
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
+    app = web.Application()
+    app.router.add_get("/metrics", metrics_text)
+    return app
+
+
+async def _listen(
+    app: web.Application,
+    host: str,
+    port: int,
+    *,
+    backlog: int,
+    admission: Admission | None = None,
+    keepalive_timeout_s: float = 75.0,
+) -> tuple[web.AppRunner, int]:
+    """Serve ``app`` on ``host:port``; returns its runner and the bound port (port 0: any).
+    With ``admission``, every accepted connection passes through it (caps, head deadline)."""
+    # aiohttp's keep-alive timer also bounds the wait for each later request head.
+    runner = web.AppRunner(
+        app,
+        access_log=None,
+        handle_signals=False,
+        shutdown_timeout=2.0,
+        keepalive_timeout=keepalive_timeout_s,
+    )
+    await runner.setup()
+    site: web.TCPSite
+    if admission is not None:
+        site = AdmittingSite(runner, host, port, admission=admission, backlog=backlog)
+    else:
+        site = web.TCPSite(runner, host, port, backlog=backlog, reuse_address=True)
+    try:
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    if isinstance(site, AdmittingSite):
+        return runner, site.bound_port
+    server = site._server  # aiohttp exposes no public accessor for the bound port
+    assert server is not None
+    bound = int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]
+    return runner, bound
+
+
+async def run(config: Config, *, stop_requested: Callable[[], bool] = lambda: False) -> None:
+    """Serve until SIGTERM or SIGINT, then drain. ``stop_requested`` says whether one came
+    before this was called (``pigeon serve`` handles them from its first line)."""
+    loop = asyncio.get_running_loop()
+    # Handle signals before starting: a SIGTERM that comes while the node starts, or just
+    # after it said "listening", must drain it, not kill it with the default action.
+    requested = asyncio.Event()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, requested.set)
+    if stop_requested():
+        requested.set()
+    node = await start(config)
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, node.stopped.set)
+    if requested.is_set():
+        node.stopped.set()
+    # What exists now (modules, the app, the store) lives as long as the process: keep it out
+    # of every full collection, whose pause is the p99.9 of S1 (docs/DECISIONS.md, D16).
+    gc.collect()
+    gc.freeze()
+    await node.stopped.wait()
+    started = time.monotonic()
+    log.info("stopping")
+    await node.stop()
+    log.info("stopped", extra={"drain_s": round(time.monotonic() - started, 3)})

@@ -1,0 +1,229 @@
+"""The Store interface: the few durable operations Pigeon needs, whatever the database.
+
+Every method is named (its name goes to logs and metrics), may be retried as a whole, and
+returns our records, never driver rows. Writes are durable when the awaited call returns
+(G1). Membership and conversation rules are checked inside the same transaction as the write
+they allow, with the pure functions of :mod:`pigeon.core.conversation`.
+
+Errors: :class:`~pigeon.errors.ProtocolViolation` for rule violations (not_found, forbidden,
+conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from pigeon.core.records import (
+    Account,
+    AppendResult,
+    ConversationSummary,
+    Device,
+    Event,
+    EventKind,
+    MessageMeta,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """The outcome of a log write: the ack, and the new event (None when it is a retry).
+    ``also`` holds events the same transaction appended after it (an owner_changed after the
+    last owner's member_removed)."""
+
+    result: AppendResult
+    event: Event | None
+    also: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LogPage:
+    """A page of a conversation log, ascending; ``more`` when the log goes on that way."""
+
+    events: list[Event]
+    more: bool
+    last_seq: int
+
+
+# Device keys kept per account, the most recently used: a client that never sends its key back
+# gets a new one at every login, and must not grow the store without bound.
+MAX_DEVICE_KEYS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationPage:
+    """A page of a user's conversations in conversation id order; ``next_cursor`` is the id
+    to page on from, None on the last page."""
+
+    conversations: list[ConversationSummary]
+    next_cursor: str | None
+
+
+# Members named in a conversation summary; the full list is a members() call away.
+SUMMARY_MEMBERS = 50
+
+
+def new_epoch() -> str:
+    """A fresh random epoch: a new store, or one restored from a backup."""
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStatistics:
+    """What a store reports to metrics, whatever it is: work waiting for it."""
+
+    write_queue_depth: int
+    read_queue_depth: int
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the store's new epoch, and where the old store was kept (None
+    when there was none, or the backend keeps no copy)."""
+
+    epoch: str
+    kept: Path | None
+
+
+# Called on the event loop after each commit with the new events, in commit order: the only
+# place events are published from, so nothing uncommitted is ever pushed.
+CommitListener = Callable[[list[Event]], None]
+
+
+class Store(Protocol):
+    on_commit: CommitListener | None
+
+    async def open(self) -> None:
+        """Create or migrate the schema, and start background work (the writer)."""
+
+    async def close(self) -> None:
+        """Finish queued writes, then release every resource."""
+
+    @property
+    def epoch(self) -> str:
+        """This store's epoch: it changes when the store is restored from a backup."""
+
+    def statistics(self) -> StoreStatistics:
+        """The store's queues now, for metrics; cheap, no I/O."""
+
+    # -- backup and restore (pigeon backup / restore; the store need not be open) -----------
+
+    async def backup(self, file: Path) -> None:
+        """Copy this store, consistent even while a node serves it, into the new file
+        ``file``. Raises :class:`~pigeon.errors.DataDirRefused`, having created nothing, if
+        there is no store here (a mistyped location), ``file`` exists, or this backend
+        cannot be backed up from the calling process."""
+
+    async def restore(self, file: Path) -> Restored:
+        """Check ``file`` completely, then install it as this store under a new epoch (so
+        clients holding later cursors resync, G4). Raises
+        :class:`~pigeon.errors.DataDirRefused`, with the store untouched, if ``file`` is not a
+        sound backup of this backend, is the live store itself, or a node serves the store."""
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    async def create_account(self, handle: str, password_hash: str, now_ms: int) -> None:
+        """Raises conflict if the handle is taken."""
+
+    async def password_hash(self, handle: str) -> tuple[str, Account] | None: ...
+
+    async def create_token(
+        self, token_hash: bytes, handle: str, device: str, now_ms: int, expires_at_ms: int
+    ) -> None: ...
+
+    async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
+        """The device a live token belongs to; None if unknown, expired, or its user disabled."""
+
+    async def revoke_token(self, token_hash: bytes) -> None: ...
+
+    async def revoke_tokens(self, handle: str) -> int:
+        """Revoke every token of a user; returns how many there were."""
+
+    async def remember_device(self, key_hash: bytes, handle: str, device: str, now_ms: int) -> None:
+        """Record a device key returned at a successful login (the oldest keys beyond a
+        bound per account are forgotten)."""
+
+    async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
+        """Whether the key was returned by a login to this account (revoked tokens too)."""
+
+    async def set_disabled(self, handle: str, disabled: bool) -> bool:
+        """Disable or re-enable an account; False if there is no such account."""
+
+    async def check(self) -> None:
+        """Raise StoreUnavailable unless the store answers reads and its last write
+        committed."""
+
+    async def probe_write(self, now_ms: int) -> None:
+        """Commit a tiny write the way every write goes; raise StoreUnavailable if it fails."""
+
+    async def account_exists(self, handle: str) -> bool: ...
+
+    # -- conversations ----------------------------------------------------------------------
+
+    async def create_direct(self, me: str, peer: str, now_ms: int) -> tuple[Appended, bool]:
+        """The direct conversation of two users: (its created event, whether it is new)."""
+
+    async def create_group(
+        self, owner: str, title: str, members: list[str], now_ms: int
+    ) -> Appended:
+        """A new group; unknown member handles are refused with not_found."""
+
+    async def change_member(
+        self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
+    ) -> Appended:
+        """Add or remove a member, as an event in the conversation's log. When the last owner
+        leaves a group that still has members, an owner_changed event follows in the same
+        transaction (:func:`pigeon.core.conversation.next_owner`)."""
+
+    async def append(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        target_seq: int | None,
+        now_ms: int,
+    ) -> Appended:
+        """Append a message, edit or delete; a retried client_msg_id returns the original."""
+
+    async def read_page(
+        self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
+    ) -> LogPage:
+        """Events after ``after`` (ascending) or before ``before`` (the latest ``limit`` of them,
+        ascending). With neither, the latest ``limit`` events."""
+
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        """Up to ``limit`` events of ``conv`` with seqs after ``after``, ascending; none for an
+        unknown conversation. No membership check: this is the gateways' own read, after a
+        doorbell, and the hub applies G5 to what it pushes (:mod:`pigeon.application.hub`)."""
+
+    async def mark_read(self, user: str, conv: str, seq: int) -> int:
+        """Move the user's read position forward (max-merge); returns the position now."""
+
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        """Up to ``limit`` of the user's conversations with ids after ``after``, in id order:
+        a cursor that stays valid while conversations gain messages, join or leave."""
+
+    async def last_seqs(self, user: str) -> dict[str, int]:
+        """``{conv: last_seq}`` for every conversation the user is a member of."""
+
+    async def members(self, user: str, conv: str) -> list[str]:
+        """The members of a conversation the user is in (not_found otherwise)."""
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, user: str, target: str, now_ms: int) -> None:
+        """From now on ``target`` cannot put ``user`` into a group or a new direct conversation.
+        Blocking twice is no change; an unknown target is not_found."""
+
+    async def unblock(self, user: str, target: str) -> None:
+        """Lift a block; lifting one that does not exist is no change."""
+
+    async def blocks(self, user: str) -> list[str]:
+        """The handles ``user`` blocks, sorted."""

@@ -1,0 +1,492 @@
+"""The ``memory:`` store: the whole :class:`~pigeon.store.base.Store` contract in this process's
+memory, for tests and as the application layer's fast test double.
+
+It holds everything in memory and forgets it all when the process ends: it is not for
+production, and nothing bounds its total size. Every per-call limit the SQLite store has
+still holds (the rules of :mod:`pigeon.core.conversation`, device keys per account, the
+pages callers ask for).
+
+Each method does its checks and its changes without awaiting in between, so a call is one
+atomic "transaction" on the event loop: concurrent appends to one conversation get gapless
+seqs in the order they reached the store, and :attr:`on_commit` hears each change right after
+it is made, in that order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pigeon.core import conversation as rules
+from pigeon.core.idempotency import original_ack
+from pigeon.core.records import (
+    Account,
+    AppendResult,
+    ConversationKind,
+    ConversationSummary,
+    Device,
+    Event,
+    EventKind,
+    MessageMeta,
+    Role,
+)
+from pigeon.core.sequencing import merge_position, page_window
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation, StoreUnavailable
+from pigeon.store.base import (
+    MAX_DEVICE_KEYS,
+    SUMMARY_MEMBERS,
+    Appended,
+    CommitListener,
+    ConversationPage,
+    LogPage,
+    Restored,
+    StoreStatistics,
+    new_epoch,
+)
+
+
+@dataclass(slots=True)
+class _Account:
+    password_hash: str
+    disabled: bool = False
+    conversations: int = 0  # how many conversations the account is in: the cap's count
+
+
+@dataclass(slots=True)
+class _Member:
+    role: Role
+    joined_seq: int
+    read_seq: int = 0
+
+
+@dataclass(slots=True)
+class _Conversation:
+    kind: ConversationKind
+    title: str | None
+    events: list[Event] = field(default_factory=list)  # events[i].seq == i + 1
+    members: dict[str, _Member] = field(default_factory=dict)
+    sent: dict[tuple[str, str], Event] = field(default_factory=dict)  # (sender, client id)
+    deleted: set[int] = field(default_factory=set)  # seqs of deleted messages
+
+    @property
+    def last_seq(self) -> int:
+        return len(self.events)
+
+
+class MemoryStore:
+    """The :class:`~pigeon.store.base.Store` in memory; a fresh random epoch per instance."""
+
+    def __init__(self) -> None:
+        self.on_commit: CommitListener | None = None
+        self._epoch = new_epoch()
+        self._open = False
+        self._accounts: dict[str, _Account] = {}
+        self._tokens: dict[bytes, tuple[str, str, int]] = {}  # hash -> handle, device, expiry
+        self._device_keys: dict[bytes, tuple[str, str, int]] = {}  # hash -> handle, device, used
+        self._conversations: dict[str, _Conversation] = {}
+        self._direct: dict[str, str] = {}  # direct key -> conversation id
+        self._member_of: dict[str, set[str]] = {}  # handle -> conversation ids
+        self._blocks: dict[str, set[str]] = {}  # blocker -> blocked
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        self._open = True
+
+    async def close(self) -> None:
+        self._open = False
+
+    @property
+    def epoch(self) -> str:
+        return self._epoch
+
+    def statistics(self) -> StoreStatistics:
+        return StoreStatistics(write_queue_depth=0, read_queue_depth=0)
+
+    # A memory store lives and dies with its node's process: ``pigeon backup`` (another
+    # process) can never reach it, and a snapshot file only tests would read is not worth a
+    # second format. So both refuse, before touching anything (docs/DECISIONS.md D32).
+    NO_BACKUP = (
+        "the memory: store lives only inside its node's process and ends with it: "
+        "it cannot be backed up or restored (use an SQLite store for data worth keeping)"
+    )
+
+    async def backup(self, file: Path) -> None:
+        raise DataDirRefused(self.NO_BACKUP)
+
+    async def restore(self, file: Path) -> Restored:
+        raise DataDirRefused(self.NO_BACKUP)
+
+    async def _enter(self) -> None:
+        """Every call yields once, as a real store's round trip does, then runs to its end
+        without awaiting: the loop runs the calls in the order they arrived."""
+        await asyncio.sleep(0)
+        if not self._open:
+            raise StoreUnavailable("the store is closed")
+
+    def _commit(self, events: list[Event]) -> None:
+        if self.on_commit is not None:
+            self.on_commit(events)
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    async def create_account(self, handle: str, password_hash: str, now_ms: int) -> None:
+        await self._enter()
+        if handle in self._accounts:
+            raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken")
+        self._accounts[handle] = _Account(password_hash)
+
+    async def password_hash(self, handle: str) -> tuple[str, Account] | None:
+        await self._enter()
+        account = self._accounts.get(handle)
+        if account is None:
+            return None
+        return account.password_hash, Account(handle=handle, disabled=account.disabled)
+
+    async def account_exists(self, handle: str) -> bool:
+        await self._enter()
+        return handle in self._accounts
+
+    async def create_token(
+        self, token_hash: bytes, handle: str, device: str, now_ms: int, expires_at_ms: int
+    ) -> None:
+        await self._enter()
+        expired = [
+            h
+            for h, (owner, _, expiry) in self._tokens.items()
+            if owner == handle and expiry <= now_ms
+        ]
+        for h in expired:
+            del self._tokens[h]
+        self._tokens[token_hash] = (handle, device, expires_at_ms)
+
+    async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
+        await self._enter()
+        token = self._tokens.get(token_hash)
+        if token is None or token[2] <= now_ms:
+            return None
+        handle, device, expiry = token
+        account = self._accounts.get(handle)
+        if account is None:  # as SQLite's join: a token names an account
+            return None
+        return Device(handle=handle, device=device, expires_at_ms=expiry, disabled=account.disabled)
+
+    async def revoke_token(self, token_hash: bytes) -> None:
+        await self._enter()
+        self._tokens.pop(token_hash, None)
+
+    async def revoke_tokens(self, handle: str) -> int:
+        await self._enter()
+        mine = [h for h, (owner, _, _) in self._tokens.items() if owner == handle]
+        for h in mine:
+            del self._tokens[h]
+        return len(mine)
+
+    async def remember_device(self, key_hash: bytes, handle: str, device: str, now_ms: int) -> None:
+        await self._enter()
+        # As in SQLite: a key stays with the account it was first returned to.
+        owner = self._device_keys.get(key_hash, (handle, device, now_ms))[0]
+        self._device_keys[key_hash] = (owner, device, now_ms)
+        mine = sorted(
+            ((used, h) for h, (o, _, used) in self._device_keys.items() if o == handle),
+            reverse=True,
+        )
+        for _, h in mine[MAX_DEVICE_KEYS:]:
+            del self._device_keys[h]
+
+    async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
+        await self._enter()
+        key = self._device_keys.get(key_hash)
+        return key is not None and key[0] == handle
+
+    async def set_disabled(self, handle: str, disabled: bool) -> bool:
+        await self._enter()
+        account = self._accounts.get(handle)
+        if account is None:
+            return False
+        account.disabled = disabled
+        return True
+
+    async def check(self) -> None:
+        await self._enter()
+
+    async def probe_write(self, now_ms: int) -> None:
+        await self._enter()
+
+    # -- conversations ----------------------------------------------------------------------
+
+    async def create_direct(self, me: str, peer: str, now_ms: int) -> tuple[Appended, bool]:
+        await self._enter()
+        rules.check_direct_peer(me, peer, peer in self._accounts)
+        key = rules.direct_key(me, peer)
+        existing = self._direct.get(key)
+        if existing is not None:
+            created = self._conversations[existing].events[0]
+            return Appended(_result_of(created), None), False
+        self._check_joiner(me, me)
+        self._check_joiner(me, peer)
+        conv = self._new_conversation(ConversationKind.DIRECT, None)
+        self._direct[key] = conv
+        members = tuple(sorted((me, peer)))
+        event = self._append(conv, EventKind.CREATED, sender=me, ts=now_ms, members=members)
+        self._add_members(conv, [(m, Role.MEMBER) for m in members], event.seq)
+        self._commit([event])
+        return Appended(_result_of(event), event), True
+
+    async def create_group(
+        self, owner: str, title: str, members: list[str], now_ms: int
+    ) -> Appended:
+        others = sorted(set(members) - {owner})
+        rules.check_group(title, others)
+        await self._enter()
+        for handle in (owner, *others):
+            self._check_joiner(owner, handle)
+        conv = self._new_conversation(ConversationKind.GROUP, title)
+        event = self._append(
+            conv, EventKind.CREATED, sender=owner, ts=now_ms, members=(owner, *others), title=title
+        )
+        self._add_members(
+            conv, [(owner, Role.OWNER)] + [(m, Role.MEMBER) for m in others], event.seq
+        )
+        self._commit([event])
+        return Appended(_result_of(event), event)
+
+    async def change_member(
+        self, actor: str, conv: str, target: str, *, adding: bool, now_ms: int
+    ) -> Appended:
+        await self._enter()
+        actor_role = self._role(conv, actor)
+        rules.require_member(actor_role)
+        state = self._conversations[conv]
+        target_role = self._role(conv, target)
+        rules.check_membership_change(
+            state.kind,
+            actor_role,
+            actor=actor,
+            target=target,
+            target_role=target_role,
+            target_exists=target in self._accounts,
+            adding=adding,
+            member_count=len(state.members),
+        )
+        if adding:
+            self._check_joiner(actor, target)
+            event = self._append(
+                conv, EventKind.MEMBER_ADDED, sender=actor, ts=now_ms, members=(target,)
+            )
+            self._add_members(conv, [(target, Role.MEMBER)], event.seq)
+            self._commit([event])
+            return Appended(_result_of(event), event)
+        assert target_role is not None
+        del state.members[target]
+        self._member_of[target].discard(conv)
+        self._accounts[target].conversations -= 1
+        event = self._append(
+            conv, EventKind.MEMBER_REMOVED, sender=actor, ts=now_ms, members=(target,)
+        )
+        owners_left = sum(1 for m in state.members.values() if m.role is Role.OWNER)
+        successor = rules.next_owner(
+            target_role,
+            owners_left,
+            ((m.joined_seq, handle) for handle, m in state.members.items()),
+        )
+        if successor is None:
+            self._commit([event])
+            return Appended(_result_of(event), event)
+        state.members[successor].role = Role.OWNER
+        promoted = self._append(
+            conv, EventKind.OWNER_CHANGED, sender=actor, ts=now_ms, members=(successor,)
+        )
+        self._commit([event, promoted])
+        return Appended(_result_of(event), event, (promoted,))
+
+    async def append(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        target_seq: int | None,
+        now_ms: int,
+    ) -> Appended:
+        await self._enter()
+        rules.require_member(self._role(conv, sender))
+        state = self._conversations[conv]
+        original = state.sent.get((sender, client_msg_id))
+        if original is not None:
+            result = original_ack(original, kind=kind, body=body, meta=meta, target_seq=target_seq)
+            return Appended(result, None)
+        if target_seq is not None:
+            target = state.events[target_seq - 1] if 1 <= target_seq <= state.last_seq else None
+            rules.check_edit_target(sender, target, kind, deleted=target_seq in state.deleted)
+        event = self._append(
+            conv,
+            kind,
+            sender=sender,
+            ts=now_ms,
+            client_msg_id=client_msg_id,
+            body=body,
+            meta=meta,
+            target_seq=target_seq,
+        )
+        state.sent[(sender, client_msg_id)] = event
+        if kind is EventKind.DELETE and target_seq is not None:
+            state.deleted.add(target_seq)
+        self._commit([event])
+        return Appended(_result_of(event), event)
+
+    async def read_page(
+        self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
+    ) -> LogPage:
+        await self._enter()
+        rules.require_member(self._role(conv, user))
+        events = self._conversations[conv].events  # the event of seq s is at index s - 1
+        first, last, more = page_window(len(events), after=after, before=before, limit=limit)
+        return LogPage(events[first - 1 : last] if first <= last else [], more, len(events))
+
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        await self._enter()
+        state = self._conversations.get(conv)
+        if state is None:
+            return []
+        first = max(after, 0)  # the event of seq s is at index s - 1
+        return state.events[first : first + max(limit, 0)]
+
+    async def mark_read(self, user: str, conv: str, seq: int) -> int:
+        await self._enter()
+        state = self._conversations.get(conv)
+        member = state.members.get(user) if state is not None else None
+        if state is None or member is None:
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        member.read_seq = merge_position(member.read_seq, seq, state.last_seq)
+        return member.read_seq
+
+    async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
+        await self._enter()
+        ids = sorted(c for c in self._member_of.get(user, ()) if c > (after or ""))
+        more = len(ids) > limit
+        out = [self._summary(user, conv) for conv in ids[:limit]]
+        return ConversationPage(out, out[-1].conv if more and out else None)
+
+    async def last_seqs(self, user: str) -> dict[str, int]:
+        await self._enter()
+        return {c: self._conversations[c].last_seq for c in self._member_of.get(user, ())}
+
+    async def members(self, user: str, conv: str) -> list[str]:
+        await self._enter()
+        rules.require_member(self._role(conv, user))
+        return sorted(self._conversations[conv].members)
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    async def block(self, user: str, target: str, now_ms: int) -> None:
+        await self._enter()
+        mine = self._blocks.get(user, set())
+        rules.check_block(
+            user,
+            target,
+            target_exists=target in self._accounts,
+            blocks=len(mine) - (target in mine),
+        )
+        self._blocks.setdefault(user, set()).add(target)
+
+    async def unblock(self, user: str, target: str) -> None:
+        await self._enter()
+        self._blocks.get(user, set()).discard(target)
+
+    async def blocks(self, user: str) -> list[str]:
+        await self._enter()
+        return sorted(self._blocks.get(user, ()))
+
+    # -- helpers, called between checks and changes with no await ---------------------------
+
+    def _role(self, conv: str, handle: str) -> Role | None:
+        state = self._conversations.get(conv)
+        member = state.members.get(handle) if state is not None else None
+        return member.role if member is not None else None
+
+    def _check_joiner(self, actor: str, joiner: str) -> None:
+        account = self._accounts.get(joiner)
+        if account is None:
+            raise ProtocolViolation(ErrorCode.NOT_FOUND, "no such user")
+        blocks_actor = joiner != actor and actor in self._blocks.get(joiner, ())
+        rules.check_joiner(
+            actor, joiner, conversations=account.conversations, blocks_actor=blocks_actor
+        )
+
+    def _new_conversation(self, kind: ConversationKind, title: str | None) -> str:
+        conv = rules.new_conversation_id()
+        self._conversations[conv] = _Conversation(kind, title)
+        return conv
+
+    def _add_members(self, conv: str, members: list[tuple[str, Role]], joined_seq: int) -> None:
+        state = self._conversations[conv]
+        for handle, role in members:
+            state.members[handle] = _Member(role, joined_seq)
+            self._member_of.setdefault(handle, set()).add(conv)
+            self._accounts[handle].conversations += 1
+
+    def _append(
+        self,
+        conv: str,
+        kind: EventKind,
+        *,
+        sender: str,
+        ts: int,
+        client_msg_id: str | None = None,
+        body: str | None = None,
+        meta: MessageMeta | None = None,
+        target_seq: int | None = None,
+        members: tuple[str, ...] | None = None,
+        title: str | None = None,
+    ) -> Event:
+        """The one place a seq is allocated: the next after the conversation's last (G3)."""
+        events = self._conversations[conv].events
+        event = Event(
+            conv=conv,
+            seq=len(events) + 1,
+            kind=kind,
+            sender=sender,
+            ts=ts,
+            client_msg_id=client_msg_id,
+            body=body,
+            meta=meta,
+            target_seq=target_seq,
+            members=members,
+            title=title,
+        )
+        events.append(event)
+        return event
+
+    def _summary(self, user: str, conv: str) -> ConversationSummary:
+        state = self._conversations[conv]
+        member = state.members[user]
+        last_message = next(
+            (e for e in reversed(state.events) if e.kind is EventKind.MESSAGE), None
+        )
+        unread = sum(
+            1
+            for e in state.events[member.read_seq :]
+            if e.kind is EventKind.MESSAGE and e.sender != user
+        )
+        return ConversationSummary(
+            conv=conv,
+            kind=state.kind,
+            title=state.title,
+            members=tuple(sorted(state.members)[:SUMMARY_MEMBERS]),
+            role=member.role,
+            last_seq=state.last_seq,
+            read_seq=member.read_seq,
+            unread=unread,
+            last_message=last_message,
+        )
+
+
+def _result_of(event: Event) -> AppendResult:
+    return AppendResult(
+        conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
+    )

@@ -1,0 +1,170 @@
+"""The TCP listener: every connection passes here before aiohttp sees a byte.
+
+aiohttp bounds the wait for a request head only through its keep-alive timer (on a fresh
+connection only in its latest releases) and never bounds the connections of one client, so
+this site wraps each connection's protocol in :class:`_Admitted`, which
+
+- counts the connection against its address (an IPv6 client's /64) and refuses it at
+  ``max_connections_per_address`` with a ``429 rate_limited`` written before closing, and
+- closes a connection that has not sent a complete request head within
+  ``request_head_timeout_s`` of connecting, slowloris-style trickles included.
+
+Later heads on a keep-alive connection are bounded by aiohttp's keep-alive timer (set to the
+same timeout in :mod:`pigeon.server.app`), request bodies by ``request_body_timeout_s`` in
+:func:`pigeon.transport.http.errors_middleware`, and WebSockets by their hello deadline and
+pings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import cast
+
+import msgspec
+from aiohttp import web
+
+from pigeon.core.admission import ConnectionCounts, HeadWatch
+from pigeon.core.http_api import ErrorResponse
+from pigeon.core.limits import client_network
+from pigeon.errors import ErrorCode
+from pigeon.ops.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+# How long a refused client is told to wait before it tries again.
+REFUSED_RETRY_AFTER_MS = 1000
+
+
+def _refusal() -> bytes:
+    """The whole HTTP response a connection over its address's cap gets, then the close."""
+    body = msgspec.json.encode(
+        ErrorResponse(
+            code=ErrorCode.RATE_LIMITED.value,
+            message="too many connections from your address",
+            retry_after_ms=REFUSED_RETRY_AFTER_MS,
+        )
+    )
+    head = (
+        "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nRetry-After: {REFUSED_RETRY_AFTER_MS // 1000}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+class Admission:
+    """The per-address counts and the head deadline shared by every connection."""
+
+    def __init__(self, *, per_address: int, head_timeout_s: float, metrics: Metrics) -> None:
+        self.counts = ConnectionCounts(per_address)
+        self.head_timeout_s = head_timeout_s
+        self.metrics = metrics
+        self.refusal = _refusal()
+
+
+class _Admitted(asyncio.Protocol):
+    """aiohttp's protocol for one connection, behind the admission check and head deadline.
+    Everything the transport reports is handed on unchanged."""
+
+    def __init__(self, inner: asyncio.Protocol, admission: Admission) -> None:
+        self._inner = inner
+        self._admission = admission
+        self._key: str | None = None  # set once admitted: what to uncount at the end
+        self._head = HeadWatch()
+        self._deadline: asyncio.TimerHandle | None = None
+        self._transport: asyncio.BaseTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        admission = self._admission
+        peer = transport.get_extra_info("peername")
+        key = client_network(peer[0] if isinstance(peer, tuple) else "")
+        if not admission.counts.try_add(key):
+            admission.metrics.rate_limited.labels("address_connections").inc()
+            log.info("connection refused", extra={"address": key, "limit": "per_address"})
+            # A stream transport (uvloop's is not an asyncio.WriteTransport subclass).
+            cast(asyncio.Transport, transport).write(admission.refusal)
+            transport.close()
+            return
+        self._key = key
+        self._transport = transport
+        self._deadline = asyncio.get_running_loop().call_later(
+            admission.head_timeout_s, self._head_timed_out
+        )
+        self._inner.connection_made(transport)
+
+    def _head_timed_out(self) -> None:
+        self._deadline = None
+        if self._transport is not None and not self._transport.is_closing():
+            self._admission.metrics.request_timeouts.labels("head").inc()
+            log.info("request head timed out", extra={"address": self._key})
+            self._transport.close()
+
+    def data_received(self, data: bytes) -> None:
+        if self._key is None:
+            return  # refused: closing, nothing to parse
+        if self._deadline is not None and self._head.feed(data):
+            self._deadline.cancel()
+            self._deadline = None
+        self._inner.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        if self._key is None:
+            return None
+        return self._inner.eof_received()
+
+    def pause_writing(self) -> None:
+        self._inner.pause_writing()
+
+    def resume_writing(self) -> None:
+        self._inner.resume_writing()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._key is None:
+            return
+        self._admission.counts.remove(self._key)
+        self._key = None
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+        self._transport = None
+        self._inner.connection_lost(exc)
+
+
+class AdmittingSite(web.TCPSite):
+    """``web.TCPSite`` with every accepted connection passed through :class:`Admission`."""
+
+    def __init__(
+        self,
+        runner: web.BaseRunner,
+        host: str,
+        port: int,
+        *,
+        admission: Admission,
+        backlog: int,
+    ) -> None:
+        super().__init__(runner, host, port, backlog=backlog, reuse_address=True)
+        self.admission = admission
+        self._listening: asyncio.Server
+
+    async def start(self) -> None:
+        # As TCPSite.start, with the protocol factory wrapped: BaseSite.start registers the
+        # site with its runner, then the listening socket is created here.
+        await web.BaseSite.start(self)
+        server = self._runner.server
+        assert server is not None
+        make_inner: Callable[[], asyncio.Protocol] = server
+        self._listening = await asyncio.get_running_loop().create_server(
+            lambda: _Admitted(make_inner(), self.admission),
+            self._host,
+            self._port,
+            backlog=self._backlog,
+            reuse_address=self._reuse_address,
+        )
+        self._server = self._listening  # what BaseSite.stop closes
+
+    @property
+    def bound_port(self) -> int:
+        """The port listened on (the one the OS chose for port 0)."""
+        return int(self._listening.sockets[0].getsockname()[1])

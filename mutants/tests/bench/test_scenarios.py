@@ -1,0 +1,130 @@
+"""Every bench scenario, once, at a tiny scale, through the command line.
+
+These keep the generator working; they assert what a run checks (nothing lost, duplicated,
+reordered or invented) and the shape of its JSON, never a speed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RUN_TIMEOUT_S = 120
+
+HEADLINE_KEYS = ("acked_per_s", "delivered_per_s", "latency_ms", "lost", "duplicated", "reordered")
+
+
+def bench(tmp_path: Path, *args: str) -> dict[str, Any]:
+    """Run ``pigeon bench`` (via ``python -m pigeon.bench.cli``) and return its JSON."""
+    out = tmp_path / f"{args[0]}.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pigeon.bench.cli", *args, "--json", str(out), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result: dict[str, Any] = json.loads(out.read_text())
+    assert out.with_suffix(".png").stat().st_size > 0
+    return result
+
+
+def assert_correct(result: dict[str, Any]) -> None:
+    """The headline keys are present and every correctness count is 0."""
+    for key in HEADLINE_KEYS:
+        assert key in result, key
+    for key in ("p50", "p99", "max"):
+        assert key in result["latency_ms"]
+    assert result["lost"] == 0
+    assert result["duplicated"] == 0
+    assert result["reordered"] == 0
+    assert result["phantom"] == 0
+    assert result["correct"] is True
+    for key in ("nproc", "cpu_model", "memory_gib"):
+        assert key in result["machine"]
+    assert result["pigeon"]["version"]
+    assert result["scenario"] in result["plot"] or result["plot"].endswith(".png")
+
+
+def test_s1_direct_chat(tmp_path: Path) -> None:
+    """S1 delivers every acked message to the peer once, in order, and reports latency."""
+    r = bench(tmp_path, "S1", "--users", "10", "--rate", "100", "--duration", "2", "--warmup", "1")
+    assert_correct(r)
+    assert r["acked"] > 0
+    assert r["delivered"] == r["acked"]  # one other member per direct conversation
+    assert r["latency_ms"]["count"] == r["delivered"]
+    assert r["intervals"]
+
+
+def test_s2_group_fan_out(tmp_path: Path) -> None:
+    """S2 delivers each acked message to every other member of its group."""
+    r = bench(
+        tmp_path,
+        *("S2", "--users", "12", "--group-size", "6", "--rate", "50"),
+        *("--duration", "2", "--warmup", "0"),
+    )
+    assert_correct(r)
+    assert r["delivered"] == 5 * r["acked"]
+
+
+def test_s3_reconnect_storm(tmp_path: Path) -> None:
+    """S3 kills and restarts the server mid-run; every client resumes and misses nothing."""
+    r = bench(
+        tmp_path, "S3", "--clients", "20", "--rate", "50", "--duration", "4", "--drop-at", "1.5"
+    )
+    assert_correct(r)
+    drop = r["drop"]
+    assert drop["mode"] == "restart"
+    assert drop["resumed"] == 20
+    assert drop["not_resumed"] == 0
+    assert drop["all_caught_up_s"] is not None
+    assert r["correctness"]["unanswered_sends"] == 0
+
+
+def test_s4_spike_refusals_lose_nothing(tmp_path: Path) -> None:
+    """S4's spike runs into the per-user limit: refusals are counted, acked sends all land."""
+    r = bench(
+        tmp_path,
+        *("S4", "--users", "10", "--rate", "50", "--spike-factor", "10"),
+        *("--baseline-s", "1", "--spike-s", "2", "--after-s", "1"),
+        *("--user-rate-limit", "8", "--user-burst", "8"),
+    )
+    assert_correct(r)
+    assert r["spike"]["refused"] > 0
+    assert r["refusals"]["rate_limited"] > 0
+    assert r["refusal_latency_ms"]["count"] == r["refused"]
+
+
+def test_s5_idle_connections(tmp_path: Path) -> None:
+    """S5 holds idle connections and reports the server's memory per connection."""
+    r = bench(tmp_path, "S5", "--clients", "30", "--hold", "1")
+    assert_correct(r)
+    memory = r["memory"]
+    assert memory["connections"] == 30
+    assert memory["rss_mib_with_connections"] > 0
+    assert r["rss_series"]
+
+
+@pytest.mark.parametrize("client", ["picows", "aiohttp"])
+def test_s6_capacity_search(tmp_path: Path, client: str) -> None:
+    """S6 steps the rate up, reports each step and the highest rate that held (both client
+    libraries of the generator)."""
+    r = bench(
+        tmp_path,
+        *("S6", "--users", "10", "--start-rate", "50", "--factor", "2"),
+        *("--step-s", "1", "--max-steps", "2", "--p99-bound-ms", "10000", "--client", client),
+    )
+    assert_correct(r)
+    # How many steps held depends on the machine's speed; only the shape is checked.
+    assert 1 <= len(r["steps"]) <= 2
+    assert r["steps"][0]["rate"] == 50.0
+    held = [s["rate"] for s in r["steps"] if s["held"]]
+    assert r["capacity"]["highest_rate_held"] == (held[-1] if held else None)
+    for step in r["steps"]:
+        assert step["lost"] == 0

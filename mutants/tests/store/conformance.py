@@ -1,0 +1,594 @@
+"""The conformance suite every Store must pass (STYLE.md 3: one suite per interface).
+
+A backend's test module subclasses :class:`StoreConformance` and provides a ``store`` fixture
+that yields an opened store on fresh storage. A durable backend (one whose data outlives the
+process) subclasses :class:`DurableStoreConformance` instead, and also provides a ``reopen``
+fixture that closes the store and opens the same storage again, and a ``new_store`` fixture
+that makes an unopened store on fresh storage under a directory (what a restore goes into);
+those tests cover backup and restore too. The ``memory:`` store is not durable, so it runs
+every test but those, and refuses backup and restore (tests/store/test_memory.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from pigeon.core.records import Event, EventKind, Role
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
+from pigeon.store.base import MAX_DEVICE_KEYS, Store
+
+Reopen = Callable[[], Awaitable[Store]]
+NewStore = Callable[[Path], Store]  # an unopened store on fresh storage under that directory
+NOW = 1_700_000_000_000
+
+
+async def make_users(store: Store, *handles: str) -> None:
+    for handle in handles:
+        await store.create_account(handle, "hash", NOW)
+
+
+async def check_the_conversation_cap(
+    store: Store, fill_to_cap: Callable[[str], Awaitable[None]]
+) -> None:
+    """G4: a user in MAX_CONVERSATIONS_PER_USER conversations is refused one more, so their
+    hello always fits; others are told not_found (G5), the user too_large. Leaving one makes
+    room again. ``fill_to_cap(handle)`` counts the user in all but one more conversation, the
+    backend's own way (creating 10,000 would be slow)."""
+    await make_users(store, "alice", "bob", "carol")
+    conv = (await store.create_group("bob", "team", [], NOW)).result.conv
+    mine = (await store.create_group("alice", "mine", [], NOW)).result.conv
+    await fill_to_cap("alice")
+    for attempt, code in (
+        (store.change_member("bob", conv, "alice", adding=True, now_ms=NOW), "not_found"),
+        (store.create_group("carol", "t", ["alice"], NOW), "not_found"),
+        (store.create_direct("bob", "alice", NOW), "not_found"),
+        (store.create_group("alice", "t", [], NOW), "too_large"),
+        (store.create_direct("alice", "carol", NOW), "too_large"),
+    ):
+        with pytest.raises(ProtocolViolation) as err:
+            await attempt
+        assert err.value.code == code
+    await store.change_member("alice", mine, "alice", adding=False, now_ms=NOW)
+    await store.change_member("bob", conv, "alice", adding=True, now_ms=NOW)
+
+
+async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") -> int:
+    appended = await store.append(
+        user,
+        conv,
+        EventKind.MESSAGE,
+        client_msg_id=cmid,
+        body=body,
+        meta=None,
+        target_seq=None,
+        now_ms=NOW,
+    )
+    return appended.result.seq
+
+
+async def all_events(store: Store, user: str, conv: str) -> list[Event]:
+    page = await store.read_page(user, conv, after=0, before=None, limit=1000)
+    return page.events
+
+
+class StoreConformance:
+    """G1, G2, G3 and G5 at the store's interface."""
+
+    async def test_account_handle_is_unique(self, store: Store) -> None:
+        """A second account with the same handle is refused with conflict."""
+        await make_users(store, "alice")
+        with pytest.raises(ProtocolViolation) as err:
+            await store.create_account("alice", "other", NOW)
+        assert err.value.code is ErrorCode.CONFLICT
+
+    async def test_token_resolves_until_it_expires_or_is_revoked(self, store: Store) -> None:
+        """A token names its device while live; never after expiry or revocation."""
+        await make_users(store, "alice")
+        await store.create_token(b"t1", "alice", "phone", NOW, NOW + 1000)
+        device = await store.device_for_token(b"t1", NOW + 999)
+        assert device is not None and device.handle == "alice" and device.device == "phone"
+        assert await store.device_for_token(b"t1", NOW + 1000) is None
+        await store.revoke_token(b"t1")
+        assert await store.device_for_token(b"t1", NOW) is None
+
+    async def test_a_device_key_stays_known_to_its_account_only(self, store: Store) -> None:
+        """A remembered device key is known to its account, after its tokens are gone too;
+        the oldest keys beyond the bound per account are forgotten."""
+        await make_users(store, "alice", "bob")
+        await store.remember_device(b"k1", "alice", "phone", NOW)
+        await store.revoke_tokens("alice")
+        assert await store.is_known_device("alice", b"k1")
+        assert not await store.is_known_device("bob", b"k1")
+        assert not await store.is_known_device("alice", b"k2")
+        for i in range(MAX_DEVICE_KEYS):
+            await store.remember_device(b"n%d" % i, "alice", "laptop", NOW + 1 + i)
+        assert not await store.is_known_device("alice", b"k1")
+        assert await store.is_known_device("alice", b"n0")
+
+    async def test_direct_conversation_is_created_once(self, store: Store) -> None:
+        """Creating the direct conversation twice, from either side, returns the same one."""
+        await make_users(store, "alice", "bob")
+        first, created = await store.create_direct("alice", "bob", NOW)
+        again, created_again = await store.create_direct("bob", "alice", NOW)
+        assert created and not created_again
+        assert first.result.conv == again.result.conv
+        assert first.event is not None and first.event.kind is EventKind.CREATED
+
+    async def test_seqs_are_gapless_under_concurrent_appends(self, store: Store) -> None:
+        """G3: many concurrent appends to one conversation get exactly 1..N, no gap, no repeat."""
+        await make_users(store, "alice", "bob")
+        appended, _ = await store.create_direct("alice", "bob", NOW)
+        conv = appended.result.conv
+        seqs = await asyncio.gather(
+            *(send(store, "alice" if i % 2 else "bob", conv, f"m{i}") for i in range(200))
+        )
+        assert sorted(seqs) == list(range(2, 202))
+        events = await all_events(store, "alice", conv)
+        assert [e.seq for e in events] == list(range(1, 202))
+
+    async def test_retried_client_id_returns_the_original(self, store: Store) -> None:
+        """G2: the same (conv, sender, client id) yields the same seq and ts, stored once."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        first = await store.append(
+            "alice",
+            conv,
+            EventKind.MESSAGE,
+            client_msg_id="x",
+            body="hi",
+            meta=None,
+            target_seq=None,
+            now_ms=NOW,
+        )
+        again = await store.append(
+            "alice",
+            conv,
+            EventKind.MESSAGE,
+            client_msg_id="x",
+            body="hi",
+            meta=None,
+            target_seq=None,
+            now_ms=NOW + 5,
+        )
+        assert again.result.seq == first.result.seq and again.result.ts == first.result.ts
+        assert again.result.duplicate and again.event is None
+        other = await send(store, "bob", conv, "x")  # keys are per sender
+        assert other == first.result.seq + 1
+        assert len(await all_events(store, "alice", conv)) == 3
+
+    async def test_reused_client_id_with_other_content_conflicts(self, store: Store) -> None:
+        """G2: a client id reused for a different body is refused and stores nothing."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "x", "one")
+        with pytest.raises(ProtocolViolation) as err:
+            await send(store, "alice", conv, "x", "two")
+        assert err.value.code is ErrorCode.CONFLICT
+        assert len(await all_events(store, "alice", conv)) == 2
+
+    async def test_outsider_learns_nothing(self, store: Store) -> None:
+        """G5: a non-member gets not_found for reads and writes, as for a missing conversation."""
+        await make_users(store, "alice", "bob", "eve")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for missing in (conv, "c0000000000000000"):
+            for attempt in (
+                send(store, "eve", missing, "x"),
+                store.read_page("eve", missing, after=0, before=None, limit=10),
+                store.mark_read("eve", missing, 1),
+                store.members("eve", missing),
+                store.change_member("eve", missing, "eve", adding=True, now_ms=NOW),
+            ):
+                with pytest.raises(ProtocolViolation) as err:
+                    await attempt
+                assert err.value.code is ErrorCode.NOT_FOUND
+
+    async def test_membership_changes_are_log_events(self, store: Store) -> None:
+        """G3: adding and removing members are events in the log; removed members lose access."""
+        await make_users(store, "alice", "bob", "carol")
+        created = await store.create_group("alice", "team", ["bob"], NOW)
+        conv = created.result.conv
+        added = await store.change_member("alice", conv, "carol", adding=True, now_ms=NOW)
+        assert added.event is not None and added.event.kind is EventKind.MEMBER_ADDED
+        assert await store.members("carol", conv) == ["alice", "bob", "carol"]
+        with pytest.raises(ProtocolViolation) as err:
+            await store.change_member("bob", conv, "carol", adding=False, now_ms=NOW)
+        assert err.value.code is ErrorCode.FORBIDDEN
+        await store.change_member("carol", conv, "carol", adding=False, now_ms=NOW)
+        kinds = [e.kind for e in await all_events(store, "alice", conv)]
+        assert kinds == [EventKind.CREATED, EventKind.MEMBER_ADDED, EventKind.MEMBER_REMOVED]
+        with pytest.raises(ProtocolViolation):
+            await store.read_page("carol", conv, after=0, before=None, limit=10)
+
+    async def test_last_owner_leaving_hands_the_group_on(self, store: Store) -> None:
+        """G3: when the last owner leaves, the longest-standing member becomes the owner, by an
+        owner_changed event right after the member_removed, in the same commit."""
+        seen: list[Event] = []
+        store.on_commit = seen.extend
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_group("alice", "team", ["carol"], NOW)).result.conv
+        await store.change_member("alice", conv, "bob", adding=True, now_ms=NOW)
+        left = await store.change_member("alice", conv, "alice", adding=False, now_ms=NOW)
+        assert left.event is not None and left.event.kind is EventKind.MEMBER_REMOVED
+        (promoted,) = left.also
+        assert promoted.kind is EventKind.OWNER_CHANGED
+        assert (promoted.seq, promoted.sender, promoted.members) == (4, "alice", ("carol",))
+        assert [e.kind for e in seen[-2:]] == [EventKind.MEMBER_REMOVED, EventKind.OWNER_CHANGED]
+        # carol joined at seq 1, bob at seq 2: carol owns the group now, and acts as owner.
+        (summary,) = (await store.conversations("carol", after=None, limit=10)).conversations
+        assert summary.role is Role.OWNER
+        await store.change_member("carol", conv, "alice", adding=True, now_ms=NOW)
+        # A plain member leaving changes no owner; the last one out leaves nobody to promote.
+        alice_left = await store.change_member("alice", conv, "alice", adding=False, now_ms=NOW)
+        assert alice_left.also == ()
+        carol_left = await store.change_member("carol", conv, "carol", adding=False, now_ms=NOW)
+        assert [e.members for e in carol_left.also] == [("bob",)]
+        bob_left = await store.change_member("bob", conv, "bob", adding=False, now_ms=NOW)
+        assert bob_left.also == ()
+
+    async def test_a_block_stops_adds_and_new_direct_conversations(self, store: Store) -> None:
+        """A blocked user gets not_found, as for an unknown handle, when they try to put the
+        blocker into a group or a new direct conversation; others still can."""
+        await make_users(store, "alice", "bob", "mallory")
+        await store.block("alice", "mallory", NOW)
+        await store.block("alice", "mallory", NOW)  # blocking twice is no change
+        assert await store.blocks("alice") == ["mallory"]
+        assert await store.blocks("mallory") == []
+        conv = (await store.create_group("mallory", "spam", [], NOW)).result.conv
+        for attempt in (
+            store.create_group("mallory", "spam", ["alice"], NOW),
+            store.change_member("mallory", conv, "alice", adding=True, now_ms=NOW),
+            store.create_direct("mallory", "alice", NOW),
+        ):
+            with pytest.raises(ProtocolViolation) as err:
+                await attempt
+            assert err.value.code is ErrorCode.NOT_FOUND
+        await store.create_group("bob", "team", ["alice", "mallory"], NOW)
+        await store.unblock("alice", "mallory")
+        await store.unblock("alice", "mallory")  # so is unblocking twice
+        assert await store.blocks("alice") == []
+        await store.change_member("mallory", conv, "alice", adding=True, now_ms=NOW)
+        for target, code in (("alice", ErrorCode.BAD_REQUEST), ("ghost", ErrorCode.NOT_FOUND)):
+            with pytest.raises(ProtocolViolation) as err:
+                await store.block("alice", target, NOW)
+            assert err.value.code is code
+
+    async def test_pages_both_ways(self, store: Store) -> None:
+        """History pages after and before a seq, with a limit and a correct `more` flag."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(9):
+            await send(store, "alice", conv, f"m{i}")
+        page = await store.read_page("bob", conv, after=3, before=None, limit=4)
+        assert [e.seq for e in page.events] == [4, 5, 6, 7] and page.more and page.last_seq == 10
+        page = await store.read_page("bob", conv, after=7, before=None, limit=4)
+        assert [e.seq for e in page.events] == [8, 9, 10] and not page.more
+        page = await store.read_page("bob", conv, after=None, before=6, limit=3)
+        assert [e.seq for e in page.events] == [3, 4, 5] and page.more
+        page = await store.read_page("bob", conv, after=None, before=3, limit=5)
+        assert [e.seq for e in page.events] == [1, 2] and not page.more
+        page = await store.read_page("bob", conv, after=None, before=None, limit=2)
+        assert [e.seq for e in page.events] == [9, 10] and page.more
+
+    async def test_events_after_reads_the_log_from_a_position(self, store: Store) -> None:
+        """The gateways' read after a doorbell: events after a seq, ascending, at most
+        ``limit``, the same events members page; nothing for an unknown conversation."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(5):
+            await send(store, "alice", conv, f"m{i}")
+        everything = await all_events(store, "bob", conv)
+        assert await store.events_after(conv, 0, 100) == everything
+        assert [e.seq for e in await store.events_after(conv, 2, 2)] == [3, 4]
+        assert await store.events_after(conv, 6, 10) == []
+        assert await store.events_after("no-such-conversation", 0, 10) == []
+
+    async def test_read_position_only_moves_forward(self, store: Store) -> None:
+        """Read positions max-merge and clamp to the log's end; unread counts follow them."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(4):
+            await send(store, "alice", conv, f"m{i}")
+        assert await store.mark_read("bob", conv, 3) == 3
+        assert await store.mark_read("bob", conv, 2) == 3
+        assert await store.mark_read("bob", conv, 99) == 5
+        await send(store, "alice", conv, "m9")
+        (summary,) = (await store.conversations("bob", after=None, limit=10)).conversations
+        assert summary.unread == 1 and summary.read_seq == 5 and summary.last_seq == 6
+        assert summary.last_message is not None and summary.last_message.seq == 6
+        (mine,) = (await store.conversations("alice", after=None, limit=10)).conversations
+        assert mine.unread == 0  # my own messages are never unread
+
+    async def test_conversations_come_in_pages_by_id(self, store: Store) -> None:
+        """The list pages in id order with a cursor; the last page has no cursor, and a
+        conversation gaining messages between pages is neither skipped nor repeated."""
+        await make_users(store, "alice", "bob", "carol")
+        convs = [
+            (await store.create_group("alice", f"g{i}", ["bob"], NOW)).result.conv for i in range(5)
+        ]
+        await store.create_group("carol", "not mine", [], NOW)
+        first = await store.conversations("bob", after=None, limit=2)
+        assert [s.conv for s in first.conversations] == sorted(convs)[:2]
+        assert first.next_cursor == sorted(convs)[1]
+        await send(store, "alice", sorted(convs)[0], "late")
+        await send(store, "alice", sorted(convs)[4], "late")
+        seen = [s.conv for s in first.conversations]
+        cursor: str | None = first.next_cursor
+        while cursor is not None:
+            page = await store.conversations("bob", after=cursor, limit=2)
+            seen += [s.conv for s in page.conversations]
+            cursor = page.next_cursor
+        assert seen == sorted(convs)
+        exact = await store.conversations("bob", after=None, limit=5)
+        assert len(exact.conversations) == 5 and exact.next_cursor is None
+
+    async def test_edit_and_delete_only_own_messages(self, store: Store) -> None:
+        """Edits and deletes are log events allowed only to the sender of the message."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seq = await send(store, "alice", conv, "m1", "helo")
+        edit = await store.append(
+            "alice",
+            conv,
+            EventKind.EDIT,
+            client_msg_id="e1",
+            body="hello",
+            meta=None,
+            target_seq=seq,
+            now_ms=NOW,
+        )
+        assert edit.event is not None and edit.event.target_seq == seq
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "bob",
+                conv,
+                EventKind.DELETE,
+                client_msg_id="d1",
+                body=None,
+                meta=None,
+                target_seq=seq,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.FORBIDDEN
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "alice",
+                conv,
+                EventKind.DELETE,
+                client_msg_id="d2",
+                body=None,
+                meta=None,
+                target_seq=1,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.NOT_FOUND  # seq 1 is not a message
+        await store.append(
+            "alice",
+            conv,
+            EventKind.DELETE,
+            client_msg_id="d3",
+            body=None,
+            meta=None,
+            target_seq=seq,
+            now_ms=NOW,
+        )
+        with pytest.raises(ProtocolViolation) as err:
+            await store.append(
+                "alice",
+                conv,
+                EventKind.EDIT,
+                client_msg_id="e2",
+                body="again",
+                meta=None,
+                target_seq=seq,
+                now_ms=NOW,
+            )
+        assert err.value.code is ErrorCode.NOT_FOUND  # deleted messages are gone
+
+    async def test_commit_listener_sees_events_in_commit_order(self, store: Store) -> None:
+        """Only committed events are published, each once, in seq order per conversation."""
+        seen: list[Event] = []
+        store.on_commit = seen.extend
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await asyncio.gather(*(send(store, "alice", conv, f"m{i}") for i in range(50)))
+        await send(store, "alice", conv, "m0")  # a retry publishes nothing
+        assert [e.seq for e in seen] == list(range(1, 52))
+
+    async def test_concurrent_duplicates_store_one_event(self, store: Store) -> None:
+        """G2: copies of one send racing each other store one event; every copy gets its seq."""
+        seen: list[Event] = []
+        store.on_commit = seen.extend
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        results = await asyncio.gather(
+            *(
+                store.append(
+                    "alice",
+                    conv,
+                    EventKind.MESSAGE,
+                    client_msg_id="same",
+                    body="hi",
+                    meta=None,
+                    target_seq=None,
+                    now_ms=NOW + i,
+                )
+                for i in range(20)
+            )
+        )
+        assert {r.result.seq for r in results} == {2} and {r.result.ts for r in results} == {NOW}
+        assert sum(r.event is not None for r in results) == 1
+        assert sum(r.result.duplicate for r in results) == 19
+        assert [e.seq for e in seen] == [1, 2]
+        assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_membership_rules(self, store: Store) -> None:
+        """Only owners add and remove others; a direct conversation's members are fixed; an
+        existing member is not added twice; an unknown user or non-member is not_found."""
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_group("alice", "team", ["bob"], NOW)).result.conv
+        direct = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for attempt, code in (
+            (store.change_member("bob", conv, "carol", adding=True, now_ms=NOW), "forbidden"),
+            (store.change_member("bob", conv, "alice", adding=False, now_ms=NOW), "forbidden"),
+            (store.change_member("alice", conv, "bob", adding=True, now_ms=NOW), "conflict"),
+            (store.change_member("alice", conv, "ghost", adding=True, now_ms=NOW), "not_found"),
+            (store.change_member("alice", conv, "carol", adding=False, now_ms=NOW), "not_found"),
+            (store.change_member("alice", direct, "carol", adding=True, now_ms=NOW), "forbidden"),
+            (store.change_member("alice", direct, "alice", adding=False, now_ms=NOW), "forbidden"),
+            (store.create_group("alice", " ", [], NOW), "bad_request"),
+            (store.create_group("alice", "t", ["ghost"], NOW), "not_found"),
+            (store.create_direct("alice", "alice", NOW), "bad_request"),
+            (store.create_direct("alice", "ghost", NOW), "not_found"),
+        ):
+            with pytest.raises(ProtocolViolation) as err:
+                await attempt
+            assert err.value.code == code
+        # Nothing refused left a trace: the logs and member lists are as before.
+        assert [e.seq for e in await all_events(store, "alice", conv)] == [1]
+        assert await store.members("bob", conv) == ["alice", "bob"]
+        assert await store.last_seqs("alice") == {conv: 1, direct: 1}
+        assert await store.last_seqs("carol") == {}
+        removed = await store.change_member("alice", conv, "bob", adding=False, now_ms=NOW)
+        assert removed.event is not None and removed.event.members == ("bob",)
+        assert await store.last_seqs("bob") == {direct: 1}
+
+    async def test_read_positions_merge_under_concurrent_marks(self, store: Store) -> None:
+        """Concurrent marks end at the furthest one, whatever order they ran in; a mark below
+        1 moves nothing."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(20):
+            await send(store, "alice", conv, f"m{i}")
+        positions = await asyncio.gather(*(store.mark_read("bob", conv, s) for s in (5, 17, 9)))
+        assert max(positions) == 17
+        assert await store.mark_read("bob", conv, 0) == 17
+        (summary,) = (await store.conversations("bob", after=None, limit=10)).conversations
+        assert summary.read_seq == 17 and summary.unread == 4
+
+    async def test_page_edges(self, store: Store) -> None:
+        """A page past the end is empty with its last_seq; after and before together bound a
+        window; a page before 1 is empty; the latest page of a short log is all of it."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(5):
+            await send(store, "alice", conv, f"m{i}")
+        page = await store.read_page("bob", conv, after=6, before=None, limit=10)
+        assert page.events == [] and not page.more and page.last_seq == 6
+        page = await store.read_page("bob", conv, after=1, before=5, limit=10)
+        assert [e.seq for e in page.events] == [2, 3, 4] and not page.more
+        page = await store.read_page("bob", conv, after=1, before=5, limit=2)
+        assert [e.seq for e in page.events] == [2, 3] and page.more
+        page = await store.read_page("bob", conv, after=None, before=1, limit=10)
+        assert page.events == [] and not page.more
+        page = await store.read_page("bob", conv, after=None, before=None, limit=10)
+        assert [e.seq for e in page.events] == [1, 2, 3, 4, 5, 6] and not page.more
+        page = await store.read_page("bob", conv, after=0, before=None, limit=6)
+        assert len(page.events) == 6 and not page.more
+
+    async def test_disabled_accounts_and_revoked_tokens(self, store: Store) -> None:
+        """A disabled account says so at login and on its tokens; revoking a user's tokens
+        counts and ends them all, and no one else's."""
+        await make_users(store, "alice", "bob")
+        await store.create_token(b"a1", "alice", "phone", NOW, NOW + 1000)
+        await store.create_token(b"a2", "alice", "laptop", NOW, NOW + 1000)
+        await store.create_token(b"b1", "bob", "phone", NOW, NOW + 1000)
+        assert await store.set_disabled("alice", True)
+        assert not await store.set_disabled("ghost", True)
+        found = await store.password_hash("alice")
+        assert found is not None and found[0] == "hash" and found[1].disabled
+        assert await store.password_hash("ghost") is None
+        device = await store.device_for_token(b"a1", NOW)
+        assert device is not None and device.disabled
+        assert await store.set_disabled("alice", False)
+        device = await store.device_for_token(b"a1", NOW)
+        assert device is not None and not device.disabled
+        assert await store.revoke_tokens("alice") == 2
+        assert await store.device_for_token(b"a2", NOW) is None
+        assert await store.device_for_token(b"b1", NOW) is not None
+        assert await store.account_exists("bob") and not await store.account_exists("ghost")
+
+    async def test_epoch_and_health(self, store: Store) -> None:
+        """An open store has a non-empty epoch that stays put, answers check() and commits
+        probe writes."""
+        epoch = store.epoch
+        assert epoch and store.epoch == epoch
+        await store.probe_write(NOW)
+        await store.check()
+        stats = store.statistics()
+        assert stats.write_queue_depth >= 0 and stats.read_queue_depth >= 0
+
+
+class DurableStoreConformance(StoreConformance):
+    """G1 across a restart: what a store acked is there when it is opened again."""
+
+    async def test_retry_survives_reopen(self, store: Store, reopen: Reopen) -> None:
+        """G1+G2: an acked append is there after reopening, and its retry gets the same seq."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seq = await send(store, "alice", conv, "x")
+        store = await reopen()
+        assert await send(store, "alice", conv, "x") == seq
+        assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_restore_brings_back_the_backup_under_a_new_epoch(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """A backup taken while the store serves holds what was committed before it; a store
+        restored from it has that, not what came after, under a new epoch (G4: clients with
+        later cursors resync). Restoring into a place with no store keeps nothing."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "m1")
+        backup = tmp_path / "backups" / "first"
+        backup.parent.mkdir()
+        await store.backup(backup)
+        await send(store, "alice", conv, "m2")
+        restored = new_store(tmp_path / "restored")
+        outcome = await restored.restore(backup)
+        await restored.open()
+        try:
+            assert restored.epoch == outcome.epoch
+            assert outcome.epoch not in ("", store.epoch)
+            assert outcome.kept is None  # there was no store to keep
+            assert await restored.last_seqs("alice") == {conv: 2}
+        finally:
+            await restored.close()
+
+    async def test_backup_refuses_an_existing_file_and_a_place_without_a_store(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """Overwriting a backup could destroy the only good copy; backing up a mistyped
+        location would copy an empty store. Both are refused, creating nothing."""
+        files = tmp_path / "backups"
+        files.mkdir()
+        older = files / "older"
+        older.write_bytes(b"an older backup")
+        with pytest.raises(DataDirRefused, match="exists"):
+            await store.backup(older)
+        assert older.read_bytes() == b"an older backup"
+        with pytest.raises(DataDirRefused, match="no Pigeon store"):
+            await new_store(tmp_path / "nothing").backup(files / "new")
+        assert sorted(p.name for p in files.iterdir()) == ["older"]
+
+    async def test_restore_refuses_a_bad_file_and_a_served_store(
+        self, store: Store, new_store: NewStore, tmp_path: Path
+    ) -> None:
+        """A restore checks the file before touching anything, and never replaces a store a
+        node is serving: the served store answers as before."""
+        await make_users(store, "alice")
+        epoch = store.epoch
+        not_a_backup = tmp_path / "notes.txt"
+        not_a_backup.write_text("hello")
+        with pytest.raises(DataDirRefused):
+            await new_store(tmp_path / "restored").restore(not_a_backup)
+        with pytest.raises(DataDirRefused, match="no such file"):
+            await new_store(tmp_path / "restored").restore(tmp_path / "missing")
+        backup = tmp_path / "backup"
+        await store.backup(backup)
+        with pytest.raises(DataDirRefused, match="in use"):
+            await store.restore(backup)  # the open store is the node serving it
+        assert store.epoch == epoch and await store.account_exists("alice")
