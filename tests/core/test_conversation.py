@@ -9,8 +9,6 @@ import pytest
 from pigeon.core.conversation import (
     MAX_BLOCKS,
     MAX_CONVERSATIONS_PER_USER,
-    MAX_GROUP_MEMBERS,
-    MAX_TITLE_CHARS,
     check_block,
     check_direct_peer,
     check_edit_target,
@@ -118,7 +116,7 @@ class TestGroup:
 
     @pytest.mark.parametrize(
         "title",
-        ["", "   ", "\u200b", "\ufeff\u200b", " \u3164 ", "x" * (MAX_TITLE_CHARS + 1)],
+        ["", "   ", "\u200b", "\ufeff\u200b", " \u3164 ", "x" * 201],
         ids=["empty", "spaces", "zwsp", "bom-zwsp", "hangul-filler", "too-long"],
     )
     def test_bad_title_is_bad_request(self, title: str) -> None:
@@ -128,17 +126,17 @@ class TestGroup:
         assert code_of(info) is ErrorCode.BAD_REQUEST
 
     def test_title_at_the_limit_is_accepted(self) -> None:
-        """The limit is inclusive."""
-        check_group("x" * MAX_TITLE_CHARS, ["bob"])
+        """The limit is inclusive: 200 characters, as docs/PROTOCOL.md says."""
+        check_group("x" * 200, ["bob"])
 
     def test_group_at_the_member_limit_is_accepted(self) -> None:
-        """The creator plus MAX-1 members fills the group exactly."""
-        check_group("team", ["u"] * (MAX_GROUP_MEMBERS - 1))
+        """The creator plus 9,999 members fills the group of 10,000 exactly."""
+        check_group("team", ["u"] * 9_999)
 
     def test_group_over_the_member_limit_is_too_large(self) -> None:
         """One member more is too_large."""
         with pytest.raises(ProtocolViolation) as info:
-            check_group("team", ["u"] * MAX_GROUP_MEMBERS)
+            check_group("team", ["u"] * 10_000)
         assert code_of(info) is ErrorCode.TOO_LARGE
 
 
@@ -181,8 +179,8 @@ class TestMembershipChange:
 
     def test_adding_past_the_member_limit_is_too_large(self) -> None:
         """A full group refuses one more member; one short of full accepts it."""
-        change(adding=True, member_count=MAX_GROUP_MEMBERS - 1)
-        code = refused(adding=True, member_count=MAX_GROUP_MEMBERS)
+        change(adding=True, member_count=9_999)
+        code = refused(adding=True, member_count=10_000)
         assert code is ErrorCode.TOO_LARGE
 
     @pytest.mark.parametrize("role", [OWNER, MEMBER])

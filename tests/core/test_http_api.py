@@ -8,6 +8,7 @@ import pytest
 
 from pigeon.core.frames import Conversations, History, decode_client_frame
 from pigeon.core.http_api import (
+    CONVERSATIONS_CURSOR,
     CONVERSATIONS_LIMIT,
     HISTORY_LIMIT,
     ROUTES,
@@ -19,7 +20,7 @@ from pigeon.core.http_api import (
     Route,
     SendRequest,
 )
-from pigeon.core.records import MAX_SEQ
+from pigeon.core.records import MAX_SEQ, is_conv_id
 from pigeon.errors import ErrorCode, ProtocolViolation
 
 
@@ -121,6 +122,77 @@ class TestBodies:
         )
         assert req.meta is not None
         assert bytes(req.meta["k"]) == b"[1, 2]"
+
+    @pytest.mark.parametrize(
+        ("password", "valid"),
+        [("x" * 7, False), ("x" * 8, True), ("x" * 256, True), ("x" * 257, False)],
+    )
+    def test_password_has_8_to_256_characters(self, password: str, valid: bool) -> None:
+        """The documented bounds (docs/PROTOCOL.md), inclusive, as literal numbers."""
+        data = msgspec.json.encode({"handle": "alice", "password": password})
+        if valid:
+            assert msgspec.json.decode(data, type=RegisterRequest).password == password
+        else:
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.json.decode(data, type=RegisterRequest)
+
+    @pytest.mark.parametrize(("length", "valid"), [(256, True), (257, False)])
+    def test_login_password_is_at_most_256_characters(self, length: int, valid: bool) -> None:
+        """A login checks only the upper bound: a short password is just a wrong one."""
+        data = msgspec.json.encode({"handle": "alice", "password": "x" * length})
+        if valid:
+            msgspec.json.decode(data, type=LoginRequest)
+        else:
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.json.decode(data, type=LoginRequest)
+
+    @pytest.mark.parametrize(
+        ("device", "valid"), [("", False), ("d", True), ("d" * 64, True), ("d" * 65, False)]
+    )
+    def test_device_has_1_to_64_characters(self, device: str, valid: bool) -> None:
+        """An empty or over-long device name is refused."""
+        data = msgspec.json.encode({"handle": "alice", "password": "x", "device": device})
+        if valid:
+            assert msgspec.json.decode(data, type=LoginRequest).device == device
+        else:
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.json.decode(data, type=LoginRequest)
+
+    @pytest.mark.parametrize(
+        ("title", "members", "valid"),
+        [
+            ("x" * 200, 0, True),
+            ("x" * 201, 0, False),
+            ("", 0, False),
+            ("t", 10_000, True),
+            ("t", 10_001, False),
+        ],
+    )
+    def test_group_title_and_member_bounds(self, title: str, members: int, valid: bool) -> None:
+        """A title of 1 to 200 characters; at most 10,000 members named in one request."""
+        data = msgspec.json.encode({"title": title, "members": ["bob"] * members})
+        if valid:
+            assert len(msgspec.json.decode(data, type=GroupRequest).members) == members
+        else:
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.json.decode(data, type=GroupRequest)
+
+    @pytest.mark.parametrize(
+        ("cursor", "valid"),
+        [("c" + "0" * 16, True), ("c" + "0" * 17, False), ("c" + "0" * 15, False)],
+    )
+    def test_conversation_ids_have_17_characters(self, cursor: str, valid: bool) -> None:
+        """An over-long or short conversation id is malformed, in a path or as a cursor."""
+        assert is_conv_id(cursor) is valid
+        fits = len(cursor) <= CONVERSATIONS_CURSOR.max_length
+        assert fits is (len(cursor) <= 17)
+
+    def test_ack_response_says_duplicate(self) -> None:
+        """A retried send's answer says duplicate=true; a first one reads as false."""
+        data = msgspec.json.encode(AckResponse(conv="c", seq=1, ts=2, duplicate=True))
+        assert msgspec.json.decode(data)["duplicate"] is True
+        first = msgspec.json.decode(b'{"conv":"c","seq":1,"ts":2}', type=AckResponse)
+        assert first.duplicate is False
 
     def test_ack_response_omits_defaults(self) -> None:
         """A first ack leaves duplicate=false and a missing client id off the wire."""

@@ -91,6 +91,16 @@ class TestTimeline:
         t.note_last_seq(B, 0)
         assert t.wanted() == {A: 2}
 
+    def test_a_conversation_with_only_seq_1_is_wanted_from_0(self) -> None:
+        """A conversation just created (its only event is seq 1) and never pushed is pulled
+        from the start: a cursor that is not known counts as 0."""
+        t = Timeline()
+        t.note_last_seq(A, 1)
+        assert t.cursor(A) == 0
+        assert t.wanted() == {A: 0}
+        assert t.observe(event(1, A)) == [event(1, A)]
+        assert t.wanted() == {}
+
     def test_conversations_are_independent(self) -> None:
         """A gap in one conversation holds nothing back in another."""
         t = Timeline()
@@ -328,7 +338,8 @@ class TimelineMachine(RuleBasedStateMachine):
 
     @initialize(
         max_ahead=st.sampled_from([10_000, 3, 1]),
-        sizes=st.lists(st.integers(2, 8), min_size=len(CONVS), max_size=len(CONVS)),
+        # From 1: a conversation just created has one event (seq 1), and must be pulled too.
+        sizes=st.lists(st.integers(1, 8), min_size=len(CONVS), max_size=len(CONVS)),
     )
     def start(self, max_ahead: int, sizes: list[int]) -> None:
         """A log of N events per conversation, each with a push in flight. A small buffer

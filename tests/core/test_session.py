@@ -126,6 +126,36 @@ class TestAuthentication:
             Pushed(event=event(1)),
         ]
 
+    def test_pushes_up_to_the_bound_while_authenticating_are_kept(self) -> None:
+        """max_queued_pushes pushes during login all follow the welcome, with no lagged."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=3))
+        hello = h.hello()
+        for seq in (1, 2, 3):
+            h.push(event(seq))
+        h.session.accept_hello("alice", h.welcome(hello))
+        assert h.sent() == [h.welcome(hello), *(Pushed(event=event(seq)) for seq in (1, 2, 3))]
+
+    def test_pushes_overflowing_while_authenticating_are_replaced_by_lagged(self) -> None:
+        """One push more during login drops them for one lagged after the welcome: the
+        client pulls what it missed."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=3))
+        hello = h.hello()
+        for seq in (1, 2, 3, 4):
+            h.push(event(seq))
+        h.session.accept_hello("alice", h.welcome(hello))
+        assert h.sent() == [h.welcome(hello), Lagged()]
+        assert h.session.pushes_dropped == 4
+
+    def test_an_overflow_before_the_first_write_keeps_the_welcome(self) -> None:
+        """Pushes overflowing after accept but before anything is written never drop the
+        welcome; it still goes first."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=2))
+        hello = h.hello()
+        h.session.accept_hello("alice", h.welcome(hello))
+        for seq in (1, 2, 3):
+            h.push(event(seq))
+        assert h.sent() == [h.welcome(hello), Lagged()]
+
     def test_reject_returns_to_await_hello_and_hello_can_be_retried(self) -> None:
         """reject_hello sends the error with the hello's id, drops pushes, and allows a retry."""
         h = SessionHarness()
@@ -339,6 +369,23 @@ class TestInflightLimit:
         h.session.fail(first, ProtocolViolation(ErrorCode.NOT_FOUND))
         assert len(h.receive(send_frame(2))) == 1
         assert h.sent() == [error(ErrorCode.NOT_FOUND, 1)]
+
+    @pytest.mark.parametrize("answer", ["reply", "fail"])
+    def test_an_answer_frees_exactly_one_slot(self, answer: str) -> None:
+        """With 3 in flight, one answer lets exactly one more in: a client never passes
+        max_inflight however the answers come."""
+        h = open_harness(max_inflight=3)
+        first = one_request(h, send_frame(1))
+        one_request(h, send_frame(2))
+        one_request(h, send_frame(3))
+        if answer == "reply":
+            h.session.reply(first, ack(1))
+        else:
+            h.session.fail(first, ProtocolViolation(ErrorCode.NOT_FOUND))
+        h.sent()
+        one_request(h, send_frame(4))
+        assert h.receive(send_frame(5)) == []
+        assert h.sent() == [error(ErrorCode.BUSY, 5)]
 
     def test_typing_is_not_in_flight(self) -> None:
         """Typing expects no reply, so it passes even when the in-flight bound is reached."""
