@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck pytest api-docs clean
+.PHONY: run test check lint typecheck pytest api-docs mutation clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,5 +38,11 @@ pytest: $(STAMP)
 api-docs: $(STAMP)
 	PYTHON=$(BIN)/python ./scripts/api-docs.sh docs/api
 
+# Mutation testing of the core against its fast tests (README, Development); not a gate.
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache mutants

@@ -6,9 +6,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.helpers.postgres import PostgresInstance, start_postgres
 from tests.helpers.server import ServerProcess
+
+# `make mutation` (--hypothesis-profile=mutation): mutmut runs the core's tests many times in
+# one process, so a test method is called from several instances of its class; the same
+# few examples every time make a mutant's verdict repeatable.
+settings.register_profile(
+    "mutation",
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.differing_executors],
+)
 
 
 @pytest.fixture
