@@ -101,6 +101,12 @@ class TestTimeline:
         assert t.observe(event(1, A)) == [event(1, A)]
         assert t.wanted() == {}
 
+    def test_forgetting_an_unknown_conversation_is_a_no_op(self) -> None:
+        """A client may forget a conversation it never saw an event of (removed while away)."""
+        t = Timeline({A: 3})
+        t.forget(B)
+        assert t.cursors() == {A: 3}
+
     def test_conversations_are_independent(self) -> None:
         """A gap in one conversation holds nothing back in another."""
         t = Timeline()

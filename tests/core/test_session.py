@@ -554,6 +554,43 @@ class TestByteBudget:
         assert h.session.queued_bytes() == len(encode(Lagged())) == queued_sizes(h.session)
         assert h.sent() == [Lagged()]
 
+    def test_a_request_or_push_exactly_filling_the_budget_is_taken(self) -> None:
+        """The byte budget is inclusive: a second request, or a push, that brings what is
+        held to exactly max_queued_bytes is taken; one byte less of budget refuses it."""
+        frame = msgspec.json.encode(send_frame(1))
+        push = encode(Pushed(event=event(1)))
+        for spare, taken in [(0, True), (-1, False)]:
+            h = open_harness(max_queued_bytes=2 * len(frame) + spare)
+            assert len(h.receive(frame)) == 1
+            assert (len(h.receive(msgspec.json.encode(send_frame(2)))) == 1) is taken
+            h = open_harness(max_queued_bytes=2 * len(push) + spare)
+            h.push(event(1))
+            h.push(event(2))
+            assert h.session.pushes_dropped == (0 if taken else 2)
+
+    def test_the_welcome_counts_in_the_queued_bytes(self) -> None:
+        """What waits for writing after the welcome is counted exactly, welcome included."""
+        h = SessionHarness()
+        hello = h.hello()
+        h.push(event(1))
+        h.session.accept_hello("alice", h.welcome(hello))
+        expected = len(encode(h.welcome(hello))) + len(encode(Pushed(event=event(1))))
+        assert h.session.queued_bytes() == expected == queued_sizes(h.session)
+
+    def test_after_a_rejected_hello_the_push_bound_starts_again(self) -> None:
+        """Pushes dropped with a rejected hello do not count against the next login's bound."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=2))
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        h.sent()
+        hello = h.hello(request_id=2)
+        h.push(event(1))
+        h.push(event(2))
+        h.session.accept_hello("alice", h.welcome(hello))
+        assert h.sent() == [h.welcome(hello), Pushed(event=event(1)), Pushed(event=event(2))]
+        assert h.session.queued_bytes() == 0
+
     def test_a_rejected_hello_frees_the_bytes_of_its_pushes(self) -> None:
         h = SessionHarness()
         hello = h.hello()
