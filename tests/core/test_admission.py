@@ -65,3 +65,16 @@ def test_head_watch_waits_for_a_partial_head() -> None:
     assert not watch.complete
     assert watch.feed(b"\r\n")
     assert watch.feed(b"")  # stays complete
+
+
+def test_each_close_frees_exactly_one_connection() -> None:
+    """3 open, then each remove takes one off: 2, 1, 0; the cap admits again one at a time."""
+    counts = ConnectionCounts(limit=3)
+    assert all(counts.try_add("a") for _ in range(3))
+    seen = []
+    for _ in range(3):
+        counts.remove("a")
+        seen.append(counts.count("a"))
+    assert seen == [2, 1, 0]
+    counts.remove("never-connected")  # a close the counts never saw changes nothing
+    assert counts.total() == 0

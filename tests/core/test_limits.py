@@ -335,6 +335,16 @@ class TestParseDecimal:
         assert info.value.code is ErrorCode.BAD_REQUEST
         assert info.value.message == "n must be an integer"
 
+    @pytest.mark.parametrize(("text", "valid"), [("0" * 19 + "7", True), ("0" * 20 + "7", False)])
+    def test_at_most_20_digits_leading_zeros_included(self, text: str, valid: bool) -> None:
+        """20 digits are read whatever their value; 21 are out of range unread."""
+        if valid:
+            assert parse_decimal(text, name="n", low=0, high=1000) == 7
+        else:
+            with pytest.raises(ProtocolViolation) as info:
+                parse_decimal(text, name="n", low=0, high=1000)
+            assert info.value.message == "n is out of range"
+
     @pytest.mark.parametrize("text", ["1001", "9" * 21, "9" * 5000])
     def test_out_of_range_is_bad_request(self, text: str) -> None:
         """Past ``high``, however many digits, is out of range (no int() of 5,000 digits)."""
