@@ -131,3 +131,40 @@ class TestFairQueue:
         assert queue.discard("a", "a2")
         assert not queue.discard("b", "b1")
         assert (len(queue), queue.held("a"), queue.pop()) == (0, 0, None)
+
+
+class TestFairQueueBounds:
+    """The documented numbers of the fair queue, written out (make mutation survivors)."""
+
+    def test_the_smallest_queue_holds_one_item(self) -> None:
+        """capacity=1, per_key=1 is valid; 0 of either is not."""
+        queue = FairQueue[str](capacity=1, per_key=1)
+        assert queue.push("a", "a1") is None and len(queue) == 1
+        for capacity, per_key in [(0, 1), (1, 0)]:
+            with pytest.raises(ValueError, match="must be >= 1"):
+                FairQueue[str](capacity=capacity, per_key=per_key)
+
+    def test_busy_says_retry_after_one_second(self) -> None:
+        """A key at per_key, and a full queue with nobody greedier, are busy for 1,000 ms."""
+        queue = FairQueue[str](capacity=2, per_key=1)
+        queue.push("a", "a1")
+        with pytest.raises(RateLimited) as per_key:
+            queue.push("a", "a2")
+        queue.push("b", "b1")
+        with pytest.raises(RateLimited) as full:
+            queue.push("c", "c1")
+        for err in (per_key, full):
+            assert (err.value.code, err.value.retry_after_ms) == (ErrorCode.BUSY, 1000)
+
+    def test_a_key_holding_two_more_is_evicted_the_greediest_first(self) -> None:
+        """When full, a newcomer pushes out the newest item of the key holding the most,
+        among those holding more than the newcomer would (here 3 and 2 against 1)."""
+        queue = FairQueue[str](capacity=5, per_key=5)
+        for item in ("a1", "a2", "a3", "b1", "b2"):
+            queue.push(item[0], item)
+        assert queue.push("c", "c1") == "a3"
+        assert (queue.held("a"), queue.held("b"), queue.held("c")) == (2, 2, 1)
+        small = FairQueue[str](capacity=3, per_key=3)
+        for item in ("a1", "a2", "b1"):
+            small.push(item[0], item)
+        assert small.push("c", "c1") == "a2"  # a holds 2, more than c's 1 to come
