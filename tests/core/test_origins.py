@@ -66,3 +66,17 @@ def test_origin_allowed(
     origin: str | None, host: str | None, allowed: frozenset[str], expected: bool
 ) -> None:
     assert origin_allowed(origin, host, allowed) is expected
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        ("http://evil.example://node:8700", False),  # a second "://" is not an origin
+        ("://node:8700", False),  # no scheme
+        ("ftp://node:8700", True),  # the scheme is not compared, whatever it is
+        ("https://node:8700", True),
+    ],
+)
+def test_the_origin_is_split_at_its_first_scheme_separator(origin: str, allowed: bool) -> None:
+    """Only a whole origin naming the node's own host is its own."""
+    assert origin_allowed(origin, "node:8700", frozenset()) is allowed
