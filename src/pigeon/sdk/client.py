@@ -313,7 +313,7 @@ class Client:
     async def wait_disconnected(self) -> None:
         """Wait until the client has no connection: at once if it has none, else when it
         loses it, or when the client stops. It reconnects on its own; wait for that with
-        :meth:`wait_connected` (``pigeon tail`` tells its user both ways)."""
+        :meth:`wait_connected` (``pigeon tail`` tells its user both ways). Never raises."""
         await self._wait_any(self._disconnected)
 
     def statistics(self) -> ClientStatistics:
