@@ -323,6 +323,13 @@ def metrics_app(metrics: Metrics, allowed_hosts: frozenset[str]) -> web.Applicat
     return app
 
 
+# After answering a request whose body was not read in full (refused too large, or timed
+# out), aiohttp reads and drops what still comes before closing, so the client is not reset
+# before it reads the answer: 10 s by default, which let a trickling body hold its
+# connection 10 s past request_body_timeout_s. 2 s is plenty for an answer to be read.
+LINGERING_S = 2.0
+
+
 async def _listen(
     app: web.Application,
     host: str,
@@ -341,6 +348,7 @@ async def _listen(
         handle_signals=False,
         shutdown_timeout=2.0,
         keepalive_timeout=keepalive_timeout_s,
+        lingering_time=LINGERING_S,
     )
     await runner.setup()
     site: web.TCPSite
