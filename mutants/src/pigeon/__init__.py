@@ -1,3 +1,0 @@
-"""Pigeon: a self-hosted, fault-tolerant messaging server."""
-
-__version__ = "0.1.0"

@@ -1,5 +1,0 @@
-import sys
-
-from pigeon.cli.main import main
-
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""What transports and the application layer share for operating a node: metrics and logs."""
