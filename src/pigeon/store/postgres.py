@@ -35,7 +35,6 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import asyncpg
-import msgspec
 
 from pigeon.core import conversation as rules
 from pigeon.core.idempotency import original_ack
@@ -69,7 +68,7 @@ from pigeon.store.base import (
     StoreStatistics,
     new_epoch,
 )
-from pigeon.store.sqlite import row_to_event
+from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +78,7 @@ Job = Callable[[Connection], Awaitable[T]]
 
 VIRTUAL_SHARDS = 1024
 CATALOG = "catalog"
-_EVENT_COLUMNS = (
-    "conv, seq, kind, sender, ts, client_msg_id, body, meta, target_seq, members, title"
-)
-_PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
+_PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
 CONNECTION_RETRIES = 3  # a batch whose connection was lost before COMMIT
@@ -100,8 +96,6 @@ _CONNECTION_LOST: tuple[type[BaseException], ...] = (
     asyncpg.InternalClientError,  # the driver lost track of the protocol: same as lost
 )
 _LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
-
-_encode_json = msgspec.json.Encoder().encode
 
 
 def shard_of(conv: str) -> int:
@@ -989,7 +983,7 @@ class PostgresStore:
                 last_seq = await _last_seq(conn, conv)
                 first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
                 rows = await conn.fetch(
-                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 "
+                    f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
                     "AND seq BETWEEN $2 AND $3 ORDER BY seq",
                     conv,
                     first,
@@ -1002,7 +996,7 @@ class PostgresStore:
     async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
         async def job(conn: Connection) -> list[Event]:
             rows = await conn.fetch(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq > $2 "
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq > $2 "
                 "ORDER BY seq LIMIT $3",
                 conv,
                 after,
@@ -1171,7 +1165,7 @@ def _summaries_job(user: str, convs: list[str]) -> Job[list[ConversationSummary]
             "  l.conv, l.seq, l.kind, l.sender, l.ts, l.client_msg_id, l.body, l.meta, "
             "  l.target_seq, l.members, l.title "
             "FROM members m JOIN conversations c ON c.id = m.conv "
-            f"LEFT JOIN LATERAL (SELECT {_EVENT_COLUMNS} FROM events e WHERE e.conv = c.id "
+            f"LEFT JOIN LATERAL (SELECT {EVENT_COLUMNS} FROM events e WHERE e.conv = c.id "
             "  AND e.kind = 'message' ORDER BY e.seq DESC LIMIT 1) l ON true "
             "WHERE m.handle = $1 AND m.conv = ANY($2::text[])",
             user,
@@ -1219,7 +1213,7 @@ async def _add_members(
 
 async def _event_at(conn: Connection, conv: str, seq: int) -> Event | None:
     row = await conn.fetchrow(
-        f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq = $2", conv, seq
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq = $2", conv, seq
     )
     return row_to_event(tuple(row)) if row is not None else None
 
@@ -1242,7 +1236,7 @@ async def _append_event(
     in the same statement as the insert (one round trip, CLUSTER-NOTES §2)."""
     seq = await conn.fetchval(
         "WITH counter AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 "
-        f"RETURNING last_seq) INSERT INTO events({_EVENT_COLUMNS}, shard) "
+        f"RETURNING last_seq) INSERT INTO events({EVENT_COLUMNS}, shard) "
         "SELECT $1, last_seq, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM counter "
         "RETURNING seq",
         conv,
@@ -1251,9 +1245,9 @@ async def _append_event(
         ts,
         client_msg_id,
         body,
-        _encode_json(meta).decode() if meta is not None else None,
+        encode_json(meta).decode() if meta is not None else None,
         target_seq,
-        _encode_json(members).decode() if members is not None else None,
+        encode_json(members).decode() if members is not None else None,
         title,
         shard_of(conv),
     )

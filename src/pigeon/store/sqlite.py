@@ -15,8 +15,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
 
-import msgspec
-
 from pigeon.core import conversation as rules
 from pigeon.core.idempotency import original_ack
 from pigeon.core.records import (
@@ -45,18 +43,12 @@ from pigeon.store.base import (
 )
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
+from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
 from pigeon.store.snapshot_reader import SnapshotReader
 
 T = TypeVar("T")
 
 DB_FILE = "pigeon.db"
-_meta_codec = msgspec.json.Decoder(MessageMeta)
-_members_codec = msgspec.json.Decoder(tuple[str, ...])
-_encode = msgspec.json.Encoder().encode
-
-_EVENT_COLUMNS = (
-    "conv, seq, kind, sender, ts, client_msg_id, body, meta, target_seq, members, title"
-)
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -93,23 +85,6 @@ def set_epoch(conn: sqlite3.Connection, epoch: str) -> None:
         "INSERT INTO meta(key, value) VALUES ('epoch', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (epoch,),
-    )
-
-
-def row_to_event(row: tuple[object, ...]) -> Event:
-    conv, seq, kind, sender, ts, cmid, body, meta, target_seq, members, title = row
-    return Event(
-        conv=str(conv),
-        seq=int(seq),  # type: ignore[call-overload]
-        kind=EventKind(str(kind)),
-        sender=str(sender),
-        ts=int(ts),  # type: ignore[call-overload]
-        client_msg_id=cmid,  # type: ignore[arg-type]
-        body=body,  # type: ignore[arg-type]
-        meta=_meta_codec.decode(meta) if meta is not None else None,  # type: ignore[arg-type]
-        target_seq=target_seq,  # type: ignore[arg-type]
-        members=_members_codec.decode(members) if members is not None else None,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
     )
 
 
@@ -501,7 +476,7 @@ class SqliteStore:
         def job(conn: sqlite3.Connection) -> Appended:
             rules.require_member(_role(conn, conv, sender))
             row = conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events "
+                f"SELECT {EVENT_COLUMNS} FROM events "
                 "WHERE conv = ? AND sender = ? AND client_msg_id = ?",
                 (conv, sender, client_msg_id),
             ).fetchone()
@@ -541,7 +516,7 @@ class SqliteStore:
             last_seq = _last_seq(conn, conv)
             first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
             rows = conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq BETWEEN ? AND ? "
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = ? AND seq BETWEEN ? AND ? "
                 "ORDER BY seq",
                 (conv, first, last),
             ).fetchall()
@@ -552,7 +527,7 @@ class SqliteStore:
     async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
         def job(conn: sqlite3.Connection) -> list[Event]:
             rows = conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq > ? "
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = ? AND seq > ? "
                 "ORDER BY seq LIMIT ?",
                 (conv, after, limit),
             ).fetchall()
@@ -601,7 +576,7 @@ class SqliteStore:
                     )
                 )
                 last = conn.execute(
-                    f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND kind = 'message' "
+                    f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = ? AND kind = 'message' "
                     "ORDER BY seq DESC LIMIT 1",
                     (conv,),
                 ).fetchone()
@@ -733,7 +708,7 @@ def _check_joiner(conn: sqlite3.Connection, actor: str, joiner: str) -> None:
 
 def _event_at(conn: sqlite3.Connection, conv: str, seq: int) -> Event | None:
     row = conn.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events WHERE conv = ? AND seq = ?", (conv, seq)
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = ? AND seq = ?", (conv, seq)
     ).fetchone()
     return row_to_event(row) if row is not None else None
 
@@ -770,7 +745,7 @@ def _append_event(
         title=title,
     )
     conn.execute(
-        f"INSERT INTO events({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO events({EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             conv,
             seq,
@@ -779,9 +754,9 @@ def _append_event(
             ts,
             client_msg_id,
             body,
-            _encode(meta).decode() if meta is not None else None,
+            encode_json(meta).decode() if meta is not None else None,
             target_seq,
-            _encode(members).decode() if members is not None else None,
+            encode_json(members).decode() if members is not None else None,
             title,
         ),
     )
