@@ -28,10 +28,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	./scripts/ensure-chromium.sh
-	./scripts/ensure-promtool.sh
-	./scripts/ensure-nats.sh
-	./scripts/ensure-postgres.sh
+	./scripts/ensure-debian-packages.sh chromium:/usr/bin/chromium prometheus:promtool \
+		nats-server:nats-server postgresql:/usr/lib/postgresql/15/bin/initdb
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.

@@ -2,7 +2,7 @@
 configuration, and the Grafana dashboard, checked against docs/OPERATIONS.md.
 
 promtool comes from Debian's ``prometheus`` package; ``make pytest`` installs it with
-``scripts/ensure-promtool.sh``. Without it these tests fail (they never skip).
+``scripts/ensure-debian-packages.sh``. Without it these tests fail (they never skip).
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ def promtool(*args: str) -> str:
     exe = shutil.which("promtool")
     if exe is None:
         pytest.fail(
-            "promtool is not installed: run ./scripts/ensure-promtool.sh "
-            "(Debian's prometheus package; `make pytest` runs it first)",
+            "promtool is not installed: run `make pytest` "
+            "(it installs Debian's prometheus package first)",
             pytrace=False,
         )
     result = subprocess.run(

@@ -1,5 +1,5 @@
-"""Real nats-server processes for tests (installed by scripts/ensure-nats.sh): one server, or a
-cluster of them, each on a free loopback port, stopped by pid.
+"""Real nats-server processes for tests (installed by scripts/ensure-debian-packages.sh): one
+server, or a cluster of them, each on a free loopback port, stopped by pid.
 
 A server is ready when it logs ``Server is ready``; its ports are read from its own log lines
 (it picks them itself: ``-p -1``), so no port is guessed. A restart reuses the same ports, so
@@ -29,7 +29,7 @@ def nats_server_path() -> str:
         "/usr/sbin/nats-server" if Path("/usr/sbin/nats-server").exists() else None
     )
     if path is None:
-        raise RuntimeError("nats-server is missing: run scripts/ensure-nats.sh")
+        raise RuntimeError("nats-server is missing: run make pytest, which installs it")
     return path
 
 

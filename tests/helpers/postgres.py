@@ -5,7 +5,7 @@ production: G1 is what the tests are about), stopped by pid at the end.
 PostgreSQL refuses to run as root, so as root the instance runs as the ``postgres`` user
 (``Popen(user=...)``: the pid we stop is the postmaster's); its superuser is ``pigeon``
 either way, trusted on loopback and the socket only.
-``scripts/ensure-postgres.sh`` installs the programs (the Makefile's pytest target calls it).
+``scripts/ensure-debian-packages.sh`` installs the programs (the Makefile's pytest target calls it).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Fixtures for the browser tests: Debian's chromium driven by Playwright, a real server.
 
-Chromium comes from Debian's packages (``scripts/ensure-chromium.sh``), never from
-Playwright's download. One browser process serves the whole session; every test gets fresh
-browser contexts (separate storage, as separate devices) and its own server.
+Chromium comes from Debian's packages (``scripts/ensure-debian-packages.sh``, run by
+``make pytest``), never from Playwright's download. One browser process serves the whole
+session; every test gets fresh browser contexts (separate storage, as separate devices) and
+its own server.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ SERVER_ENV = {
 def playwright_driver() -> Iterator[Playwright]:
     """The Playwright driver process, shared by the web tests."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh")
+        pytest.fail(f"{CHROMIUM} is missing: run make pytest, which installs it")
     with sync_playwright() as pw:
         yield pw
 
