@@ -47,54 +47,15 @@ class _Snapshot(Collector):
             yield GaugeMetricFamily(name, self._help[name], value=value)
 
 
-class _BusRepairs(Collector):
-    """The hub's own counts of bus losses, as counters: one it was told of (a gap) and one
-    its backstop found (a repair)."""
+class _ReadCounters(Collector):
+    """Counters another layer keeps as plain ints, read at each scrape: name -> (help, read)."""
 
-    def __init__(self, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
-        self._gaps = gaps
-        self._repairs = repairs
+    def __init__(self, counters: dict[str, tuple[str, Callable[[], int]]]) -> None:
+        self._counters = counters
 
     def collect(self) -> Iterable[CounterMetricFamily]:
-        yield CounterMetricFamily(
-            "pigeon_bus_gaps", "losses the bus reported (reconnects, overflows)",
-            value=self._gaps(),
-        )  # fmt: skip
-        yield CounterMetricFamily(
-            "pigeon_bus_repairs",
-            "conversations the backstop found behind the store: doorbells lost without a sign",
-            value=self._repairs(),
-        )
-
-
-class _BusClient(Collector):
-    """A network bus's own counts (pigeon.bus.base.BusCounters), as counters."""
-
-    def __init__(
-        self,
-        published: Callable[[], int],
-        dropped: Callable[[], int],
-        restarts: Callable[[], int],
-    ) -> None:
-        self._published = published
-        self._dropped = dropped
-        self._restarts = restarts
-
-    def collect(self) -> Iterable[CounterMetricFamily]:
-        yield CounterMetricFamily(
-            "pigeon_bus_published", "doorbells handed to the bus's network",
-            value=self._published(),
-        )  # fmt: skip
-        yield CounterMetricFamily(
-            "pigeon_bus_dropped",
-            "doorbells dropped before reaching the network (outbox full while disconnected)",
-            value=self._dropped(),
-        )
-        yield CounterMetricFamily(
-            "pigeon_bus_restarts",
-            "bus clients started anew after the client library gave up reconnecting",
-            value=self._restarts(),
-        )
+        for name, (help_text, read) in self._counters.items():
+            yield CounterMetricFamily(name, help_text, value=read())
 
 
 class Metrics:
@@ -200,8 +161,20 @@ class Metrics:
         }))  # fmt: skip
 
     def watch_bus(self, *, gaps: Callable[[], int], repairs: Callable[[], int]) -> None:
-        """Register the bus repair counters, read from the application layer at each scrape."""
-        self.registry.register(_BusRepairs(gaps, repairs))
+        """Register the hub's counts of bus losses: those the bus reported (a gap) and those
+        its backstop found (a repair), read at each scrape."""
+        self.registry.register(
+            _ReadCounters(
+                {
+                    "pigeon_bus_gaps": ("losses the bus reported (reconnects, overflows)", gaps),
+                    "pigeon_bus_repairs": (
+                        "conversations the backstop found behind the store: doorbells lost "
+                        "without a sign",
+                        repairs,
+                    ),
+                }
+            )
+        )
 
     def watch_bus_client(
         self,
@@ -210,8 +183,24 @@ class Metrics:
         dropped: Callable[[], int],
         restarts: Callable[[], int],
     ) -> None:
-        """Register a network bus's own counters, read at each scrape."""
-        self.registry.register(_BusClient(published, dropped, restarts))
+        """Register a network bus's own counts (pigeon.bus.base.BusCounters), read at each
+        scrape."""
+        self.registry.register(
+            _ReadCounters(
+                {
+                    "pigeon_bus_published": ("doorbells handed to the bus's network", published),
+                    "pigeon_bus_dropped": (
+                        "doorbells dropped before reaching the network (outbox full while "
+                        "disconnected)",
+                        dropped,
+                    ),
+                    "pigeon_bus_restarts": (
+                        "bus clients started anew after the client library gave up reconnecting",
+                        restarts,
+                    ),
+                }
+            )
+        )
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
