@@ -104,8 +104,6 @@ class Hub:
         self._suspects: dict[str, int] = {}
         self._strays: dict[tuple[str, str], int] = {}
         self._backstop_turn: deque[str] = deque()  # users whose log ends the backstop reads next
-        self.pushes = 0
-        self.reads = 0  # store reads after doorbells
         self.gaps = 0  # gaps the bus reported
         self.repairs = 0  # losses the backstop found
 
@@ -374,7 +372,6 @@ class Hub:
         while (followers := self._followers.get(conv)) is not None:
             start = min(followers.values())
             events = await self._read_log(conv, start, READ_PAGE)
-            self.reads += 1
             if events and conv in self._followers:
                 self._heard[conv] = max(self._heard[conv], events[-1].seq)
                 self._push(conv, events)
@@ -426,7 +423,6 @@ class Hub:
                     break
                 listener.push(payload)
                 position = seq
-                self.pushes += 1
             if position == stop:
                 self._unfollow(listener, conv)
             elif listener in followers:
