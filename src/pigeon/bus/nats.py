@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from collections import deque
 from dataclasses import dataclass, fields
 from typing import Any
@@ -112,6 +113,10 @@ class NatsBus:
         self._sender: asyncio.Task[None] | None = None
         self._restarting: asyncio.Task[None] | None = None
         self._closing = False
+        # Where this bus's round-trip probes come back to (see _confirm), on every client.
+        self._probe_subject = f"_INBOX.pigeon.{secrets.token_hex(12)}"
+        self._probes: dict[bytes, asyncio.Future[None]] = {}
+        self._probes_sent = 0
         self.published = 0
         self.dropped = 0
         self.gaps = 0
@@ -162,7 +167,7 @@ class NatsBus:
         self._wake_sender.set()
 
     async def subscribe(self, topic: str) -> None:
-        """Returns once the server has the subscription (a PING/PONG round trip), or, when
+        """Returns once the server has the subscription (a probe's round trip), or, when
         the connection is down or too slow, once a gap is sure to be reported for it."""
         if self._closing:
             return
@@ -180,7 +185,7 @@ class NatsBus:
                 else:  # unsubscribed meanwhile
                     self._spawn(self._unsubscribe_from(sub))
             if client.is_connected:
-                await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+                await self._confirm(client)
             # else: the reconnect reports a gap once the subscription is live again
         except Exception as exc:  # lost on the way: say so, never raise
             log.warning("nats bus subscribe not confirmed", extra={"error": repr(exc)})
@@ -213,7 +218,30 @@ class NatsBus:
         # A stuck CONNECT handshake is bounded too, whatever the library does per attempt.
         async with asyncio.timeout(opts.connect_timeout_s * (len(self.url.servers) + 1)):
             await client.connect(**settings)
+            await client.subscribe(self._probe_subject, cb=self._on_probe)
         return client
+
+    async def _confirm(self, client: Client) -> None:
+        """Returns once the server has processed everything this client sent before (bounded
+        by ``flush_timeout_s``): a probe published to this bus's own subject travels behind
+        those commands and comes back. nats-py's ``flush()`` cannot say this: it writes its
+        PING straight to the socket, ahead of commands still queued for its flusher, so its
+        PONG can come back before the server has a SUB sent just before (D36)."""
+        self._probes_sent += 1
+        token = str(self._probes_sent).encode()
+        came_back = asyncio.get_running_loop().create_future()
+        self._probes[token] = came_back
+        try:
+            async with asyncio.timeout(self.url.options.flush_timeout_s):
+                await client.publish(self._probe_subject, token)
+                await came_back
+        finally:
+            del self._probes[token]
+
+    async def _on_probe(self, msg: Msg) -> None:
+        came_back = self._probes.get(msg.data)
+        if came_back is not None and not came_back.done():
+            came_back.set_result(None)
 
     async def _subscribe_on(self, client: Client, topic: str) -> Subscription:
         return await client.subscribe(
@@ -241,7 +269,7 @@ class NatsBus:
                 while todo := [topic for topic in self._subs if topic not in subscribed]:
                     for topic in todo:
                         subscribed[topic] = await self._subscribe_on(client, topic)
-                    await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+                    await self._confirm(client)
             except Exception as exc:  # unreachable or cut again: try again
                 log.warning("nats bus restart failed", extra={"error": repr(exc)})
                 if client is not None:
@@ -285,7 +313,7 @@ class NatsBus:
         if client is None:
             return
         try:
-            await client.flush(self.url.options.flush_timeout_s)  # type: ignore[arg-type]
+            await self._confirm(client)
         except Exception as exc:  # cut again: the next reconnect reports
             log.warning("nats bus reconnect not confirmed", extra={"error": repr(exc)})
             return
