@@ -22,6 +22,9 @@ class Backends:
     store: str  # PIGEON_STORE; empty: SQLite in the data directory
     bus: str  # PIGEON_BUS, without the seed of a lossy bus
     backstop_s: float | None = None  # PIGEON_BUS_BACKSTOP_S; None: the default
+    # More than one: the nodes are gateways on PostgreSQL and NATS, whose URLs (empty here)
+    # the engines started for the session give (tests/helpers/cluster.py).
+    gateways: int = 1
 
     def env(self, test_id: str) -> dict[str, str]:
         """The environment for one test. A lossy bus is seeded from the test's id: each test
@@ -47,8 +50,12 @@ SQLITE_LOCAL = Backends("sqlite_local", store="", bus="local:")
 MEMORY_LOSSY = Backends(
     "memory_lossy", store="memory:", bus="memory:?drop=0.2&dup=0.1&reorder=0.1", backstop_s=0.2
 )
+# A cluster: two gateways on one PostgreSQL store (a catalog, two shard databases) and a
+# 3-node NATS bus, each gateway on its own NATS node; a test's WebSockets alternate between
+# the gateways, so that every test with two clients proves delivery across gateways.
+CLUSTER = Backends("pg_nats_2gw", store="", bus="", gateways=2)
 # Every node a test in tests/e2e starts runs on each of these (tests/e2e/conftest.py).
-E2E_BACKENDS = (SQLITE_LOCAL, MEMORY_LOSSY)
+E2E_BACKENDS = (SQLITE_LOCAL, MEMORY_LOSSY, CLUSTER)
 
 
 class ServerProcess(_ServerProcess):
