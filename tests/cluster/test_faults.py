@@ -32,6 +32,8 @@ from tests.helpers.timing import TIMEOUT_S
 SENDS = 30
 # A sender's acks before the fault is injected.
 BEFORE_FAULT = 10
+# Messages sent while the whole bus is down: each waits for a backstop pass (0.6 s each here).
+WHILE_BUS_DOWN = 4
 
 
 @pytest.fixture(scope="module")
@@ -301,8 +303,10 @@ async def test_the_whole_bus_down_delivery_goes_on_through_the_backstop(
         await send(0)
         for node in fresh.nats.nodes:
             await asyncio.to_thread(node.kill)
+        # Once its client has seen the link go, gateway 0 holds its doorbells.
+        await asyncio.to_thread(speaker.wait_for_log, event="nats bus disconnected")
         published = await bus_counter(session, speaker, "published")
-        for n in range(1, BEFORE_FAULT):
+        for n in range(1, 1 + WHILE_BUS_DOWN):
             await send(n)  # each one reaches Bob through the backstop alone
         assert await bus_counter(session, speaker, "published") == published
         for node in fresh.nats.nodes:
@@ -312,9 +316,9 @@ async def test_the_whole_bus_down_delivery_goes_on_through_the_backstop(
             return await bus_counter(session, speaker, "published") > published
 
         await until(publishing, "gateway 0 publishes doorbells again")
-        await send(BEFORE_FAULT)  # settles gateway 1's reconnect too: pulled if need be
+        await send(1 + WHILE_BUS_DOWN)  # settles gateway 1's reconnect too: pulled if need be
         repairs = await bus_counter(session, listener, "repairs")
-        later = range(BEFORE_FAULT + 1, BEFORE_FAULT + 11)
+        later = range(2 + WHILE_BUS_DOWN, 12 + WHILE_BUS_DOWN)
         for n in later:
             await send(n)
         # A doorbell comes within milliseconds, a backstop pass every 300: had doorbells not
