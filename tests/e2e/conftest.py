@@ -6,8 +6,8 @@ A test that needs a durable store (a restart keeping data, backups, the files on
 marked ``@pytest.mark.durable(reason)``, and one whose every request is settled before the
 store or the bus is reached (parsing, HTTP framing, headers) ``@pytest.mark.transport_only
 (reason)``: a second configuration could not change its outcome, only double its time. Both
-run on SQLite and are reported skipped, with their reason, on the others. A test that restarts
-or inspects one node's own state (its logs of another client's connection, its files) is
+run on SQLite and are reported skipped, with their reason, on the others. A test about one
+node alone (its own output queue, its frame bound), where a cluster adds only time, is
 marked ``@pytest.mark.single_node(reason)`` and skipped on the cluster, which also runs only
 the modules of :data:`CLUSTER_MODULES` (docs/DECISIONS.md D44). ``-k sqlite_local``,
 ``-k memory_lossy`` or ``-k pg_nats_2gw`` (the cluster) runs one configuration alone."""
@@ -52,7 +52,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             reason = "not in the cluster's modules (delivery, order, membership: D44)"
             marks.append(pytest.mark.skip(reason=reason))
         elif single_node is not None and backends.gateways > 1:
-            reason = f"one node's own state, not on a cluster: {single_node.args[0]}"
+            reason = f"one node alone, not on the cluster: {single_node.args[0]}"
             marks.append(pytest.mark.skip(reason=reason))
         params.append(pytest.param(backends, marks=marks, id=backends.name))
     # Module scope: a module's tests run on one configuration, then on the next, so that a
