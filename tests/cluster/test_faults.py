@@ -12,10 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
@@ -227,7 +226,7 @@ async def bus_counter(session: aiohttp.ClientSession, gateway: ServerProcess, na
     return (await scrape(session, gateway))[f"pigeon_bus_{name}_total{{}}"]
 
 
-async def until(check: Any, what: str) -> None:
+async def until(check: Callable[[], Awaitable[bool]], what: str) -> None:
     """Poll another process's state (its metrics), bounded: it has no event to await."""
     for _ in range(int(TIMEOUT_S / 0.05)):
         if await check():
