@@ -293,7 +293,7 @@ class TestIsolation:
 
 
 # 12 MB through one node's output queue to one reader: a node's own bound, the same on any
-# store; on the cluster's PostgreSQL it took 30 s a test instead of 3.
+# store; on the cluster's PostgreSQL it took about 30 s a test, against 6 to 15 on SQLite.
 SLOW_READER = "one node's output queue to a reader that stops reading"
 
 
