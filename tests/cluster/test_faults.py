@@ -300,6 +300,7 @@ async def test_the_whole_bus_down_delivery_goes_on_through_the_backstop(
             await bob.take_pushes(conv, ack["seq"])
 
         await send(0)
+        gaps = await bus_counter(session, listener, "gaps")
         for node in fresh.nats.nodes:
             await asyncio.to_thread(node.kill)
         # Once its client has seen the link go, gateway 0 holds its doorbells.
@@ -314,8 +315,12 @@ async def test_the_whole_bus_down_delivery_goes_on_through_the_backstop(
         async def publishing() -> bool:
             return await bus_counter(session, speaker, "published") > published
 
+        async def resubscribed() -> bool:  # its bus reports the gap once its SUBs are live
+            return await bus_counter(session, listener, "gaps") > gaps
+
         await until(publishing, "gateway 0 publishes doorbells again")
-        await send(1 + WHILE_BUS_DOWN)  # settles gateway 1's reconnect too: pulled if need be
+        await until(resubscribed, "gateway 1 hears doorbells again")
+        await send(1 + WHILE_BUS_DOWN)
         repairs = await bus_counter(session, listener, "repairs")
         later = range(2 + WHILE_BUS_DOWN, 12 + WHILE_BUS_DOWN)
         for n in later:
