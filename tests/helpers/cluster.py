@@ -27,8 +27,9 @@ from tests.helpers.timing import TIMEOUT_S
 
 # Short NATS waits (as tests/bus uses): a lost node costs a gateway milliseconds, not seconds.
 NATS_FAST = "reconnect_wait_s=0.05&connect_timeout_s=1&flush_timeout_s=2&ping_s=1"
-# What a reset keeps: the schema's version and the shard map (the catalog's own data).
-KEPT_TABLES = ("schema_migrations", "shard_map", "shard_databases")
+# What a reset keeps: the schema's version and the shard map (the catalog's own data), and
+# each shard database's fence rows where the schema has them (D43), which follow the map.
+KEPT_TABLES = ("schema_migrations", "shard_map", "shard_databases", "shard_owner")
 
 
 class ClusterEngines:
