@@ -58,6 +58,7 @@ from pigeon.errors import (
     StoreUnavailable,
 )
 from pigeon.store.base import (
+    ADMIN_TOKEN_KEY,
     MAX_DEVICE_KEYS,
     SUMMARY_MEMBERS,
     Appended,
@@ -78,6 +79,11 @@ Job = Callable[[Connection], Awaitable[T]]
 
 VIRTUAL_SHARDS = 1024
 CATALOG = "catalog"
+# Every so many grants, buckets idle this long are deleted: full by then for any rate and
+# burst Pigeon uses (login failures refill in a minute), so deleting them changes nothing,
+# and guessed handles cannot grow the table without bound.
+PRUNE_BUCKETS_EVERY = 1024
+BUCKET_IDLE_MS = 3_600_000
 _PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
@@ -372,6 +378,7 @@ class PostgresStore:
         self._shard_map: list[str] = []  # virtual shard -> database name
         self._reads = 0
         self.queries = 0  # reads issued since open: what a hello costs, measured in tests
+        self._takes = 0  # take_tokens calls, to prune idle buckets now and then
         self._epoch = ""
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -655,6 +662,86 @@ class PostgresStore:
             await conn.fetchval("SELECT 1")
 
         await asyncio.gather(*(self._read(name, job) for name in self._pools))
+
+    # -- limits shared by every gateway, and the admin credential (D42) ----------------------
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        """One autocommit upsert on the unlogged ``rate_buckets``: it writes no WAL, so its
+        commit waits for no flush, and it needs no place in the group commit. Refill, grant
+        and the new level are one expression over the old row, so concurrent calls from
+        several gateways serialize on the row lock and never grant a token twice."""
+
+        async def job(conn: Connection) -> int:
+            granted = await conn.fetchval(
+                "INSERT INTO rate_buckets AS b (key, tokens, updated_ms, granted) "
+                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), $5::bigint, "
+                "        least($2::integer, floor($3::float8))) "
+                "ON CONFLICT (key) DO UPDATE SET "
+                "  granted = greatest(0, least($2, floor(least($3, "
+                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4::float8 / 1000.0)))), "
+                "  tokens = least($3, b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0) "
+                "      - greatest(0, least($2, floor(least($3, "
+                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0)))), "
+                "  updated_ms = greatest(b.updated_ms, $5) "
+                "RETURNING granted",
+                key,
+                want,
+                burst,
+                rate_per_s,
+                now_ms,
+            )
+            self._takes += 1
+            if self._takes % PRUNE_BUCKETS_EVERY == 0:  # a missing row is a full bucket
+                await conn.execute(
+                    "DELETE FROM rate_buckets WHERE updated_ms < $1", now_ms - BUCKET_IDLE_MS
+                )
+            return int(granted)
+
+        return await self._read(CATALOG, job)
+
+    async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "UPDATE rate_buckets SET tokens = least($3::float8, tokens + $2::integer) "
+                "WHERE key = $1",
+                key,
+                count,
+                burst,
+            )
+
+        await self._read(CATALOG, job)
+
+    async def admin_token_hash(self) -> bytes | None:
+        async def job(conn: Connection) -> bytes | None:
+            value = await conn.fetchval("SELECT value FROM meta WHERE key = $1", ADMIN_TOKEN_KEY)
+            return bytes.fromhex(value) if value is not None else None
+
+        return await self._read(CATALOG, job)
+
+    async def claim_admin_token(self, token_hash: bytes) -> bytes:
+        async def job(conn: Connection) -> bytes:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+                ADMIN_TOKEN_KEY,
+                token_hash.hex(),
+            )
+            value = await conn.fetchval("SELECT value FROM meta WHERE key = $1", ADMIN_TOKEN_KEY)
+            return bytes.fromhex(value)
+
+        return await self._write(CATALOG, "claim_admin_token", job)
+
+    async def set_admin_token(self, token_hash: bytes) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ($1, $2) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ADMIN_TOKEN_KEY,
+                token_hash.hex(),
+            )
+
+        await self._write(CATALOG, "set_admin_token", job)
 
     async def probe_write(self, now_ms: int) -> None:
         """Commit a tiny write through every database's writer, as every write goes."""
