@@ -86,6 +86,11 @@ DEADLOCK_RETRIES = 3  # one job chosen as a deadlock victim (or, never here, a s
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
 
+# The shard fence (D43): what a shard database is for a virtual shard, in its shard_owner row.
+OWNED, MOVING, GONE = "owned", "moving", "gone"
+SHARD_MOVING_RETRY_MS = 200  # busy's retry_after_ms while a shard moves
+MAP_RELOADS = 2  # a gateway fenced off a database reloads the map at most this often per call
+
 # The connection went away (or the server is shutting down): nothing sent before COMMIT
 # committed, so the batch can run again on a new connection.
 _CONNECTION_LOST: tuple[type[BaseException], ...] = (
@@ -169,6 +174,7 @@ class _Pending:
     job: Job[Any]
     future: asyncio.Future[Any]
     publish: Callable[[Any], None] | None
+    shard: int | None  # the virtual shard whose fence it passes (D43); None: catalog
 
 
 class _DatabaseWriter:
@@ -211,12 +217,18 @@ class _DatabaseWriter:
     def queued(self) -> int:
         return self._queue.qsize()
 
-    async def submit(self, name: str, job: Job[T], publish: Callable[[T], None] | None = None) -> T:
+    async def submit(
+        self,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        shard: int | None = None,
+    ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         try:
-            self._queue.put_nowait(_Pending(name, job, future, publish))
+            self._queue.put_nowait(_Pending(name, job, future, publish, shard))
         except asyncio.QueueFull:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return await future
@@ -286,7 +298,13 @@ class _DatabaseWriter:
             transaction = conn.transaction()
             try:
                 await transaction.start()
-                outcomes = [await self._job(conn, pending) for pending in batch]
+                states = await _fence_batch(conn, batch)
+                outcomes = [
+                    await self._job(conn, pending)
+                    if pending.shard is None or states.get(pending.shard) == OWNED
+                    else (None, ShardFenced(pending.shard, states.get(pending.shard)))
+                    for pending in batch
+                ]
             except _CONNECTION_LOST:
                 _discard(conn)  # never back into the pool: the pool replaces it
                 raise
@@ -349,6 +367,45 @@ class _CommitUnknown(Exception):
     """The connection was lost while COMMIT was in flight: it may or may not have committed."""
 
 
+class ShardFenced(Exception):
+    """This database is not (or not now) the writable record of a virtual shard: its
+    ``shard_owner`` row says ``moving`` or ``gone``, or it has none (D43)."""
+
+    def __init__(self, shard: int, state: str | None) -> None:
+        super().__init__(f"shard {shard} is {state or 'not here'}")
+        self.shard = shard
+        self.state = state
+
+
+async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str]:
+    """The fence states of the shards a batch writes, locked FOR SHARE until it commits, so a
+    move's ``UPDATE`` to ``moving`` waits for every write in flight. Taken first, in shard
+    order, before any row lock: a batch queued behind a move holds nothing that a batch the
+    move waits for could need (taken job by job, they deadlocked)."""
+    shards = sorted({p.shard for p in batch if p.shard is not None})
+    if not shards:
+        return {}
+    rows = await conn.fetch(
+        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[]) "
+        "ORDER BY shard FOR SHARE",
+        shards,
+    )
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+async def fence_read(conn: Connection, shards: list[int]) -> None:
+    """Refuse to read shards this database no longer holds (a ``moving`` copy is complete and
+    nobody writes it). Run in the read's own snapshot, so what it reads is what was checked."""
+    held = await conn.fetch(
+        "SELECT shard FROM shard_owner WHERE shard = ANY($1::int[]) AND state <> $2",
+        shards,
+        GONE,
+    )
+    if len(held) != len(shards):
+        missing = set(shards) - {int(r[0]) for r in held}
+        raise ShardFenced(min(missing), GONE)
+
+
 class PostgresStore:
     """The :class:`~pigeon.store.base.Store` on a catalog database and its shard databases."""
 
@@ -370,6 +427,8 @@ class PostgresStore:
         self._pools: dict[str, Any] = {}
         self._writers: dict[str, _DatabaseWriter] = {}
         self._shard_map: list[str] = []  # virtual shard -> database name
+        self._map_lock = asyncio.Lock()
+        self.map_loads = 0  # shard maps read from the catalog since open (D43)
         self._reads = 0
         self.queries = 0  # reads issued since open: what a hello costs, measured in tests
         self._epoch = ""
@@ -402,25 +461,53 @@ class PostgresStore:
                     )
                 if await conn.fetchval("SELECT count(*) FROM shard_map") == 0:
                     await self._seed_shard_map(conn)
+        self._start_writer(CATALOG, catalog)
+        await self._load_map()
+
+    async def _load_map(self) -> None:
+        """Read the shard map from the catalog, and open each shard database new to this
+        node: migrate it, seed the fence rows of the shards mapped to it where it has none
+        (a move writes its own, D43) and start its writer."""
+        async with self._pools[CATALOG].acquire(timeout=CONNECT_TIMEOUT_S) as conn:
             databases = dict(await conn.fetch("SELECT name, url FROM shard_databases"))
             mapped = await conn.fetch("SELECT shard, database FROM shard_map ORDER BY shard")
         if [r["shard"] for r in mapped] != list(range(VIRTUAL_SHARDS)):
             raise StoreUnavailable("the catalog's shard map does not cover every shard")
-        self._shard_map = [r["database"] for r in mapped]
-        for name in sorted(set(self._shard_map)):
-            pool = await self._pool(name, databases[name])
+        shard_map = [str(r["database"]) for r in mapped]
+        for name in sorted(set(shard_map) - set(self._writers)):
+            pool = self._pools.get(name) or await self._pool(name, databases[name])
             async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
                 await migrate(conn, "shard")
-        for name, pool in self._pools.items():
-            writer = _DatabaseWriter(
-                name,
-                pool,
-                max_batch=self._max_batch,
-                max_queue=self._max_write_queue,
-                observe=self._on_batch,
-            )
-            writer.start()
-            self._writers[name] = writer
+                await conn.execute(
+                    "INSERT INTO shard_owner(shard, state) SELECT unnest($1::int[]), $2 "
+                    "ON CONFLICT DO NOTHING",
+                    [s for s, database in enumerate(shard_map) if database == name],
+                    OWNED,
+                )
+            self._start_writer(name, pool)
+        self._shard_map = shard_map
+        self.map_loads += 1
+
+    async def _reload_map(self, seen: int) -> None:
+        """Reload the shard map after a fence refused this node, unless another call did since
+        the caller read ``map_loads`` (``seen``): one catalog read for a burst of refusals."""
+        async with self._map_lock:
+            if self.map_loads == seen:
+                try:
+                    await self._load_map()
+                except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                    raise StoreUnavailable(f"cannot reload the shard map: {exc!r}") from exc
+
+    def _start_writer(self, name: str, pool: Any) -> None:
+        writer = _DatabaseWriter(
+            name,
+            pool,
+            max_batch=self._max_batch,
+            max_queue=self._max_write_queue,
+            observe=self._on_batch,
+        )
+        writer.start()
+        self._writers[name] = writer
 
     async def _seed_shard_map(self, conn: Connection) -> None:
         if len(self.url.shards) < 1:
@@ -490,19 +577,71 @@ class PostgresStore:
         return self._shard_map[shard_of(conv)]
 
     async def _write(
-        self, database: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+        self,
+        database: str,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        shard: int | None = None,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish)
+        return await writer.submit(name, job, publish, shard)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
                 self.on_commit([appended.event, *appended.also])
 
-        return await self._write(self.database_of(conv), name, job, publish)
+        return await self._write_shard(conv, name, job, publish)
+
+    async def _write_shard(
+        self, conv: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+    ) -> T:
+        """Write a conversation's rows through the writer of the database the shard map names,
+        behind the fence (D43): ``busy`` while its shard moves; after a move this node did
+        not hear of, reload the map and write to the new database."""
+        shard = shard_of(conv)
+        for _ in range(MAP_RELOADS + 1):
+            seen = self.map_loads
+            try:
+                return await self._write(self._shard_map[shard], name, job, publish, shard)
+            except ShardFenced as exc:
+                if exc.state == MOVING:
+                    break
+                await self._reload_map(seen)
+        raise RateLimited(SHARD_MOVING_RETRY_MS, ErrorCode.BUSY)
+
+    async def _read_shards(
+        self, convs: list[str], job_for: Callable[[list[str]], Job[T]]
+    ) -> list[T]:
+        """Read conversations' rows, one query per database holding them, at once, each in one
+        snapshot with the fence's check (D43); after a move this node did not hear of, reload
+        the map and read the new database."""
+
+        def fenced(part: list[str]) -> Job[T]:
+            async def run(conn: Connection) -> T:
+                async with conn.transaction(isolation="repeatable_read", readonly=True):
+                    await fence_read(conn, sorted({shard_of(c) for c in part}))
+                    return await job_for(part)(conn)
+
+            return run
+
+        for _ in range(MAP_RELOADS + 1):
+            seen = self.map_loads
+            grouped = self._by_database(convs)
+            try:
+                return list(
+                    await asyncio.gather(*(self._read(db, fenced(c)) for db, c in grouped.items()))
+                )
+            except ShardFenced:
+                await self._reload_map(seen)
+        raise RateLimited(SHARD_MOVING_RETRY_MS, ErrorCode.BUSY)
+
+    async def _read_shard(self, conv: str, job: Job[T]) -> T:
+        [value] = await self._read_shards([conv], lambda _: job)
+        return value
 
     async def _read(self, database: str, job: Job[T]) -> T:
         pool = self._pools.get(database)
@@ -841,9 +980,10 @@ class PostgresStore:
     ) -> Appended:
         target_exists = await self.account_exists(target)
 
-        async def check(conn: Connection) -> Role | None:
+        async def check(conn: Connection, *, lock: bool = True) -> Role | None:
             kind = await conn.fetchval(
-                "SELECT kind FROM conversations WHERE id = $1 FOR UPDATE", conv
+                "SELECT kind FROM conversations WHERE id = $1" + (" FOR UPDATE" if lock else ""),
+                conv,
             )
             actor_role = await _role(conn, conv, actor)
             rules.require_member(actor_role)
@@ -905,7 +1045,7 @@ class PostgresStore:
             await self._release([target], conv)  # after the shard: the index stays a superset
             return removed
         # Refuse what the shard would refuse before reserving anything in the catalog.
-        await self._read(self.database_of(conv), check)
+        await self._read_shard(conv, lambda conn: check(conn, lock=False))
 
         async def shard_write() -> Appended:
             return await self._write_events(conv, "change_member", add)
@@ -972,26 +1112,26 @@ class PostgresStore:
         return await self._write_events(conv, "append", job)
 
     async def _event_at_read(self, conv: str, seq: int) -> Event | None:
-        return await self._read(self.database_of(conv), lambda conn: _event_at(conn, conv, seq))
+        return await self._read_shard(conv, lambda conn: _event_at(conn, conv, seq))
 
     async def read_page(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
     ) -> LogPage:
         async def job(conn: Connection) -> LogPage:
-            async with conn.transaction(isolation="repeatable_read", readonly=True):
-                rules.require_member(await _role(conn, conv, user))
-                last_seq = await _last_seq(conn, conv)
-                first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
-                rows = await conn.fetch(
-                    f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
-                    "AND seq BETWEEN $2 AND $3 ORDER BY seq",
-                    conv,
-                    first,
-                    last,
-                )
+            # One snapshot (_read_shards' transaction): the rows and last_seq agree.
+            rules.require_member(await _role(conn, conv, user))
+            last_seq = await _last_seq(conn, conv)
+            first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
+            rows = await conn.fetch(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
+                "AND seq BETWEEN $2 AND $3 ORDER BY seq",
+                conv,
+                first,
+                last,
+            )
             return LogPage([row_to_event(tuple(r)) for r in rows], more, last_seq)
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
         async def job(conn: Connection) -> list[Event]:
@@ -1004,7 +1144,7 @@ class PostgresStore:
             )
             return [row_to_event(tuple(r)) for r in rows]
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         async def job(conn: Connection) -> int:
@@ -1027,7 +1167,7 @@ class PostgresStore:
                 )
             return int(position)
 
-        return await self._write(self.database_of(conv), "mark_read", job)
+        return await self._write_shard(conv, "mark_read", job)
 
     async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
         """The user's conversation ids from the catalog index (a superset), in id order."""
@@ -1059,10 +1199,7 @@ class PostgresStore:
         while True:
             want = limit + 1 - len(out)
             ids = await self._indexed(user, cursor, want)
-            grouped = self._by_database(ids)
-            found = await asyncio.gather(
-                *(self._read(db, _summaries_job(user, convs)) for db, convs in grouped.items())
-            )
+            found = await self._read_shards(ids, lambda convs: _summaries_job(user, convs))
             summaries = {s.conv: s for part in found for s in part}
             out.extend(summaries[c] for c in ids if c in summaries)
             if len(ids) < want or len(out) > limit:
@@ -1075,7 +1212,7 @@ class PostgresStore:
     async def last_seqs(self, user: str) -> dict[str, int]:
         """One catalog query, then one per database holding the user's conversations, at
         once: 1 + min(databases, conversations) queries, whatever the number of either."""
-        grouped = self._by_database(await self._indexed(user, None, None))
+        indexed = await self._indexed(user, None, None)
 
         def job(convs: list[str]) -> Job[dict[str, int]]:
             async def run(conn: Connection) -> dict[str, int]:
@@ -1090,7 +1227,7 @@ class PostgresStore:
 
             return run
 
-        parts = await asyncio.gather(*(self._read(db, job(c)) for db, c in grouped.items()))
+        parts = await self._read_shards(indexed, job)
         return {conv: seq for part in parts for conv, seq in part.items()}
 
     async def members(self, user: str, conv: str) -> list[str]:
@@ -1101,7 +1238,7 @@ class PostgresStore:
             )
             return [str(r[0]) for r in rows]
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     # -- blocks (catalog) -------------------------------------------------------------------
 
