@@ -13,9 +13,10 @@ import pytest
 
 from pigeon.core import conversation as rules
 from pigeon.core.records import EventKind
+from pigeon.core.shard_move import STEPS
 from pigeon.errors import ErrorCode, RateLimited
 from pigeon.store import pg_shards
-from pigeon.store.pg_shards import STEPS, ShardCommandRefused, list_shards, move_shard
+from pigeon.store.pg_shards import ShardCommandRefused, list_shards, move_shard
 from pigeon.store.postgres import SHARD_MOVING_RETRY_MS, PostgresStore, shard_of
 from tests.helpers.postgres import PostgresInstance
 from tests.helpers.timing import TIMEOUT_S
@@ -327,3 +328,27 @@ async def test_a_database_added_takes_a_shard(postgres: PostgresInstance, store_
         assert {d.name: d.shards for d in listing.databases}["extra"] == 1
     finally:
         await store.close()
+
+
+async def test_fence_rows_lost_are_seeded_again_from_the_map(
+    gateways: list[PostgresStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard database without a fence row for a shard refuses it (a missing row is never
+    trusted), and the reload that follows seeds it from the map: a write still succeeds."""
+    one, _ = gateways
+    await make_users(one, "alice", "bob")
+    [conv] = await make_groups(one, monkeypatch, moving=1, others=0)
+    pool = one._pools[one.database_of(conv)]
+    await pool.execute("DELETE FROM shard_owner WHERE shard = $1", MOVING_SHARD)
+    loads = one.map_loads
+    appended = await one.append(
+        "alice",
+        conv,
+        EventKind.MESSAGE,
+        client_msg_id="m",
+        body="x",
+        meta=None,
+        target_seq=None,
+        now_ms=NOW,
+    )
+    assert appended.result.seq == 2 and one.map_loads == loads + 1

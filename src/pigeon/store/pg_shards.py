@@ -26,19 +26,27 @@ from typing import Any
 
 import asyncpg
 
+from pigeon.core.shard_move import (
+    COPY,
+    FENCE,
+    GONE,
+    MOVING,
+    OWN,
+    OWNED,
+    RELEASE,
+    REMAP,
+    MoveInconsistent,
+    remaining_steps,
+)
 from pigeon.errors import PigeonError
 from pigeon.store.postgres import (
     CONNECT_TIMEOUT_S,
-    GONE,
-    MOVING,
-    OWNED,
     VIRTUAL_SHARDS,
     Connection,
     migrate,
     parse_postgres_url,
 )
 
-STEPS = ("fence", "copy", "release", "remap", "own", "done")
 MOVE_LOCK = 7244  # pg_advisory_lock(MOVE_LOCK, shard) in the catalog: one move of a shard runs
 STATEMENT_TIMEOUT_S = 60.0  # every statement of a move, COMMIT included: a re-run finishes it
 LOCK_TIMEOUT = "10s"  # how long the fence waits for the writes in flight before giving up
@@ -170,37 +178,39 @@ class _Move:
     async def _run(self, source: Connection, target: Connection, *, resumed: bool) -> MoveResult:
         shard = self.shard
         await migrate(target, "shard")
-        state = await _state(source, shard)
+        try:
+            steps = remaining_steps(
+                await _state(source, shard), await _state(target, shard), resumed=resumed
+            )
+        except MoveInconsistent as exc:
+            raise ShardCommandRefused(
+                f"shard {shard}: {exc}: check shard_owner on every database"
+            ) from None
         fenced_at: float | None = None
         rows = 0
-        if state == GONE and (not resumed or await _state(target, shard) is None):
-            raise ShardCommandRefused(
-                f"the map puts shard {shard} on {self.source}, which says it is gone: "
-                "check shard_owner on every database before moving it"
-            )
-        if state in (None, OWNED):  # None: no node has opened the source since it got 0003
-            async with source.transaction():
-                await source.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-                await _set_state(source, shard, MOVING)
-            fenced_at = time.monotonic()
-            self._step_done("fence")
-            state = MOVING
-        if state == MOVING:
-            rows = await self._copy(source, target)
-            self._step_done("copy")
-            async with source.transaction():
-                await _set_state(source, shard, GONE)
-                for statement in _DELETE_SHARD_ROWS:
-                    await source.execute(statement, shard)
-            self._step_done("release")
-        await self.catalog.execute(
-            "UPDATE shard_map SET database = $1 WHERE shard = $2", self.target, shard
-        )
-        self._step_done("remap")
-        await _set_state(target, shard, OWNED)
+        for step in steps:
+            if step == FENCE:
+                async with source.transaction():
+                    await source.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+                    await _set_state(source, shard, MOVING)
+                fenced_at = time.monotonic()
+            elif step == COPY:
+                rows = await self._copy(source, target)
+            elif step == RELEASE:
+                async with source.transaction():
+                    await _set_state(source, shard, GONE)
+                    for statement in _DELETE_SHARD_ROWS:
+                        await source.execute(statement, shard)
+            elif step == REMAP:
+                await self.catalog.execute(
+                    "UPDATE shard_map SET database = $1 WHERE shard = $2", self.target, shard
+                )
+            elif step == OWN:
+                await _set_state(target, shard, OWNED)
+            else:
+                await self.catalog.execute("DELETE FROM shard_moves WHERE shard = $1", shard)
+            self._step_done(step)
         refused = time.monotonic() - fenced_at if fenced_at is not None else None
-        self._step_done("own")
-        await self.catalog.execute("DELETE FROM shard_moves WHERE shard = $1", shard)
         return MoveResult(shard, self.source, self.target, rows, refused, resumed)
 
     async def _copy(self, source: Connection, target: Connection) -> int:

@@ -50,6 +50,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
+from pigeon.core.shard_move import MOVING, OWNED, readable, writable
 from pigeon.errors import (
     DataDirRefused,
     ErrorCode,
@@ -86,8 +87,7 @@ DEADLOCK_RETRIES = 3  # one job chosen as a deadlock victim (or, never here, a s
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
 
-# The shard fence (D43): what a shard database is for a virtual shard, in its shard_owner row.
-OWNED, MOVING, GONE = "owned", "moving", "gone"
+# The shard fence (D43): pigeon.core.shard_move's states, in each shard_owner row.
 SHARD_MOVING_RETRY_MS = 200  # busy's retry_after_ms while a shard moves
 MAP_RELOADS = 2  # a gateway fenced off a database reloads the map at most this often per call
 
@@ -301,7 +301,7 @@ class _DatabaseWriter:
                 states = await _fence_batch(conn, batch)
                 outcomes = [
                     await self._job(conn, pending)
-                    if pending.shard is None or states.get(pending.shard) == OWNED
+                    if pending.shard is None or writable(states.get(pending.shard))
                     else (None, ShardFenced(pending.shard, states.get(pending.shard)))
                     for pending in batch
                 ]
@@ -394,16 +394,15 @@ async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str
 
 
 async def fence_read(conn: Connection, shards: list[int]) -> None:
-    """Refuse to read shards this database no longer holds (a ``moving`` copy is complete and
-    nobody writes it). Run in the read's own snapshot, so what it reads is what was checked."""
-    held = await conn.fetch(
-        "SELECT shard FROM shard_owner WHERE shard = ANY($1::int[]) AND state <> $2",
-        shards,
-        GONE,
+    """Refuse to read shards this database no longer holds. Run in the read's own snapshot,
+    so what it reads is what was checked."""
+    rows = await conn.fetch(
+        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
     )
-    if len(held) != len(shards):
-        missing = set(shards) - {int(r[0]) for r in held}
-        raise ShardFenced(min(missing), GONE)
+    states = {int(r[0]): str(r[1]) for r in rows}
+    for shard in shards:
+        if not readable(states.get(shard)):
+            raise ShardFenced(shard, states.get(shard))
 
 
 class PostgresStore:
@@ -465,26 +464,31 @@ class PostgresStore:
         await self._load_map()
 
     async def _load_map(self) -> None:
-        """Read the shard map from the catalog, and open each shard database new to this
-        node: migrate it, seed the fence rows of the shards mapped to it where it has none
-        (a move writes its own, D43) and start its writer."""
+        """Read the shard map from the catalog; open each shard database new to this node
+        (migrate it, start its writer); seed the fence rows of the shards mapped to each
+        database where it has none. Safe with any map, however old: a move writes its rows on
+        both databases before the map changes, so only a database no move of the shard ever
+        touched lacks one, and the map then still names it (D43)."""
         async with self._pools[CATALOG].acquire(timeout=CONNECT_TIMEOUT_S) as conn:
             databases = dict(await conn.fetch("SELECT name, url FROM shard_databases"))
             mapped = await conn.fetch("SELECT shard, database FROM shard_map ORDER BY shard")
         if [r["shard"] for r in mapped] != list(range(VIRTUAL_SHARDS)):
             raise StoreUnavailable("the catalog's shard map does not cover every shard")
         shard_map = [str(r["database"]) for r in mapped]
-        for name in sorted(set(shard_map) - set(self._writers)):
+        for name in sorted(set(shard_map)):
+            new = name not in self._writers
             pool = self._pools.get(name) or await self._pool(name, databases[name])
             async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
-                await migrate(conn, "shard")
+                if new:
+                    await migrate(conn, "shard")
                 await conn.execute(
                     "INSERT INTO shard_owner(shard, state) SELECT unnest($1::int[]), $2 "
                     "ON CONFLICT DO NOTHING",
                     [s for s, database in enumerate(shard_map) if database == name],
                     OWNED,
                 )
-            self._start_writer(name, pool)
+            if new:
+                self._start_writer(name, pool)
         self._shard_map = shard_map
         self.map_loads += 1
 
