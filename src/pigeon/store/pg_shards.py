@@ -86,6 +86,17 @@ async def _connect(url: str) -> Connection:
     )
 
 
+async def _connect_catalog(store_url: str) -> Connection:
+    """The catalog, migrated: the shard commands may run before any node of this version."""
+    catalog = await _connect(parse_postgres_url(store_url).catalog)
+    try:
+        await migrate(catalog, "catalog")
+    except BaseException:
+        await catalog.close()
+        raise
+    return catalog
+
+
 async def _state(conn: Connection, shard: int) -> str | None:
     state = await conn.fetchval("SELECT state FROM shard_owner WHERE shard = $1", shard)
     return str(state) if state is not None else None
@@ -107,7 +118,7 @@ async def move_shard(
     the same command started. ``crash_after`` (tests) stops after the named step, as a crash."""
     if not 0 <= shard < VIRTUAL_SHARDS:
         raise ShardCommandRefused(f"no shard {shard}: shards are 0..{VIRTUAL_SHARDS - 1}")
-    catalog = await _connect(parse_postgres_url(store_url).catalog)
+    catalog = await _connect_catalog(store_url)
     try:
         if not await catalog.fetchval("SELECT pg_try_advisory_lock($1, $2)", MOVE_LOCK, shard):
             raise ShardCommandRefused(f"another pigeon shard move of shard {shard} is running")
@@ -177,6 +188,7 @@ class _Move:
 
     async def _run(self, source: Connection, target: Connection, *, resumed: bool) -> MoveResult:
         shard = self.shard
+        await migrate(source, "shard")
         await migrate(target, "shard")
         try:
             steps = remaining_steps(
@@ -247,7 +259,7 @@ class ShardListing:
 
 async def list_shards(store_url: str) -> ShardListing:
     """Each shard database with the number of shards mapped to it, and unfinished moves."""
-    catalog = await _connect(parse_postgres_url(store_url).catalog)
+    catalog = await _connect_catalog(store_url)
     try:
         rows = await catalog.fetch(
             "SELECT d.name, d.url, count(m.shard) FROM shard_databases d "
@@ -267,7 +279,7 @@ async def add_database(store_url: str, name: str, url: str | None) -> str:
     Adding the same name and URL again changes nothing."""
     parsed = parse_postgres_url(store_url)
     database_url = url or parsed.database_url(name)
-    catalog = await _connect(parsed.catalog)
+    catalog = await _connect_catalog(store_url)
     try:
         known = await catalog.fetchval("SELECT url FROM shard_databases WHERE name = $1", name)
         if known is not None and known != database_url:

@@ -496,11 +496,15 @@ class PostgresStore:
         """Reload the shard map after a fence refused this node, unless another call did since
         the caller read ``map_loads`` (``seen``): one catalog read for a burst of refusals."""
         async with self._map_lock:
-            if self.map_loads == seen:
-                try:
-                    await self._load_map()
-                except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-                    raise StoreUnavailable(f"cannot reload the shard map: {exc!r}") from exc
+            if self.map_loads != seen:
+                return
+            before = self._shard_map
+            try:
+                await self._load_map()
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                raise StoreUnavailable(f"cannot reload the shard map: {exc!r}") from exc
+            moved = sum(a != b for a, b in zip(before, self._shard_map, strict=True))
+            log.info("shard map reloaded", extra={"shards_moved": moved})
 
     def _start_writer(self, name: str, pool: Any) -> None:
         writer = _DatabaseWriter(
