@@ -5,9 +5,10 @@ A move is six steps, each one transaction on one database, each safe to run agai
 in the catalog's ``shard_moves`` row before the first; a re-run of the same command reads the
 source's fence row and carries on from where a crash stopped it:
 
-1. ``fence``: the source's ``shard_owner`` row goes ``owned`` -> ``moving``. The UPDATE waits
-   for every write in flight (each holds the row FOR SHARE); from its commit, writes to the
-   shard are refused with ``busy`` and reads are still served.
+1. ``fence``: the source's ``shard_owner`` row goes ``owned`` -> ``moving``, under the
+   source's FENCE_LOCK held exclusive: it waits for the write batches in flight (each holds
+   it shared) and new ones wait for it; from its commit, writes to the shard are refused
+   with ``busy`` and reads are still served.
 2. ``copy``: the shard's conversations, members and events, read in one snapshot of the source,
    replace whatever the target held for the shard, in one transaction that marks the target's
    row ``moving`` (readable, not writable).
@@ -41,6 +42,7 @@ from pigeon.core.shard_move import (
 from pigeon.errors import PigeonError
 from pigeon.store.postgres import (
     CONNECT_TIMEOUT_S,
+    FENCE_LOCK,
     VIRTUAL_SHARDS,
     Connection,
     migrate,
@@ -202,10 +204,11 @@ class _Move:
         rows = 0
         for step in steps:
             if step == FENCE:
+                fenced_at = time.monotonic()  # writes wait from here, then are refused
                 async with source.transaction():
                     await source.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+                    await source.execute("SELECT pg_advisory_xact_lock($1)", FENCE_LOCK)
                     await _set_state(source, shard, MOVING)
-                fenced_at = time.monotonic()
             elif step == COPY:
                 rows = await self._copy(source, target)
             elif step == RELEASE:

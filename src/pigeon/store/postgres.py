@@ -89,6 +89,10 @@ READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
 
 # The shard fence (D43): pigeon.core.shard_move's states, in each shard_owner row.
 SHARD_MOVING_RETRY_MS = 200  # busy's retry_after_ms while a shard moves
+# pg_advisory_xact_lock key in each shard database: every write batch holds it shared, a
+# move's fence step exclusive, so the fence waits for the writes in flight and new ones wait
+# for the fence in a first-come queue, writing nothing to any row (D43).
+FENCE_LOCK = 7245
 MAP_RELOADS = 2  # a gateway fenced off a database reloads the map at most this often per call
 
 # The connection went away (or the server is shutting down): nothing sent before COMMIT
@@ -378,17 +382,17 @@ class ShardFenced(Exception):
 
 
 async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str]:
-    """The fence states of the shards a batch writes, locked FOR SHARE until it commits, so a
-    move's ``UPDATE`` to ``moving`` waits for every write in flight. Taken first, in shard
-    order, before any row lock: a batch queued behind a move holds nothing that a batch the
-    move waits for could need (taken job by job, they deadlocked)."""
+    """The fence states of the shards a batch writes, read under FENCE_LOCK held shared until
+    the batch commits: no write commits on a database after a move's fence step committed
+    there. Taken first, before any row lock, so a batch waiting on it holds nothing anyone
+    waits for; the states are read by a second statement, whose snapshot is newer than any
+    fence step that held the lock."""
     shards = sorted({p.shard for p in batch if p.shard is not None})
     if not shards:
         return {}
+    await conn.execute("SELECT pg_advisory_xact_lock_shared($1)", FENCE_LOCK)
     rows = await conn.fetch(
-        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[]) "
-        "ORDER BY shard FOR SHARE",
-        shards,
+        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
     )
     return {int(r[0]): str(r[1]) for r in rows}
 
