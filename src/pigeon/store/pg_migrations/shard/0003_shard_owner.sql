@@ -2,8 +2,9 @@
 -- shard (docs/DECISIONS.md D43). A row says what this database is for a virtual shard:
 -- 'owned' (reads and writes served), 'moving' (a move is copying it out, or in: writes refused
 -- with busy) or 'gone' (moved away: reads and writes refused, the gateway reloads the map).
--- Every shard write locks its row FOR SHARE and every read checks it in the same snapshot, so
--- a gateway holding an old shard map can never read or write a copy that is not the record.
+-- Every write batch checks it under an advisory lock a move's fence step takes exclusive, and
+-- every read checks it in its own snapshot, so a gateway holding an old shard map can never
+-- read or write a copy that is not the record.
 -- A node seeds 'owned' rows for the shards the catalog maps here, only where none exists.
 
 CREATE TABLE shard_owner (
