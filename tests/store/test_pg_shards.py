@@ -383,7 +383,11 @@ async def test_the_fence_waits_for_writes_in_flight_and_new_writes_wait_for_it(
     loop = asyncio.get_running_loop()
     batch = [
         _Pending(
-            "append", lambda conn: loop.create_future(), loop.create_future(), None, MOVING_SHARD
+            "append",
+            lambda conn: loop.create_future(),
+            loop.create_future(),
+            None,
+            conversation_ids_in(MOVING_SHARD),
         )
     ]
     async with pool.acquire() as first, pool.acquire() as second, asyncio.timeout(TIMEOUT_S):

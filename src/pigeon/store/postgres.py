@@ -178,7 +178,7 @@ class _Pending:
     job: Job[Any]
     future: asyncio.Future[Any]
     publish: Callable[[Any], None] | None
-    shard: int | None  # the virtual shard whose fence it passes (D43); None: catalog
+    conv: str | None  # the conversation it writes: its shard's fence (D43), its lock order
 
 
 class _DatabaseWriter:
@@ -226,13 +226,13 @@ class _DatabaseWriter:
         name: str,
         job: Job[T],
         publish: Callable[[T], None] | None = None,
-        shard: int | None = None,
+        conv: str | None = None,
     ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         try:
-            self._queue.put_nowait(_Pending(name, job, future, publish, shard))
+            self._queue.put_nowait(_Pending(name, job, future, publish, conv))
         except asyncio.QueueFull:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return await future
@@ -303,12 +303,16 @@ class _DatabaseWriter:
             try:
                 await transaction.start()
                 states = await _fence_batch(conn, batch)
-                outcomes = [
-                    await self._job(conn, pending)
-                    if pending.shard is None or writable(states.get(pending.shard))
-                    else (None, ShardFenced(pending.shard, states.get(pending.shard)))
-                    for pending in batch
-                ]
+                outcomes: list[tuple[Any, BaseException | None]] = [(None, None)] * len(batch)
+                # In conversation order (stable: one conversation's jobs keep theirs), so two
+                # gateways' batches lock counter rows in one order and cannot deadlock on them.
+                for i in sorted(range(len(batch)), key=lambda i: batch[i].conv or ""):
+                    pending = batch[i]
+                    if pending.conv is None or writable(states.get(shard_of(pending.conv))):
+                        outcomes[i] = await self._job(conn, pending)
+                    else:
+                        shard = shard_of(pending.conv)
+                        outcomes[i] = (None, ShardFenced(shard, states.get(shard)))
             except _CONNECTION_LOST:
                 _discard(conn)  # never back into the pool: the pool replaces it
                 raise
@@ -387,7 +391,7 @@ async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str
     there. Taken first, before any row lock, so a batch waiting on it holds nothing anyone
     waits for; the states are read by a second statement, whose snapshot is newer than any
     fence step that held the lock."""
-    shards = sorted({p.shard for p in batch if p.shard is not None})
+    shards = sorted({shard_of(p.conv) for p in batch if p.conv is not None})
     if not shards:
         return {}
     await conn.execute("SELECT pg_advisory_xact_lock_shared($1)", FENCE_LOCK)
@@ -594,12 +598,12 @@ class PostgresStore:
         name: str,
         job: Job[T],
         publish: Callable[[T], None] | None = None,
-        shard: int | None = None,
+        conv: str | None = None,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish, shard)
+        return await writer.submit(name, job, publish, conv)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
@@ -618,7 +622,7 @@ class PostgresStore:
         for _ in range(MAP_RELOADS + 1):
             seen = self.map_loads
             try:
-                return await self._write(self._shard_map[shard], name, job, publish, shard)
+                return await self._write(self._shard_map[shard], name, job, publish, conv)
             except ShardFenced as exc:
                 if exc.state == MOVING:
                     break
