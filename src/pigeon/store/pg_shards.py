@@ -3,7 +3,7 @@ listing the shard map, and adding a shard database (docs/DECISIONS.md D43).
 
 A move is six steps, each one transaction on one database, each safe to run again, recorded
 in the catalog's ``shard_moves`` row before the first; a re-run of the same command reads the
-source's fence row and carries on from where a crash stopped it:
+source's and target's fence rows (pigeon.core.shard_move) and carries on where a crash stopped:
 
 1. ``fence``: the source's ``shard_owner`` row goes ``owned`` -> ``moving``, under the
    source's FENCE_LOCK held exclusive: it waits for the write batches in flight (each holds
@@ -78,7 +78,7 @@ class MoveResult:
     source: str
     target: str
     rows: int  # rows copied by this run (0 when it resumed past the copy)
-    writes_refused_s: float | None  # from the fence to the target owning it, if this run did both
+    writes_refused_s: float | None  # fence step begun to target owning it, if this run did both
     resumed: bool  # this run finished a move an earlier run started
 
 
