@@ -44,7 +44,19 @@ def _common(p: argparse.ArgumentParser, scenario: str) -> None:
     d = DEFAULTS[scenario]
     p.add_argument("--url", help="bench this server (default: start a fresh embedded one)")
     p.add_argument(
-        "--server-pid", type=int, help="pid of the --url server, to read its CPU and memory"
+        "--server-pid",
+        type=int,
+        action="append",
+        help="pid of a --url server process, to read its CPU (with its descendants) and memory; "
+        "repeat it for every process of a cluster: the CPU is summed",
+    )
+    p.add_argument(
+        "--kill-pid",
+        type=int,
+        help="SIGKILL this process (a gateway, a NATS node) during the run; the clients carry on",
+    )
+    p.add_argument(
+        "--kill-at", type=float, default=5.0, help="seconds into the load to --kill-pid (default 5)"
     )
     p.add_argument("--json", type=Path, help="where to write the result (default bench-results/)")
     p.add_argument("--plot", type=Path, help="where to write the PNG (default: beside the JSON)")
@@ -96,7 +108,9 @@ def _params(args: argparse.Namespace) -> dict[str, Any]:
             p[k] = max(0 if k == "warmup" else 1, round(p[k]))
     p.update(
         url=args.url,
-        server_pid=args.server_pid,
+        server_pids=args.server_pid,
+        kill_pid=args.kill_pid,
+        kill_at=args.kill_at if args.kill_pid is not None else None,
         workers=args.workers,
         client=args.client,
         schedule=args.schedule,
