@@ -106,12 +106,17 @@ def shard_of(conv: str) -> int:
 @dataclass(frozen=True, slots=True)
 class PostgresUrl:
     """``postgresql://user@host:port/catalog?shards=db1,db2``: the catalog database, and the
-    shard databases (on the same server) to seed a new catalog's shard map with."""
+    shard databases to seed a new catalog's shard map with: a name is a database on the
+    catalog's server, a ``postgresql://user@host:port/DB`` URL one on another server."""
 
     catalog: str  # the URL of the catalog database, without the query
-    shards: tuple[str, ...]
+    shards: tuple[str, ...]  # the shard databases' names
+    elsewhere: tuple[tuple[str, str], ...] = ()  # (name, URL) of those on another server
 
     def database_url(self, name: str) -> str:
+        for other, url in self.elsewhere:
+            if other == name:
+                return url
         parts = urlsplit(self.catalog)
         return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
 
@@ -120,13 +125,30 @@ def parse_postgres_url(url: str) -> PostgresUrl:
     """Raise ValueError, in one line an operator can act on, unless ``url`` names a store."""
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
-    shards = tuple(s for v in query.pop("shards", []) for s in v.split(",") if s)
+    entries = [s for v in query.pop("shards", []) for s in v.split(",") if s]
     if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/") or query:
         raise ValueError(
             f"unknown store URL {url!r}: use postgresql://user@host:port/CATALOG"
             "?shards=DB1,DB2 (the shard databases seed a new catalog's shard map)"
         )
-    return PostgresUrl(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), shards)
+    shards: list[str] = []
+    elsewhere: list[tuple[str, str]] = []
+    for entry in entries:
+        if "://" in entry:  # a database on another server
+            other = urlsplit(entry)
+            name = other.path.strip("/")
+            if other.scheme not in ("postgresql", "postgres") or not name or "/" in name:
+                raise ValueError(f"shard {entry!r} is not postgresql://user@host:port/DB")
+            elsewhere.append((name, urlunsplit((other.scheme, other.netloc, "/" + name, "", ""))))
+            entry = name
+        if entry in shards:
+            raise ValueError(f"shard database {entry!r} is named twice in {url!r}")
+        shards.append(entry)
+    return PostgresUrl(
+        urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")),
+        tuple(shards),
+        tuple(elsewhere),
+    )
 
 
 def migrations(kind: str) -> list[tuple[int, str]]:

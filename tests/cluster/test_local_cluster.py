@@ -1,0 +1,220 @@
+"""``pigeon cluster up|status|down``: a real local cluster (two PostgreSQL instances, three
+NATS nodes, two gateways, HAProxy) started by the command line, clients chatting through
+HAProxy on different gateways, a gateway drained, and nothing left running at the end.
+
+The tests of this module share one cluster and run in order (each builds on the last).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from pigeon.cluster import LocalCluster
+from pigeon.sdk import Client, Event, HttpClient
+from tests.helpers.metrics import samples
+from tests.helpers.timing import TIMEOUT_S
+
+PASSWORD = "correct horse battery"
+CHEAP = {"PIGEON_ARGON2_TIME_COST": "1", "PIGEON_ARGON2_MEMORY_KIB": "8192"}
+
+
+def pigeon(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pigeon", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S * 4,
+        env={**os.environ, **CHEAP},
+    )
+
+
+@pytest.fixture(scope="module")
+def cluster_dir() -> Iterator[Path]:
+    """A cluster started by ``pigeon cluster up`` (which has exited: its processes live on).
+    The directory is outside pytest's (mode 0700) tree: PostgreSQL runs as its own user."""
+    base = Path(tempfile.mkdtemp(prefix="pigeon-cluster-"))
+    base.chmod(0o755)
+    directory = base / "c"
+    up = pigeon("cluster", "up", "--dir", str(directory), "--gateways", "2")
+    try:
+        assert up.returncode == 0, up.stderr
+        assert up.stdout.strip() == loaded(directory).url  # the one line on stdout
+        yield directory
+    finally:
+        if (directory / "cluster.json").exists():
+            LocalCluster(directory).down()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def loaded(directory: Path) -> LocalCluster:
+    cluster = LocalCluster(directory)
+    assert cluster.load()
+    return cluster
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as s:
+        yield s
+
+
+async def connections(session: aiohttp.ClientSession, metrics_url: str) -> float:
+    async with session.get(metrics_url + "/metrics") as response:
+        assert response.status == 200
+        return samples(await response.text())["pigeon_connections{}"]
+
+
+async def token(url: str, handle: str) -> str:
+    async with HttpClient(url) as http:
+        await http.register(handle, PASSWORD)
+        return (await http.login(handle, PASSWORD)).token
+
+
+async def next_message_from(client: Client, sender: str) -> str:
+    """The body of the next message ``sender`` sent, as ``client`` receives it."""
+    while True:
+        item = await asyncio.wait_for(client.next_event(), TIMEOUT_S)
+        if isinstance(item, Event) and item.sender == sender and item.body is not None:
+            return item.body
+
+
+async def process_exit(pid: int) -> None:
+    """Wait (bounded) for a process that is not our child to exit: its pidfd turns readable."""
+    fd = os.pidfd_open(pid)
+    try:
+        readable, _, _ = await asyncio.to_thread(select.select, [fd], [], [], TIMEOUT_S)
+        assert readable, f"pid {pid} did not exit"
+    finally:
+        os.close(fd)
+
+
+def test_up_prints_the_haproxy_url_and_status_shows_every_part_healthy(
+    cluster_dir: Path,
+) -> None:
+    cluster = loaded(cluster_dir)
+    assert [p.name for p in cluster.procs] == [
+        "pg-1",
+        "pg-2",
+        "nats-0",
+        "nats-1",
+        "nats-2",
+        "gateway-0",
+        "gateway-1",
+        "haproxy",
+    ]
+    status = pigeon("cluster", "status", "--dir", str(cluster_dir))
+    assert status.returncode == 0, status.stdout + status.stderr
+    rows = status.stdout.splitlines()[1:]
+    assert len(rows) == len(cluster.procs)
+    for proc, row in zip(cluster.procs, rows, strict=True):
+        assert row.split()[:3] == [proc.name, str(proc.pid), str(proc.port)]
+        assert " ok: " in row, row
+    assert "routing to gateway-0, gateway-1" in rows[-1]
+    # The same admin token on every gateway: `pigeon admin --url` works against any.
+    tokens = {
+        (Path(str(p.extra["data"])) / "admin.token").read_text()
+        for p in cluster.procs
+        if p.kind == "gateway"
+    }
+    assert tokens == {(cluster_dir / "admin.token").read_text()}
+
+
+def test_up_on_a_directory_with_a_running_cluster_is_refused(cluster_dir: Path) -> None:
+    before = (cluster_dir / "cluster.json").read_bytes()
+    again = pigeon("cluster", "up", "--dir", str(cluster_dir), "--gateways", "2")
+    assert again.returncode == 1
+    assert (
+        again.stderr.startswith("pigeon cluster up: ")
+        and "already holds a running cluster" in again.stderr
+    )
+    assert len(again.stderr.splitlines()) == 1
+    assert (cluster_dir / "cluster.json").read_bytes() == before
+    assert all(p.alive() for p in loaded(cluster_dir).procs)
+
+
+async def test_clients_on_different_gateways_chat_through_haproxy_and_a_drained_one_leaves(
+    cluster_dir: Path, session: aiohttp.ClientSession
+) -> None:
+    cluster = loaded(cluster_dir)
+    url = cluster.url
+    metrics = cluster.gateway_metrics_urls
+    alice_token, bob_token = await token(url, "alice"), await token(url, "bob")
+    async with HttpClient(url, alice_token) as http:
+        conv = (await http.direct("bob")).conv
+    alice = Client(url, alice_token, backoff_max_s=0.5)
+    bob = Client(url, bob_token, backoff_max_s=0.5)
+    try:
+        await alice.start()
+        await alice.wait_connected(TIMEOUT_S)
+        # leastconn: the next socket goes to the gateway that holds none.
+        assert sorted([await connections(session, m) for m in metrics]) == [0, 1]
+        alice_gateway = [await connections(session, m) for m in metrics].index(1)
+        await bob.start()
+        await bob.wait_connected(TIMEOUT_S)
+        assert [await connections(session, m) for m in metrics] == [1, 1]
+
+        # In real time both ways, across the bus.
+        await alice.send(conv, "hi bob")
+        assert await next_message_from(bob, "alice") == "hi bob"
+        await bob.send(conv, "hi alice")
+        assert await next_message_from(alice, "bob") == "hi alice"
+
+        # SIGTERM drains alice's gateway: it says goodbye, alice reconnects through HAProxy
+        # to the other gateway and misses nothing.
+        drained = cluster.of_kind("gateway")[alice_gateway]
+        other = metrics[1 - alice_gateway]
+        os.kill(drained.pid, signal.SIGTERM)
+        await process_exit(drained.pid)
+        await bob.send(conv, "still there?")
+        assert await next_message_from(alice, "bob") == "still there?"
+        assert await connections(session, other) == 2
+        # A new connection goes to the gateway left.
+        carol = Client(url, await token(url, "carol"), backoff_max_s=0.5)
+        try:
+            await carol.start()
+            await carol.wait_connected(TIMEOUT_S)
+            assert await connections(session, other) == 3
+        finally:
+            await carol.close()
+    finally:
+        await alice.close()
+        await bob.close()
+    status = pigeon("cluster", "status", "--dir", str(cluster_dir))
+    assert status.returncode == 1
+    [row] = [r for r in status.stdout.splitlines() if r.startswith(drained.name)]
+    assert "FAILING: not running" in row
+
+
+def test_down_stops_every_process_by_pid(cluster_dir: Path) -> None:
+    cluster = loaded(cluster_dir)
+    down = pigeon("cluster", "down", "--dir", str(cluster_dir))
+    assert down.returncode == 0, down.stderr
+    assert down.stdout.startswith("stopped haproxy, gateway-")
+    assert [p.name for p in cluster.procs if p.alive()] == []
+    for proc in cluster.procs:  # nor any child (PostgreSQL's backends) in its group
+        assert group_members(proc.pid) == []
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live processes of process group ``pgid``."""
+    members = []
+    for entry in os.listdir("/proc"):
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or gone meanwhile
+        if fields[0] not in ("Z", "X") and fields[2] == str(pgid):
+            members.append(int(entry))
+    return members
