@@ -90,18 +90,34 @@ def spawn(
 
 def stop(proc: Proc, timeout_s: float = STOP_TIMEOUT_S) -> bool:
     """Stop one process by pid; True if it was running. Its stop signal, then after
-    ``timeout_s`` SIGKILL to its whole process group (a postmaster's backends too)."""
+    ``timeout_s``, or if it left children behind, SIGKILL to its whole process group (a
+    postmaster's backends too)."""
     if not proc.alive():
         return False
     os.kill(proc.pid, proc.stop_signal)
-    if wait_until(lambda: not proc.alive(), timeout_s):
+    if wait_until(lambda: not proc.alive(), timeout_s) and not group_members(proc.pid):
         return True
     try:
         os.killpg(proc.pid, signal.SIGKILL)  # its own session: the group id is its pid
     except ProcessLookupError:
         return True
-    wait_until(lambda: not proc.alive(), timeout_s)
+    wait_until(lambda: not proc.alive() and not group_members(proc.pid), timeout_s)
     return True
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live processes of process group ``pgid``."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if fields[0] not in ("Z", "X") and fields[2] == str(pgid):
+            members.append(int(entry))
+    return members
 
 
 def wait_until(check: Callable[[], bool], timeout_s: float) -> bool:
