@@ -24,8 +24,10 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
@@ -272,8 +274,6 @@ class LocalCluster:
             except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
                 errors.append(exc)
 
-        import threading
-
         threads = [threading.Thread(target=init, args=(root,)) for root in instances]
         for thread in threads:
             thread.start()
@@ -287,7 +287,8 @@ class LocalCluster:
             log.touch()
             processes.give_to_pg_user(log)
             port = processes.free_port()
-            proc = Proc(f"pg-{n}", "postgres", port, str(log), stop_signal=2)  # SIGINT: fast
+            # SIGINT: PostgreSQL's fast shutdown (SIGTERM's "smart" one waits for clients).
+            proc = Proc(f"pg-{n}", "postgres", port, str(log), stop_signal=signal.SIGINT)
             self._spawn(
                 proc, processes.postgres_args(root / "data", port), user=processes.pg_os_user()
             )
@@ -331,10 +332,10 @@ class LocalCluster:
 
     def _start_nats(self) -> None:
         self.say(f"starting NATS ({NATS_NODES} nodes)")
-        ports = [(processes.free_port(), processes.free_port(), processes.free_port())]
-        ports += [
+        # (client, route, monitoring) per node, all known first: each node routes to all.
+        ports = [
             (processes.free_port(), processes.free_port(), processes.free_port())
-            for _ in range(NATS_NODES - 1)
+            for _ in range(NATS_NODES)
         ]
         nodes = []
         for n, (port, cluster_port, monitor_port) in enumerate(ports):

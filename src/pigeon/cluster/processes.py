@@ -10,6 +10,8 @@ reused pid is never hit.
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
 import signal
 import socket
 import subprocess
@@ -205,8 +207,6 @@ def pg_os_user() -> str | None:
 
 def give_to_pg_user(path: Path) -> None:
     if os.geteuid() == 0:
-        import pwd
-
         entry = pwd.getpwnam(PG_OS_USER)
         os.chown(path, entry.pw_uid, entry.pw_gid)
 
@@ -259,11 +259,8 @@ def postgres_args(data_dir: Path, port: int) -> list[str]:
 def nats_args(
     name: str, port: int, cluster_port: int, monitor_port: int, routes: list[int]
 ) -> list[str]:
-    from pigeon.cluster.packages import program_present
-
-    program = (
-        "nats-server" if not program_present("/usr/sbin/nats-server") else "/usr/sbin/nats-server"
-    )
+    # Debian installs it in /usr/sbin, which a non-root PATH may lack.
+    program = shutil.which("nats-server") or "/usr/sbin/nats-server"
     return [
         program,
         "-a",
