@@ -69,10 +69,10 @@ def test_up_refuses_a_directory_with_a_running_cluster_touching_nothing(
     assert sorted(tmp_path.iterdir()) == before and stubborn.alive()
 
 
-def test_up_refuses_a_stopped_cluster_s_directory_and_a_non_empty_one(tmp_path: Path) -> None:
-    write_state(tmp_path / "stopped", [Proc("pg-1", "postgres", 1, "", pid=2**22 + 1)])
-    with pytest.raises(ClusterError, match="holds a stopped cluster's data"):
-        LocalCluster(tmp_path / "stopped").up(install=False)
+def test_up_refuses_a_failed_up_s_leftovers_and_a_non_empty_directory(tmp_path: Path) -> None:
+    write_state(tmp_path / "failed", [Proc("pg-1", "postgres", 1, "", pid=2**22 + 1)])
+    with pytest.raises(ClusterError, match="holds what a failed `up` left"):
+        LocalCluster(tmp_path / "failed").up(install=False)
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "notes.txt").write_text("mine")
     with pytest.raises(ClusterError, match="is not empty"):

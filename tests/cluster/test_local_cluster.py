@@ -216,7 +216,7 @@ async def test_clients_on_different_gateways_chat_through_haproxy_and_a_drained_
     assert "FAILING: not running" in row
 
 
-def test_down_stops_every_process_by_pid(cluster_dir: Path) -> None:
+def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:
     cluster = loaded(cluster_dir)
     down = pigeon("cluster", "down", "--dir", str(cluster_dir))
     assert down.returncode == 0, down.stderr
@@ -224,3 +224,21 @@ def test_down_stops_every_process_by_pid(cluster_dir: Path) -> None:
     assert [p.name for p in cluster.procs if p.alive()] == []
     for proc in cluster.procs:  # nor any child (PostgreSQL's backends) in its group
         assert processes.group_members(proc.pid) == []
+
+    # The same cluster again: same ports, same data (alice's account is in PostgreSQL).
+    again = pigeon("cluster", "up", "--dir", str(cluster_dir))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == cluster.url
+    restarted = loaded(cluster_dir)
+    assert [(p.name, p.port) for p in restarted.procs] == [(p.name, p.port) for p in cluster.procs]
+    assert all(p.alive() for p in restarted.procs)
+    status = pigeon("cluster", "status", "--dir", str(cluster_dir))
+    assert status.returncode == 0, status.stdout
+    asyncio.run(login(cluster.url, "alice"))
+    assert pigeon("cluster", "down", "--dir", str(cluster_dir)).returncode == 0
+    assert [p.name for p in restarted.procs if p.alive()] == []
+
+
+async def login(url: str, handle: str) -> None:
+    async with HttpClient(url) as http:
+        await http.login(handle, PASSWORD)

@@ -47,6 +47,13 @@ DEBIAN_PACKAGES = (
     "haproxy:haproxy",
 )
 NATS_NODES = 3
+# The kinds of process, in the order they start (and the reverse of down's).
+KINDS = (
+    ("postgres", "PostgreSQL"),
+    ("nats", "NATS"),
+    ("gateway", "the gateways"),
+    ("haproxy", "HAProxy"),
+)
 CATALOG_DB = "pigeon"
 # Seconds for every part to report healthy, per step of `up`.
 READY_TIMEOUT_S = 60.0
@@ -108,6 +115,7 @@ class LocalCluster:
         self.procs: list[Proc] = []
         self.store_url = ""
         self.bus_url = ""
+        self.complete = False
         # Children started by this object: reaped in down() (a parent that lives on, such
         # as a test process, would otherwise keep them as zombies).
         self._children: dict[int, subprocess.Popen[bytes]] = {}
@@ -164,6 +172,7 @@ class LocalCluster:
         if not isinstance(raw, dict) or raw.get("version") != STATE_VERSION:
             raise ClusterError(f"{self.state_path} is not a state file of this version")
         self.procs = [Proc(**p) for p in raw["processes"]]
+        self.complete = bool(raw.get("complete", False))
         self.store_url = str(raw.get("store", ""))
         self.bus_url = str(raw.get("bus", ""))
         return True
@@ -171,6 +180,7 @@ class LocalCluster:
     def _save(self) -> None:
         state = {
             "version": STATE_VERSION,
+            "complete": self.complete,  # every part started once: `up` may start it again
             "store": self.store_url,
             "bus": self.bus_url,
             "processes": [asdict(p) for p in self.procs],
@@ -185,10 +195,12 @@ class LocalCluster:
     # -- up -----------------------------------------------------------------------------
 
     def up(self, *, install: bool = True) -> LocalCluster:
-        """Start everything and wait until it is healthy. Refused, before anything is
-        touched, if the directory holds a cluster (running, or stopped: its data is kept
-        and its ports are in its catalog). On failure, stops what it started."""
-        if self.state_path.exists():
+        """Start everything and wait until it is healthy; in a directory holding a stopped
+        cluster, start that one again. Refused, before anything is touched, if the
+        directory holds a running cluster, a failed ``up``'s leftovers, or other files.
+        On failure, stops what it started."""
+        restart = self.state_path.exists()
+        if restart:
             self.load()
             if running := self.running():
                 pids = ", ".join(str(p.pid) for p in running)
@@ -196,11 +208,12 @@ class LocalCluster:
                     f"{self.directory} already holds a running cluster (pids {pids}): "
                     f"`pigeon cluster down --dir {self.directory}` first"
                 )
-            raise ClusterError(
-                f"{self.directory} holds a stopped cluster's data: remove the directory "
-                "or choose another --dir"
-            )
-        if self.directory.exists() and any(self.directory.iterdir()):
+            if not self.complete:
+                raise ClusterError(
+                    f"{self.directory} holds what a failed `up` left: remove it, or choose "
+                    "another --dir"
+                )
+        elif self.directory.exists() and any(self.directory.iterdir()):
             raise ClusterError(f"{self.directory} is not empty: choose an empty or new --dir")
         if install:
             from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
@@ -211,12 +224,17 @@ class LocalCluster:
                 raise ClusterError(f"cannot install the Debian packages: {exc}") from exc
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # PostgreSQL's own user must reach its data below
-        self.procs = []
         try:
-            self._start_postgres()
-            self._start_nats()
-            self._start_gateways()
-            self._start_haproxy()
+            if restart:
+                self._restart()
+            else:
+                self.procs = []
+                self._start_postgres()
+                self._start_nats()
+                self._start_gateways()
+                self._start_haproxy()
+                self.complete = True
+                self._save()
         except BaseException:
             self._stop_all()
             raise
@@ -230,12 +248,30 @@ class LocalCluster:
         env: Mapping[str, str] | None = None,
         user: str | None = None,
     ) -> None:
-        child = processes.spawn(args, Path(proc.log), env=env, user=user)
-        self._children[child.pid] = child
-        proc.pid = child.pid
+        """Start a new process of the cluster; ``env`` is added to this one's environment.
+        What it ran is recorded, so a later ``up`` starts it again the same way."""
+        proc.args, proc.env, proc.user = list(args), dict(env or {}), user
         proc.program = Path(args[0]).name
         self.procs.append(proc)
+        self._respawn(proc)
+
+    def _respawn(self, proc: Proc) -> None:
+        child = processes.spawn(
+            proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
+        )
+        self._children[child.pid] = child
+        proc.pid = child.pid
         self._save()
+
+    def _restart(self) -> None:
+        """Start a stopped cluster again as it ran: same programs, ports, data and logs
+        (its catalog names its databases by port)."""
+        for kind, what in KINDS:
+            procs = self.of_kind(kind)
+            self.say(f"starting {what} again")
+            for proc in procs:
+                self._respawn(proc)
+            self._wait_healthy(procs, what)
 
     def _wait_healthy(self, procs: list[Proc], what: str) -> None:
         deadline = time.monotonic() + self.ready_timeout_s
@@ -367,7 +403,6 @@ class LocalCluster:
         for n, root in enumerate(roots):
             port, metrics_port = processes.free_port(), processes.free_port()
             env = {
-                **self._pigeon_env(),
                 "PIGEON_METRICS_PORT": str(metrics_port),
                 # Behind HAProxy on this machine: its X-Forwarded-For names the client, and
                 # HAProxy holds the per-address connection cap (every connection comes from it).
@@ -462,9 +497,8 @@ class LocalCluster:
         return self._stop_all()
 
     def _stop_all(self) -> list[str]:
-        order = ("haproxy", "gateway", "nats", "postgres")
         stopped = []
-        for kind in order:
+        for kind, _ in reversed(KINDS):
             for proc in self.of_kind(kind):
                 if processes.stop(proc):
                     stopped.append(proc.name)

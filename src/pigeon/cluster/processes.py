@@ -53,6 +53,9 @@ class Proc:
     program: str = ""  # the executable's base name, checked before signalling
     stop_signal: int = signal.SIGTERM
     extra: dict[str, int | str] = field(default_factory=dict)  # other ports and URLs
+    args: list[str] = field(default_factory=list)  # what it runs, to start it again
+    env: dict[str, str] = field(default_factory=dict)  # added to the launcher's environment
+    user: str | None = None  # the OS user it runs as (PostgreSQL's, as root)
 
     def alive(self) -> bool:
         return self.pid > 0 and pid_runs(self.pid, self.program)
