@@ -61,6 +61,7 @@ async def front(tmp_path: Path) -> AsyncIterator[Front]:
         app = web.Application()
         app.router.add_get("/readyz", standin.readyz)
         app.router.add_get("/who", standin.who)
+        app.router.add_post("/who", standin.who)
         runner = web.AppRunner(app)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -103,11 +104,14 @@ async def until(check: Callable[[], bool], what: str) -> None:
         await asyncio.sleep(0.05)
 
 
-async def answers(front: Front, count: int) -> list[tuple[int, str]]:
+async def answers(front: Front, count: int, method: str = "GET") -> list[tuple[int, str]]:
     """``count`` requests through the front, each on a new connection."""
     out = []
     for _ in range(count):
-        async with aiohttp.ClientSession() as session, session.get(front.url + "/who") as r:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(method, front.url + "/who") as r,
+        ):
             out.append((r.status, await r.text()))
     return out
 
@@ -138,6 +142,15 @@ async def test_a_503_or_a_refused_connect_is_retried_on_the_other_gateway(front:
     front.gateways[1].refuse = True
     assert await answers(front, 6) == [(200, "gateway-0")] * 6
     assert front.gateways[1].hits > 0  # it was tried, and the request went elsewhere
+
+
+async def test_a_post_is_not_sent_again_after_a_gateway_answered(front: Front) -> None:
+    # A POST that reached a gateway may have been acted on: its answer goes back as is.
+    refusing = front.gateways[1]
+    refusing.refuse = True
+    got = await answers(front, 6, "POST")
+    assert {a for a in got if a[0] != 200} == {(503, '{"code": "busy"}')}
+    assert [a for a in got if a[0] == 503] == [(503, '{"code": "busy"}')] * refusing.hits
 
 
 async def test_the_gateways_see_the_client_in_x_forwarded_for(front: Front) -> None:

@@ -4,9 +4,9 @@ Why each setting is what it is: docs/DECISIONS.md D41. In short, WebSocket-aware
 connection is a tunnel: ``timeout tunnel`` outlives heartbeats), ``leastconn`` (long-lived
 sockets: the count of open ones is the load), health-checked on ``/readyz`` (a draining
 gateway answers 503 and leaves the rotation while its own drain closes its sockets; HAProxy
-does not cut them), a refused or 503 connect retried on another gateway, X-Forwarded-For for
-the per-address login limit, and the per-address connection cap enforced here (every
-connection reaches a gateway from HAProxy's own address).
+does not cut them), a refused connect or a GET answered 503 retried on another gateway,
+X-Forwarded-For for the per-address login limit, and the per-address connection cap
+enforced here (every connection reaches a gateway from HAProxy's own address).
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ frontend pigeon
     tcp-request connection reject if {{ sc0_conn_cur gt {MAX_CONNECTIONS_PER_ADDRESS} }}
     # The gateways trust this header from 127.0.0.1 only (trusted_proxies).
     option forwardfor
+    # Only a GET (the WebSocket upgrade, reads) is sent again after a gateway answered or
+    # failed mid-request; a POST it may have acted on goes back to the client, whose
+    # client_msg_id makes its own retry safe. (A refused connect sent nothing: retried.)
+    http-request disable-l7-retry unless METH_GET
     default_backend gateways
 
 backend gateways
