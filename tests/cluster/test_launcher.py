@@ -33,14 +33,13 @@ def test_missing_packages_are_those_whose_program_is_missing() -> None:
 def stubborn(tmp_path: Path) -> Iterator[Proc]:
     """A shell ignoring SIGTERM, with a child in its process group."""
     log = tmp_path / "sh.log"
-    child = processes.spawn(["sh", "-c", 'trap "" TERM; sleep 60 & wait'], log)
-    proc = Proc("stubborn", "test", 0, str(log), pid=child.pid, program="sh")
+    pid = processes.spawn(["sh", "-c", 'trap "" TERM; sleep 60 & wait'], log)
+    proc = Proc("stubborn", "test", 0, str(log), pid=pid, program="sh")
     try:
         yield proc
     finally:
         if proc.alive():
             os.killpg(proc.pid, signal.SIGKILL)
-        child.wait(TIMEOUT_S)
 
 
 def test_stop_kills_the_whole_group_of_a_process_that_ignores_its_signal(

@@ -214,6 +214,9 @@ async def test_clients_on_different_gateways_chat_through_haproxy_and_a_drained_
     assert status.returncode == 1
     [row] = [r for r in status.stdout.splitlines() if r.startswith(drained.name)]
     assert "FAILING: not running" in row
+    # Back on its port, and in the rotation again once its checks pass.
+    await asyncio.to_thread(cluster.start_again, drained.name)
+    await until(lambda: haproxy_sees(cluster, drained.name, "UP"), "back in the rotation")
 
 
 def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:

@@ -116,9 +116,6 @@ class LocalCluster:
         self.store_url = ""
         self.bus_url = ""
         self.complete = False
-        # Children started by this object: reaped in down() (a parent that lives on, such
-        # as a test process, would otherwise keep them as zombies).
-        self._children: dict[int, subprocess.Popen[bytes]] = {}
 
     # -- what it runs -------------------------------------------------------------------
 
@@ -256,12 +253,22 @@ class LocalCluster:
         self._respawn(proc)
 
     def _respawn(self, proc: Proc) -> None:
-        child = processes.spawn(
-            proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
-        )
-        self._children[child.pid] = child
-        proc.pid = child.pid
+        try:
+            proc.pid = processes.spawn(
+                proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
+            )
+        except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+            raise ClusterError(f"{proc.name}: {exc}") from exc
         self._save()
+
+    def start_again(self, name: str) -> None:
+        """Start one process of the cluster again as it ran (same ports and data), after
+        a test or an operator stopped or killed it; stops it first if it still runs. Waits
+        (bounded) until it is healthy."""
+        proc = self.proc(name)
+        processes.stop(proc)
+        self._respawn(proc)
+        self._wait_healthy([proc], name)
 
     def _restart(self) -> None:
         """Start a stopped cluster again as it ran: same programs, ports, data and logs
@@ -502,9 +509,6 @@ class LocalCluster:
             for proc in self.of_kind(kind):
                 if processes.stop(proc):
                     stopped.append(proc.name)
-        for child in self._children.values():
-            child.poll()  # reap ours
-        self._children.clear()
         if left := self.running():
             raise ClusterError(
                 "still running after SIGKILL: " + ", ".join(f"{p.name} ({p.pid})" for p in left)

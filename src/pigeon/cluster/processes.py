@@ -1,8 +1,9 @@
 """The processes of a local cluster: how each is started detached, probed and stopped.
 
-Every process runs in a new session (it survives the command that started it, and its
-process group holds its children: PostgreSQL's backends), writes its log to a file, and is
-stopped by its pid: its stop signal, a bounded wait, then SIGKILL to its group. A pid is
+Every process runs in a new session and is nobody's child here (it survives the command that
+started it, and its process group holds its children: PostgreSQL's backends), writes its log
+to a file, and is stopped by its pid: its stop signal, a bounded wait, then SIGKILL to its
+group. A pid is
 signalled only while ``/proc/<pid>/cmdline`` still names the program that was started, so a
 reused pid is never hit.
 """
@@ -15,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -73,24 +75,49 @@ def pid_runs(pid: int, program: str) -> bool:
     return any(Path(arg.decode(errors="replace")).name == program for arg in cmdline[:3])
 
 
+# Run by an intermediate interpreter: start the program in a new session, write its pid to
+# the pipe named by argv[1], and exit without waiting, so the program is nobody's child here.
+_DETACH = """
+import os, subprocess, sys
+fd, user, args = int(sys.argv[1]), sys.argv[2] or None, sys.argv[3:]
+child = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True, user=user)
+os.write(fd, str(child.pid).encode())
+os._exit(0)
+"""
+
+
 def spawn(
     args: Sequence[str],
     log: Path,
     *,
     env: Mapping[str, str] | None = None,
     user: str | None = None,
-) -> subprocess.Popen[bytes]:
-    """Start ``args`` in a new session with stdout and stderr appended to ``log``."""
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            list(args),
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=dict(env) if env is not None else None,
-            start_new_session=True,
-            user=user,
-        )
+) -> int:
+    """Start ``args`` detached: in a new session, stdout and stderr appended to ``log``, and
+    not our child (an intermediate process starts it and exits), so it outlives us, we never
+    hold it as a zombie, and it is stopped by pid like any other. Returns its pid."""
+    read_end, write_end = os.pipe()
+    try:
+        with log.open("ab") as out:
+            done = subprocess.run(
+                [sys.executable, "-c", _DETACH, str(write_end), user or "", *args],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=dict(env) if env is not None else None,
+                pass_fds=(write_end,),
+                timeout=PROBE_TIMEOUT_S * 15,
+            )
+        os.close(write_end)
+        write_end = -1
+        pid = os.read(read_end, 32).decode()
+    finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+    if done.returncode != 0 or not pid.isdigit():
+        raise RuntimeError(f"could not start {args[0]}: see {log}")
+    return int(pid)
 
 
 def stop(proc: Proc, timeout_s: float = STOP_TIMEOUT_S) -> bool:
