@@ -107,3 +107,10 @@ def write_state(directory: Path, procs: list[Proc]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     state = {"version": 1, "processes": [vars(p) for p in procs]}
     (directory / STATE_FILE).write_text(json.dumps(state))
+
+
+def test_one_up_or_down_at_a_time_on_a_directory(tmp_path: Path) -> None:
+    busy = LocalCluster(tmp_path)
+    with busy._lock(), pytest.raises(ClusterError, match="another `pigeon cluster` command"):
+        LocalCluster(tmp_path).up(install=False)
+    assert list(tmp_path.iterdir()) == []

@@ -20,6 +20,8 @@ Layout of the directory::
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import secrets
@@ -29,7 +31,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -196,6 +198,29 @@ class LocalCluster:
         cluster, start that one again. Refused, before anything is touched, if the
         directory holds a running cluster, a failed ``up``'s leftovers, or other files.
         On failure, stops what it started."""
+        existed = self.directory.exists()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            if not existed:
+                self.directory.chmod(0o755)  # PostgreSQL's own user must reach its data below
+            return self._up(install)
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Hold the directory's lock: one ``up`` or ``down`` at a time on a cluster."""
+        fd = os.open(self.directory, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ClusterError(
+                    f"another `pigeon cluster` command is working on {self.directory}"
+                ) from None
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _up(self, install: bool) -> LocalCluster:
         restart = self.state_path.exists()
         if restart:
             self.load()
@@ -210,7 +235,7 @@ class LocalCluster:
                     f"{self.directory} holds what a failed `up` left: remove it, or choose "
                     "another --dir"
                 )
-        elif self.directory.exists() and any(self.directory.iterdir()):
+        elif any(self.directory.iterdir()):
             raise ClusterError(f"{self.directory} is not empty: choose an empty or new --dir")
         if install:
             from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
@@ -219,8 +244,6 @@ class LocalCluster:
                 ensure_debian_packages(DEBIAN_PACKAGES)
             except PackagesMissing as exc:
                 raise ClusterError(f"cannot install the Debian packages: {exc}") from exc
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.directory.chmod(0o755)  # PostgreSQL's own user must reach its data below
         try:
             if restart:
                 self._restart()
@@ -501,7 +524,8 @@ class LocalCluster:
         drain still reaches the store and bus), PostgreSQL last. Returns the names stopped."""
         if not self.procs and not self.load():
             raise ClusterError(f"no cluster in {self.directory} (no {STATE_FILE})")
-        return self._stop_all()
+        with self._lock():
+            return self._stop_all()
 
     def _stop_all(self) -> list[str]:
         stopped = []
