@@ -286,13 +286,16 @@ def postgres_args(data_dir: Path, port: int) -> list[str]:
     ]
 
 
+def nats_server_program() -> str:
+    """nats-server's path; Debian installs it in /usr/sbin, which a user's PATH may lack."""
+    return shutil.which("nats-server") or "/usr/sbin/nats-server"
+
+
 def nats_args(
     name: str, port: int, cluster_port: int, monitor_port: int, routes: list[int]
 ) -> list[str]:
-    # Debian installs it in /usr/sbin, which a non-root PATH may lack.
-    program = shutil.which("nats-server") or "/usr/sbin/nats-server"
     return [
-        program,
+        nats_server_program(),
         "-a",
         "127.0.0.1",
         "-p",
