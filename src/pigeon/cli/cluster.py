@@ -20,9 +20,12 @@ def _up(args: argparse.Namespace) -> int:
     )
     try:
         cluster.up()
-    except ClusterError as exc:
+    except (ClusterError, OSError) as exc:  # OSError: the directory cannot be written
         print(f"pigeon cluster up: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("pigeon cluster up: interrupted; stopped what it had started", file=sys.stderr)
+        return 130
     print(f"pigeon cluster: up; state, data and logs in {cluster.directory}", file=sys.stderr)
     print(cluster.url)
     return 0
@@ -48,7 +51,7 @@ def _down(args: argparse.Namespace) -> int:
 
     try:
         stopped = LocalCluster(Path(args.dir)).down()
-    except ClusterError as exc:
+    except (ClusterError, OSError) as exc:
         print(f"pigeon cluster down: {exc}", file=sys.stderr)
         return 1
     print(f"stopped {', '.join(stopped) if stopped else 'nothing (nothing was running)'}")

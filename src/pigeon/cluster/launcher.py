@@ -276,13 +276,14 @@ class LocalCluster:
         self._respawn(proc)
 
     def _respawn(self, proc: Proc) -> None:
-        try:
-            proc.pid = processes.spawn(
-                proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
-            )
-        except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-            raise ClusterError(f"{proc.name}: {exc}") from exc
-        self._save()
+        with processes.stops_held():
+            try:
+                proc.pid = processes.spawn(
+                    proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
+                )
+            except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+                raise ClusterError(f"{proc.name}: {exc}") from exc
+            self._save()
 
     def start_again(self, name: str) -> None:
         """Start one process of the cluster again as it ran (same ports and data), after
@@ -375,23 +376,19 @@ class LocalCluster:
         self._save()
         self.say("migrating the store")
         migrate_dir = self.directory / "migrate"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pigeon",
-                "migrate",
-                "--store",
-                self.store_url,
-                "--data",
-                str(migrate_dir),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=self.ready_timeout_s,
-            env=self._pigeon_env(),
-        )
-        shutil.rmtree(migrate_dir, ignore_errors=True)
+        migrate = [sys.executable, "-m", "pigeon", "migrate", "--store", self.store_url]
+        try:
+            done = subprocess.run(
+                [*migrate, "--data", str(migrate_dir)],
+                capture_output=True,
+                text=True,
+                timeout=self.ready_timeout_s,
+                env=self._pigeon_env(),
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ClusterError(f"pigeon migrate took over {self.ready_timeout_s:.0f} s") from exc
+        finally:
+            shutil.rmtree(migrate_dir, ignore_errors=True)
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise ClusterError(f"pigeon migrate failed: {last}")

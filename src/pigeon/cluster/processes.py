@@ -10,6 +10,7 @@ reused pid is never hit.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -20,7 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,13 +78,26 @@ def pid_runs(pid: int, program: str) -> bool:
 
 # Run by an intermediate interpreter: start the program in a new session, write its pid to
 # the pipe named by argv[1], and exit without waiting, so the program is nobody's child here.
+# It unblocks the stop signals (see stops_held) for the program.
 _DETACH = """
-import os, subprocess, sys
+import os, signal, subprocess, sys
 fd, user, args = int(sys.argv[1]), sys.argv[2] or None, sys.argv[3:]
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 child = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True, user=user)
 os.write(fd, str(child.pid).encode())
 os._exit(0)
 """
+
+
+@contextlib.contextmanager
+def stops_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (delivered at the end) while a process is started and its
+    pid recorded: a Ctrl-C in between would leave a process no state file names."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def spawn(
