@@ -38,7 +38,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "server": BASE
     | {"transport", "application", "factory", "backend", "interfaces", "core", "config", "ops"},
     "sdk": BASE | {"core"},
-    "bench": BASE | {"server", "sdk", "core", "config", "ops"},
+    "bench": BASE | {"server", "sdk", "core", "config", "ops", "cluster"},
     # The local-cluster launcher runs servers as processes: it imports none of their code.
     "cluster": BASE | {"config", "files"},
     "cli": BASE | {"server", "bench", "sdk", "core", "config", "ops", "cluster"},

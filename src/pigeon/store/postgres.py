@@ -191,6 +191,7 @@ class _Pending:
     job: Job[Any]
     future: asyncio.Future[Any]
     publish: Callable[[Any], None] | None
+    lock_key: str  # the row it locks first (a conversation, a handle): batches lock in order
 
 
 class _DatabaseWriter:
@@ -233,12 +234,19 @@ class _DatabaseWriter:
     def queued(self) -> int:
         return self._queue.qsize()
 
-    async def submit(self, name: str, job: Job[T], publish: Callable[[T], None] | None = None) -> T:
+    async def submit(
+        self,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        *,
+        lock_key: str = "",
+    ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         try:
-            self._queue.put_nowait(_Pending(name, job, future, publish))
+            self._queue.put_nowait(_Pending(name, job, future, publish, lock_key))
         except asyncio.QueueFull:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return await future
@@ -258,6 +266,10 @@ class _DatabaseWriter:
             await self._commit(batch)
 
     async def _commit(self, batch: list[_Pending]) -> None:
+        # Every gateway's batch takes its rows in key order, so two batches wait on each other
+        # but never deadlock (a deadlock costs deadlock_timeout, 1 s, and then a retry). The
+        # sort is stable: one conversation's jobs keep their order.
+        batch.sort(key=lambda pending: pending.lock_key)
         started = time.perf_counter()
         outcomes: list[tuple[Any, BaseException | None]] = []
         failure: BaseException | None = None
@@ -512,19 +524,25 @@ class PostgresStore:
         return self._shard_map[shard_of(conv)]
 
     async def _write(
-        self, database: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+        self,
+        database: str,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        *,
+        lock_key: str = "",
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish)
+        return await writer.submit(name, job, publish, lock_key=lock_key)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
                 self.on_commit([appended.event, *appended.also])
 
-        return await self._write(self.database_of(conv), name, job, publish)
+        return await self._write(self.database_of(conv), name, job, publish, lock_key=conv)
 
     async def _read(self, database: str, job: Job[T]) -> T:
         pool = self._pools.get(database)
@@ -556,7 +574,7 @@ class PostgresStore:
             if done.endswith(" 0"):
                 raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken")
 
-        await self._write(CATALOG, "create_account", job)
+        await self._write(CATALOG, "create_account", job, lock_key=handle)
 
     async def password_hash(self, handle: str) -> tuple[str, Account] | None:
         async def job(conn: Connection) -> tuple[str, Account] | None:
@@ -593,7 +611,7 @@ class PostgresStore:
                 expires_at_ms,
             )
 
-        await self._write(CATALOG, "create_token", job)
+        await self._write(CATALOG, "create_token", job, lock_key=handle)
 
     async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
         async def job(conn: Connection) -> Device | None:
@@ -617,14 +635,14 @@ class PostgresStore:
             )
             return not done.endswith(" 0")
 
-        return await self._write(CATALOG, "set_disabled", job)
+        return await self._write(CATALOG, "set_disabled", job, lock_key=handle)
 
     async def revoke_tokens(self, handle: str) -> int:
         async def job(conn: Connection) -> int:
             done = await conn.execute("DELETE FROM tokens WHERE handle = $1", handle)
             return int(done.rsplit(" ", 1)[1])
 
-        return await self._write(CATALOG, "revoke_tokens", job)
+        return await self._write(CATALOG, "revoke_tokens", job, lock_key=handle)
 
     async def revoke_token(self, token_hash: bytes) -> None:
         async def job(conn: Connection) -> None:
@@ -651,7 +669,7 @@ class PostgresStore:
                 MAX_DEVICE_KEYS,
             )
 
-        await self._write(CATALOG, "remember_device", job)
+        await self._write(CATALOG, "remember_device", job, lock_key=handle)
 
     async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
         async def job(conn: Connection) -> bool:
@@ -703,8 +721,9 @@ class PostgresStore:
     async def _reserve(self, actor: str, joiners: Iterable[str], conv: str) -> None:
         """In the catalog: check each joiner exists, has room and does not block ``actor``,
         then count the conversation in their totals and index it under them. Undone by
-        :meth:`_release` if the shard's transaction does not commit."""
-        joiners = list(joiners)
+        :meth:`_release` if the shard's transaction does not commit. Rows are locked in
+        handle order, as every batch takes them."""
+        joiners = sorted(joiners)
 
         async def job(conn: Connection) -> None:
             for joiner in joiners:
@@ -731,12 +750,14 @@ class PostgresStore:
                 [(j, conv) for j in joiners],
             )
 
-        await self._write(CATALOG, "reserve_membership", job)
+        await self._write(
+            CATALOG, "reserve_membership", job, lock_key=joiners[0] if joiners else ""
+        )
 
     async def _release(self, handles: Iterable[str], conv: str, *, unindex: bool = True) -> None:
         """Uncount the conversation in the users' totals and, with ``unindex``, drop it
-        from their index."""
-        handles = list(handles)
+        from their index. Rows are locked in handle order, as every batch takes them."""
+        handles = sorted(handles)
 
         async def job(conn: Connection) -> None:
             await conn.executemany(
@@ -749,7 +770,9 @@ class PostgresStore:
                     [(h, conv) for h in handles],
                 )
 
-        await self._write(CATALOG, "release_membership", job)
+        await self._write(
+            CATALOG, "release_membership", job, lock_key=handles[0] if handles else ""
+        )
 
     async def _reserved(
         self, actor: str, joiners: list[str], conv: str, shard_write: Callable[[], Awaitable[T]]
@@ -1049,7 +1072,7 @@ class PostgresStore:
                 )
             return int(position)
 
-        return await self._write(self.database_of(conv), "mark_read", job)
+        return await self._write(self.database_of(conv), "mark_read", job, lock_key=conv)
 
     async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
         """The user's conversation ids from the catalog index (a superset), in id order."""
@@ -1151,7 +1174,7 @@ class PostgresStore:
                 now_ms,
             )
 
-        await self._write(CATALOG, "block", job)
+        await self._write(CATALOG, "block", job, lock_key=user)
 
     async def unblock(self, user: str, target: str) -> None:
         async def job(conn: Connection) -> None:
@@ -1159,7 +1182,7 @@ class PostgresStore:
                 "DELETE FROM blocks WHERE blocker = $1 AND blocked = $2", user, target
             )
 
-        await self._write(CATALOG, "unblock", job)
+        await self._write(CATALOG, "unblock", job, lock_key=user)
 
     async def blocks(self, user: str) -> list[str]:
         async def job(conn: Connection) -> list[str]:
