@@ -8,6 +8,7 @@ The tests of this module share one cluster and run in order (each builds on the 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import select
 import shutil
@@ -27,7 +28,12 @@ from tests.helpers.metrics import samples
 from tests.helpers.timing import TIMEOUT_S
 
 PASSWORD = "correct horse battery"
-CHEAP = {"PIGEON_ARGON2_TIME_COST": "1", "PIGEON_ARGON2_MEMORY_KIB": "8192"}
+CHEAP = {
+    "PIGEON_ARGON2_TIME_COST": "1",
+    "PIGEON_ARGON2_MEMORY_KIB": "8192",
+    # Every client here, the bench's too, comes from 127.0.0.1.
+    "PIGEON_LOGIN_RATE_PER_MIN": "1000",
+}
 
 
 def pigeon(*args: str) -> subprocess.CompletedProcess[str]:
@@ -217,6 +223,33 @@ async def test_clients_on_different_gateways_chat_through_haproxy_and_a_drained_
     # Back on its port, and in the rotation again once its checks pass.
     await asyncio.to_thread(cluster.start_again, drained.name)
     await until(lambda: haproxy_sees(cluster, drained.name, "UP"), "back in the rotation")
+
+
+@pytest.mark.parametrize("victim", ["gateway-1", "nats-1"])
+async def test_a_bench_run_that_loses_a_gateway_or_a_nats_node_loses_nothing_acked(
+    cluster_dir: Path, tmp_path: Path, victim: str
+) -> None:
+    """``pigeon bench --cluster DIR --kill NAME`` SIGKILLs one process mid-run; the clients
+    on a killed gateway reconnect through HAProxy, and the run's correctness counts (every
+    acked message delivered once, in order, nothing invented) stay at zero."""
+    cluster = loaded(cluster_dir)
+    out = tmp_path / "bench.json"
+    run = await asyncio.to_thread(
+        pigeon,
+        *("bench", "S1", "--cluster", str(cluster_dir), "--kill", victim, "--kill-at", "1.5"),
+        *("--users", "10", "--rate", "40", "--duration", "4", "--warmup", "0"),
+        *("--workers", "1", "--json", str(out), "--no-plot", "--quiet"),
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(out.read_text())
+    assert result["killed"]["pid"] == cluster.proc(victim).pid
+    assert not cluster.proc(victim).alive()
+    assert result["correct"] is True, result["correctness"]
+    assert result["acked"] > 0 and result["lost"] == result["duplicated"] == 0
+    # Whole again for the next test.
+    await asyncio.to_thread(cluster.start_again, victim)
+    if victim.startswith("gateway"):
+        await until(lambda: haproxy_sees(cluster, victim, "UP"), "back in the rotation")
 
 
 def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:
