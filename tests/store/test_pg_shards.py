@@ -381,13 +381,10 @@ async def test_the_fence_waits_for_writes_in_flight_and_new_writes_wait_for_it(
     source = one._shard_map[MOVING_SHARD]
     pool = one._pools[source]
     loop = asyncio.get_running_loop()
+    conv = conversation_ids_in(MOVING_SHARD)
     batch = [
         _Pending(
-            "append",
-            lambda conn: loop.create_future(),
-            loop.create_future(),
-            None,
-            conversation_ids_in(MOVING_SHARD),
+            "append", lambda conn: loop.create_future(), loop.create_future(), None, conv, conv
         )
     ]
     async with pool.acquire() as first, pool.acquire() as second, asyncio.timeout(TIMEOUT_S):

@@ -115,12 +115,17 @@ def shard_of(conv: str) -> int:
 @dataclass(frozen=True, slots=True)
 class PostgresUrl:
     """``postgresql://user@host:port/catalog?shards=db1,db2``: the catalog database, and the
-    shard databases (on the same server) to seed a new catalog's shard map with."""
+    shard databases to seed a new catalog's shard map with: a name is a database on the
+    catalog's server, a ``postgresql://user@host:port/DB`` URL one on another server."""
 
     catalog: str  # the URL of the catalog database, without the query
-    shards: tuple[str, ...]
+    shards: tuple[str, ...]  # the shard databases' names
+    elsewhere: tuple[tuple[str, str], ...] = ()  # (name, URL) of those on another server
 
     def database_url(self, name: str) -> str:
+        for other, url in self.elsewhere:
+            if other == name:
+                return url
         parts = urlsplit(self.catalog)
         return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
 
@@ -129,13 +134,30 @@ def parse_postgres_url(url: str) -> PostgresUrl:
     """Raise ValueError, in one line an operator can act on, unless ``url`` names a store."""
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
-    shards = tuple(s for v in query.pop("shards", []) for s in v.split(",") if s)
+    entries = [s for v in query.pop("shards", []) for s in v.split(",") if s]
     if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/") or query:
         raise ValueError(
             f"unknown store URL {url!r}: use postgresql://user@host:port/CATALOG"
             "?shards=DB1,DB2 (the shard databases seed a new catalog's shard map)"
         )
-    return PostgresUrl(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), shards)
+    shards: list[str] = []
+    elsewhere: list[tuple[str, str]] = []
+    for entry in entries:
+        if "://" in entry:  # a database on another server
+            other = urlsplit(entry)
+            name = other.path.strip("/")
+            if other.scheme not in ("postgresql", "postgres") or not name or "/" in name:
+                raise ValueError(f"shard {entry!r} is not postgresql://user@host:port/DB")
+            elsewhere.append((name, urlunsplit((other.scheme, other.netloc, "/" + name, "", ""))))
+            entry = name
+        if entry in shards:
+            raise ValueError(f"shard database {entry!r} is named twice in {url!r}")
+        shards.append(entry)
+    return PostgresUrl(
+        urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")),
+        tuple(shards),
+        tuple(elsewhere),
+    )
 
 
 def migrations(kind: str) -> list[tuple[int, str]]:
@@ -178,7 +200,8 @@ class _Pending:
     job: Job[Any]
     future: asyncio.Future[Any]
     publish: Callable[[Any], None] | None
-    conv: str | None  # the conversation it writes: its shard's fence (D43), its lock order
+    conv: str | None  # the conversation it writes: its shard's fence (D43)
+    lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
 
 
 class _DatabaseWriter:
@@ -227,12 +250,15 @@ class _DatabaseWriter:
         job: Job[T],
         publish: Callable[[T], None] | None = None,
         conv: str | None = None,
+        *,
+        lock_key: str | None = None,
     ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        key = lock_key if lock_key is not None else conv or ""
         try:
-            self._queue.put_nowait(_Pending(name, job, future, publish, conv))
+            self._queue.put_nowait(_Pending(name, job, future, publish, conv, key))
         except asyncio.QueueFull:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return await future
@@ -304,9 +330,10 @@ class _DatabaseWriter:
                 await transaction.start()
                 states = await _fence_batch(conn, batch)
                 outcomes: list[tuple[Any, BaseException | None]] = [(None, None)] * len(batch)
-                # In conversation order (stable: one conversation's jobs keep theirs), so two
-                # gateways' batches lock counter rows in one order and cannot deadlock on them.
-                for i in sorted(range(len(batch)), key=lambda i: batch[i].conv or ""):
+                # In lock-key order (stable: one conversation's jobs keep theirs), so two
+                # gateways' batches take rows in one order and cannot deadlock on them (a
+                # deadlock costs deadlock_timeout, 1 s, then a retry).
+                for i in sorted(range(len(batch)), key=lambda i: batch[i].lock_key):
                     pending = batch[i]
                     if pending.conv is None or writable(states.get(shard_of(pending.conv))):
                         outcomes[i] = await self._job(conn, pending)
@@ -599,11 +626,13 @@ class PostgresStore:
         job: Job[T],
         publish: Callable[[T], None] | None = None,
         conv: str | None = None,
+        *,
+        lock_key: str | None = None,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish, conv)
+        return await writer.submit(name, job, publish, conv, lock_key=lock_key)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
@@ -689,7 +718,7 @@ class PostgresStore:
             if done.endswith(" 0"):
                 raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken")
 
-        await self._write(CATALOG, "create_account", job)
+        await self._write(CATALOG, "create_account", job, lock_key=handle)
 
     async def password_hash(self, handle: str) -> tuple[str, Account] | None:
         async def job(conn: Connection) -> tuple[str, Account] | None:
@@ -726,7 +755,7 @@ class PostgresStore:
                 expires_at_ms,
             )
 
-        await self._write(CATALOG, "create_token", job)
+        await self._write(CATALOG, "create_token", job, lock_key=handle)
 
     async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
         async def job(conn: Connection) -> Device | None:
@@ -750,14 +779,14 @@ class PostgresStore:
             )
             return not done.endswith(" 0")
 
-        return await self._write(CATALOG, "set_disabled", job)
+        return await self._write(CATALOG, "set_disabled", job, lock_key=handle)
 
     async def revoke_tokens(self, handle: str) -> int:
         async def job(conn: Connection) -> int:
             done = await conn.execute("DELETE FROM tokens WHERE handle = $1", handle)
             return int(done.rsplit(" ", 1)[1])
 
-        return await self._write(CATALOG, "revoke_tokens", job)
+        return await self._write(CATALOG, "revoke_tokens", job, lock_key=handle)
 
     async def revoke_token(self, token_hash: bytes) -> None:
         async def job(conn: Connection) -> None:
@@ -784,7 +813,7 @@ class PostgresStore:
                 MAX_DEVICE_KEYS,
             )
 
-        await self._write(CATALOG, "remember_device", job)
+        await self._write(CATALOG, "remember_device", job, lock_key=handle)
 
     async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
         async def job(conn: Connection) -> bool:
@@ -836,8 +865,9 @@ class PostgresStore:
     async def _reserve(self, actor: str, joiners: Iterable[str], conv: str) -> None:
         """In the catalog: check each joiner exists, has room and does not block ``actor``,
         then count the conversation in their totals and index it under them. Undone by
-        :meth:`_release` if the shard's transaction does not commit."""
-        joiners = list(joiners)
+        :meth:`_release` if the shard's transaction does not commit. Rows are locked in
+        handle order, as every batch takes them."""
+        joiners = sorted(joiners)
 
         async def job(conn: Connection) -> None:
             for joiner in joiners:
@@ -864,12 +894,14 @@ class PostgresStore:
                 [(j, conv) for j in joiners],
             )
 
-        await self._write(CATALOG, "reserve_membership", job)
+        await self._write(
+            CATALOG, "reserve_membership", job, lock_key=joiners[0] if joiners else ""
+        )
 
     async def _release(self, handles: Iterable[str], conv: str, *, unindex: bool = True) -> None:
         """Uncount the conversation in the users' totals and, with ``unindex``, drop it
-        from their index."""
-        handles = list(handles)
+        from their index. Rows are locked in handle order, as every batch takes them."""
+        handles = sorted(handles)
 
         async def job(conn: Connection) -> None:
             await conn.executemany(
@@ -882,7 +914,9 @@ class PostgresStore:
                     [(h, conv) for h in handles],
                 )
 
-        await self._write(CATALOG, "release_membership", job)
+        await self._write(
+            CATALOG, "release_membership", job, lock_key=handles[0] if handles else ""
+        )
 
     async def _reserved(
         self, actor: str, joiners: list[str], conv: str, shard_write: Callable[[], Awaitable[T]]
@@ -1282,7 +1316,7 @@ class PostgresStore:
                 now_ms,
             )
 
-        await self._write(CATALOG, "block", job)
+        await self._write(CATALOG, "block", job, lock_key=user)
 
     async def unblock(self, user: str, target: str) -> None:
         async def job(conn: Connection) -> None:
@@ -1290,7 +1324,7 @@ class PostgresStore:
                 "DELETE FROM blocks WHERE blocker = $1 AND blocked = $2", user, target
             )
 
-        await self._write(CATALOG, "unblock", job)
+        await self._write(CATALOG, "unblock", job, lock_key=user)
 
     async def blocks(self, user: str) -> list[str]:
         async def job(conn: Connection) -> list[str]:
