@@ -8,46 +8,9 @@
 #   prometheus:promtool            the alert-rule tests (tests/deploy)
 #   nats-server:nats-server        the NATS bus tests (tests/bus/test_nats.py)
 #   postgresql:/usr/lib/postgresql/15/bin/initdb   the PostgreSQL store tests
+#   haproxy:haproxy                the local cluster tests (tests/cluster)
+# The logic is pigeon.cluster.packages (also what `pigeon cluster up` runs); this runs it
+# from the source tree with the system's python3, so it needs no virtualenv.
 set -eu
-
-present() {
-    case "$1" in
-        /*) [ -x "$1" ] ;;
-        *) command -v "$1" >/dev/null 2>&1 ;;
-    esac
-}
-
-missing=""
-for wanted in "$@"; do
-    present "${wanted#*:}" || missing="$missing ${wanted%%:*}"
-done
-[ -z "$missing" ] && exit 0
-
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-        SUDO="sudo -n"
-    else
-        echo "ensure-debian-packages: missing; install with:" \
-            "apt-get install -y --no-install-recommends$missing" >&2
-        exit 1
-    fi
-else
-    SUDO=""
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-LOG=$(mktemp)
-trap 'rm -f "$LOG"' EXIT
-echo "ensure-debian-packages: installing$missing..." >&2
-# shellcheck disable=SC2086  # $missing is a list of package names
-if ! { $SUDO apt-get update -qq \
-        && $SUDO apt-get install -y -qq --no-install-recommends $missing; } >"$LOG" 2>&1; then
-    cat "$LOG" >&2
-    exit 1
-fi
-for wanted in "$@"; do
-    present "${wanted#*:}" || {
-        echo "ensure-debian-packages: ${wanted#*:} still missing after installing ${wanted%%:*}" >&2
-        exit 1
-    }
-done
+root=$(cd "$(dirname "$0")/.." && pwd)
+PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}" exec python3 -m pigeon.cluster.packages "$@"

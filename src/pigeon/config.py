@@ -66,6 +66,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     bus: str = "local:"
     bus_backstop_s: float = 5.0
     token_recheck_s: float = 60.0
+    trusted_proxies: str = ""
 
     @property
     def data_path(self) -> Path:
@@ -82,6 +83,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     @property
     def allowed_origin_set(self) -> frozenset[str]:
         return comma_separated(self.allowed_origins)
+
+    @property
+    def trusted_proxy_set(self) -> frozenset[str]:
+        return comma_separated(self.trusted_proxies)
 
 
 def comma_separated(raw: str) -> frozenset[str]:
@@ -147,6 +152,8 @@ OPTION_HELP: dict[str, str] = {
     "what was read, which repair a doorbell the bus lost without a sign",
     "token_recheck_s": "the longest a WebSocket goes without checking its token again, which "
     "closes it if a logout, revocation or disable never reached its node over the bus",
+    "trusted_proxies": "addresses of reverse proxies (HAProxy), comma-separated, whose "
+    "X-Forwarded-For names the client for per-address login limits (empty: none trusted)",
 }
 
 

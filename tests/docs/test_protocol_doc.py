@@ -41,6 +41,7 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "store",
         "bus",
         "bus_backstop_s",
+        "trusted_proxies",  # who the client is behind a proxy: OPERATIONS.md
     }
 )
 

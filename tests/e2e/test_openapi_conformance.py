@@ -20,7 +20,7 @@ from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
 
 from pigeon.server.openapi import openapi_document
-from pigeon.transport.admin_http import load_admin_token
+from pigeon.transport.admin_http import read_admin_token
 from tests.helpers.server import Backends, ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
@@ -87,7 +87,9 @@ def tokens(node: ServerProcess) -> Tokens:
     user = post(node.url, "/v1/login", {"handle": "alice", "password": PASSWORD})["token"]
     assert isinstance(user, str)
     post(node.url, "/v1/conversations/direct", {"peer": "bob"}, user)
-    return Tokens(user=user, admin=load_admin_token(Path(node.data_dir)), url=node.url)
+    admin = read_admin_token(Path(node.data_dir))
+    assert admin is not None
+    return Tokens(user=user, admin=admin, url=node.url)
 
 
 # A body over max_http_body_bytes is refused with 413 too_large before it is parsed (a group

@@ -9,13 +9,13 @@ clients reconnect to the URL they were given.
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import subprocess
 import threading
 from pathlib import Path
 from typing import Self
 
+from pigeon.cluster.processes import nats_server_program
 from tests.helpers.timing import TIMEOUT_S
 
 _CLIENT_PORT = re.compile(r"Listening for client connections on [\d.]+:(\d+)")
@@ -25,10 +25,8 @@ _ROUTED = "Route connection created"
 
 
 def nats_server_path() -> str:
-    path = shutil.which("nats-server") or (
-        "/usr/sbin/nats-server" if Path("/usr/sbin/nats-server").exists() else None
-    )
-    if path is None:
+    path = nats_server_program()  # found the way `pigeon cluster up` finds it
+    if not Path(path).exists():
         raise RuntimeError("nats-server is missing: run make pytest, which installs it")
     return path
 

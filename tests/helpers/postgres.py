@@ -1,6 +1,7 @@
-"""A throwaway PostgreSQL 15 instance for tests: its own ``postgres`` process on a fresh data
-directory, a unix socket in that directory and a free loopback port, fsync on (as in
-production: G1 is what the tests are about), stopped by pid at the end.
+"""A throwaway PostgreSQL 15 instance for tests, started the way ``pigeon cluster up`` starts
+one (pigeon.cluster.processes: initdb, the command line, the OS user): its own ``postgres``
+process on a fresh data directory, a unix socket in that directory and a free loopback
+port, fsync on (as in production: G1 is what the tests are about), stopped by pid at the end.
 
 PostgreSQL refuses to run as root, so as root the instance runs as the ``postgres`` user
 (``Popen(user=...)``: the pid we stop is the postmaster's); its superuser is ``pigeon``
@@ -11,8 +12,6 @@ either way, trusted on loopback and the socket only.
 from __future__ import annotations
 
 import itertools
-import os
-import pwd
 import shutil
 import signal
 import socket
@@ -22,10 +21,17 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pigeon.cluster.processes import (
+    PG_BIN,
+    PG_SUPERUSER,
+    give_to_pg_user,
+    initdb,
+    pg_os_user,
+    postgres_args,
+)
 from tests.helpers.timing import TIMEOUT_S
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-SUPERUSER = "pigeon"
+SUPERUSER = PG_SUPERUSER
 _READY = "database system is ready to accept connections"
 
 
@@ -52,48 +58,16 @@ class PostgresInstance:
     def url(self, database: str) -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
-    def _owner(self) -> str | None:
-        return "postgres" if os.geteuid() == 0 else None
-
     def start(self) -> PostgresInstance:
-        if os.geteuid() == 0:
-            entry = pwd.getpwnam("postgres")
-            os.chown(self.root, entry.pw_uid, entry.pw_gid)
-        subprocess.run(
-            [
-                str(PG_BIN / "initdb"),
-                "-D",
-                str(self.data_dir),
-                "-U",
-                SUPERUSER,
-                "-A",
-                "trust",
-                "--no-instructions",
-            ],
-            check=True,
-            capture_output=True,
-            timeout=TIMEOUT_S * 4,
-            user=self._owner(),
-        )
+        give_to_pg_user(self.root)
+        initdb(self.data_dir)
         self.proc = subprocess.Popen(
-            [
-                str(PG_BIN / "postgres"),
-                "-D",
-                str(self.data_dir),
-                "-k",
-                str(self.root),
-                "-p",
-                str(self.port),
-                "-c",
-                "listen_addresses=127.0.0.1",
-                "-c",
-                "fsync=on",
-                "-c",
-                "max_connections=200",
-            ],
+            # The launcher's command line, plus fsync on (the tests are about G1) and a
+            # socket in the instance's own directory.
+            [*postgres_args(self.data_dir, self.port), "-c", "fsync=on", "-k", str(self.root)],
             stderr=subprocess.PIPE,
             text=True,
-            user=self._owner(),  # the child itself, so proc.pid is the postmaster's
+            user=pg_os_user(),  # the child itself, so proc.pid is the postmaster's
         )
         assert self.proc.stderr is not None
         log: list[str] = []

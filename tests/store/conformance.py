@@ -95,6 +95,46 @@ class StoreConformance:
         await store.revoke_token(b"t1")
         assert await store.device_for_token(b"t1", NOW) is None
 
+    async def test_a_shared_bucket_grants_whole_tokens_at_its_rate(self, store: Store) -> None:
+        """A bucket starts full, grants up to what is asked and what it holds, refills at its
+        rate from the wall clock passed in, never from a clock behind an earlier call, and
+        takes back tokens up to its burst (D42)."""
+
+        async def take(want: int, now_ms: int, key: str = "send:alice") -> int:
+            return await store.take_tokens(key, want, rate_per_s=2, burst=10, now_ms=now_ms)
+
+        assert await take(4, NOW) == 4
+        assert await take(100, NOW) == 6
+        assert await take(1, NOW + 400) == 0  # 0.8 of a token
+        assert await take(5, NOW + 1000) == 2
+        assert await take(1, NOW) == 0  # a gateway whose clock is behind mints nothing
+        await store.give_back_tokens("send:alice", 3, burst=10)
+        assert await take(5, NOW + 1000) == 3
+        await store.give_back_tokens("send:alice", 50, burst=10)
+        assert await take(50, NOW + 1000) == 10  # given back up to the burst only
+        assert await take(3, NOW, key="send:bob") == 3  # buckets are per key
+        await store.give_back_tokens("send:nobody", 1, burst=10)  # a missing bucket is full
+
+    async def test_concurrent_takes_never_grant_a_token_twice(self, store: Store) -> None:
+        """Gateways take from one bucket at once: together they get what it held."""
+        grants = await asyncio.gather(
+            *(
+                store.take_tokens("send:alice", 3, rate_per_s=1, burst=20, now_ms=NOW)
+                for _ in range(12)
+            )
+        )
+        assert sum(grants) == 20 and all(0 <= grant <= 3 for grant in grants)
+
+    async def test_the_first_admin_token_claimed_is_kept(self, store: Store) -> None:
+        """The first node to claim the admin token sets it; later claims get that one back;
+        a rotation replaces it."""
+        assert await store.admin_token_hash() is None
+        assert await store.claim_admin_token(b"a" * 32) == b"a" * 32
+        assert await store.claim_admin_token(b"b" * 32) == b"a" * 32
+        assert await store.admin_token_hash() == b"a" * 32
+        await store.set_admin_token(b"c" * 32)
+        assert await store.admin_token_hash() == b"c" * 32
+
     async def test_a_device_key_stays_known_to_its_account_only(self, store: Store) -> None:
         """A remembered device key is known to its account, after its tokens are gone too;
         the oldest keys beyond the bound per account are forgotten."""
@@ -533,6 +573,12 @@ class DurableStoreConformance(StoreConformance):
         store = await reopen()
         assert await send(store, "alice", conv, "x") == seq
         assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_the_admin_token_survives_reopen(self, store: Store, reopen: Reopen) -> None:
+        """Every node of a store, and the same node after a restart, knows the one token."""
+        await store.claim_admin_token(b"a" * 32)
+        store = await reopen()
+        assert await store.admin_token_hash() == b"a" * 32
 
     async def test_restore_brings_back_the_backup_under_a_new_epoch(
         self, store: Store, new_store: NewStore, tmp_path: Path

@@ -9,7 +9,7 @@ import pytest
 import pigeon
 from pigeon.store.factory import StoreOptions, StoreUrl, open_store, parse_store_url
 from pigeon.store.memory import MemoryStore
-from pigeon.store.postgres import PostgresStore
+from pigeon.store.postgres import PostgresStore, parse_postgres_url
 from pigeon.store.sqlite import DB_FILE, SqliteStore
 from tests.helpers.imports import imported_modules
 
@@ -71,6 +71,34 @@ def test_open_store_builds_the_named_backend(tmp_path: Path) -> None:
 def test_a_postgresql_url_with_another_query_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^unknown store URL .*\?shards=DB1,DB2"):
         parse_store_url("postgresql://db/catalog?sslmode=x")
+
+
+def test_a_shard_database_may_be_on_another_server() -> None:
+    """A ``shards`` entry that is a URL names a database on another server (what
+    ``pigeon cluster up`` does with its second PostgreSQL instance); a name, one on the
+    catalog's server."""
+    url = parse_postgres_url(
+        "postgresql://pigeon@db1:5432/catalog?shards=s0,postgresql://pigeon@db2:5433/s1"
+    )
+    assert url.shards == ("s0", "s1")
+    assert url.database_url("s0") == "postgresql://pigeon@db1:5432/s0"
+    assert url.database_url("s1") == "postgresql://pigeon@db2:5433/s1"
+    assert url.database_url("catalog") == "postgresql://pigeon@db1:5432/catalog"
+
+
+@pytest.mark.parametrize(
+    ("shards", "error"),
+    [
+        ("s0,s0", "named twice"),
+        ("s0,postgresql://db2/s0", "named twice"),
+        ("s0,mysql://db2/s1", "is not postgresql://"),
+        ("s0,postgresql://db2/", "is not postgresql://"),
+    ],
+)
+def test_a_bad_shard_entry_is_refused_in_one_line(shards: str, error: str) -> None:
+    with pytest.raises(ValueError, match=error) as err:
+        parse_postgres_url(f"postgresql://pigeon@db1/catalog?shards={shards}")
+    assert "\n" not in str(err.value)
 
 
 def test_only_the_store_package_names_a_concrete_store() -> None:

@@ -10,8 +10,10 @@ of subscribe and read G4 rests on. Transports reach the store only through this 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
+import hmac
 import secrets
 import time
 from collections.abc import Callable
@@ -110,17 +112,21 @@ class Service:
         self.on_token_revoked: TokenRevokedListener | None = None
         self._monotonic = monotonic
         self._wall_ms = wall_ms
-        self._send_buckets = limits.BucketTable(
+        # Every write a user makes to a log (sends, edits, deletes, conversations, members),
+        # from one bucket in the store that every gateway shares, taken in leases (D42).
+        self._send_leases = limits.LeaseTable(
             rate_per_s=config.send_rate_per_s, burst=config.send_burst
-        )  # every write a user makes to a log: sends, edits, deletes, conversations, members
-        self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
-        # Attempts per client address (what stops a sprayer), and failures per handle or per
-        # known device (so a sprayer cannot lock the real user out: D19).
-        self._login_buckets = limits.BucketTable(
-            rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
         )
-        self._login_failures = limits.BucketTable(
-            rate_per_s=config.login_rate_per_min / 60.0, burst=max(1.0, config.login_rate_per_min)
+        self._lease_asks: dict[str, asyncio.Future[None]] = {}  # by user: a store call running
+        # Per node: typing is never stored, and this bucket bounds this node's fan-out (D42).
+        self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
+        # Attempts per client address (what stops a sprayer; per node, D42), and failures per
+        # handle or per known device, in the store (so a sprayer cannot lock the real user
+        # out: D19, nor get a handle's tries once per gateway: D42).
+        self._login_rate_per_s = config.login_rate_per_min / 60.0
+        self._login_burst = max(1.0, config.login_rate_per_min)
+        self._login_buckets = limits.BucketTable(
+            rate_per_s=self._login_rate_per_s, burst=self._login_burst
         )
         self._hasher = argon2.PasswordHasher(
             time_cost=config.argon2_time_cost, memory_cost=config.argon2_memory_kib, parallelism=1
@@ -149,6 +155,55 @@ class Service:
         except RateLimited:
             self.metrics.rate_limited.labels(name).inc()
             raise
+
+    async def _limit_sends(self, user: str) -> None:
+        """Take a token of the user's shared send bucket: from this node's lease when it holds
+        one (no await, so the store is not asked per write), else a new lease from the store.
+        A store that cannot answer refuses the write (unavailable), as the write would be."""
+        leases = self._send_leases
+        while not leases.take(user, self._monotonic()):
+            asking = self._lease_asks.get(user)
+            if asking is None:
+                break
+            # One ask per user at a time: concurrent writes asking too would each take a
+            # lease, drain the bucket, and be refused while tokens sat in this node's lease.
+            await asyncio.shield(asking)
+        else:
+            return
+        asking = self._lease_asks[user] = asyncio.get_running_loop().create_future()
+        try:
+            size = leases.want(user, self._monotonic())
+            granted = await self.store.take_tokens(
+                "send:" + user,
+                size,
+                rate_per_s=leases.rate_per_s,
+                burst=leases.burst,
+                now_ms=self._wall_ms(),
+            )
+            if not granted:
+                self.metrics.rate_limited.labels("send").inc()
+                raise RateLimited(limits.retry_after_ms(leases.rate_per_s))
+            leases.add(user, granted - 1, size, self._monotonic())  # one is this write's
+        finally:
+            del self._lease_asks[user]
+            asking.set_result(None)
+
+    async def _take_login_failure(self, key: str) -> None:
+        """Count a login failure against ``key`` in the store, before the password is checked
+        (D19): one store call per login, next to a hash that costs far more."""
+        granted = await self.store.take_tokens(
+            "login_failures:" + key,
+            1,
+            rate_per_s=self._login_rate_per_s,
+            burst=self._login_burst,
+            now_ms=self._wall_ms(),
+        )
+        if not granted:
+            self.metrics.rate_limited.labels("login_failures").inc()
+            raise RateLimited(limits.retry_after_ms(self._login_rate_per_s))
+
+    async def _give_back_login_failure(self, key: str) -> None:
+        await self.store.give_back_tokens("login_failures:" + key, 1, burst=self._login_burst)
 
     # -- accounts ---------------------------------------------------------------------------
 
@@ -221,7 +276,7 @@ class Service:
         self._limit(self._login_buckets, "login", attempts)
         # Taken before verifying, given back on success: concurrent wrong guesses cannot
         # overrun the limit while their hashes are still being checked.
-        self._limit(self._login_failures, "login_failures", failures)
+        await self._take_login_failure(failures)
         try:
             found = await self.store.password_hash(req.handle)
             stored = found[0] if found is not None else self._dummy_hash
@@ -234,11 +289,12 @@ class Service:
 
             ok = await self._run_hasher(verify, client)
         except BaseException:  # busy, store down, cancelled: not a failed guess
-            self._login_failures.give_back(failures)
+            with contextlib.suppress(Exception):  # a store down cannot take it back either
+                await asyncio.shield(self._give_back_login_failure(failures))
             raise
         if not ok or found is None:
             raise ProtocolViolation(ErrorCode.UNAUTHENTICATED, "wrong handle or password")
-        self._login_failures.give_back(failures)
+        await self._give_back_login_failure(failures)
         if found[1].disabled:  # told only to someone who knows the password
             raise ProtocolViolation(ErrorCode.ACCOUNT_DISABLED)
         token = secrets.token_urlsafe(32)
@@ -325,6 +381,22 @@ class Service:
 
     # -- administration ---------------------------------------------------------------------
 
+    async def has_admin_token(self) -> bool:
+        return await self.store.admin_token_hash() is not None
+
+    async def claim_admin_token(self, token: str) -> bool:
+        """Make ``token`` the admin token unless the store holds one already; whether it is
+        the one held now."""
+        return await self.store.claim_admin_token(hash_token(token)) == hash_token(token)
+
+    async def check_admin_token(self, token: str | None) -> None:
+        """Refuse (unauthenticated) unless ``token`` is the admin token whose hash the store
+        holds: one store read per admin request, so a rotation holds on every node at once."""
+        expected = await self.store.admin_token_hash()
+        # An empty secret would match an empty credential: refuse rather than compare.
+        if not token or expected is None or not hmac.compare_digest(hash_token(token), expected):
+            raise ProtocolViolation(ErrorCode.UNAUTHENTICATED)
+
     async def set_disabled(self, handle: str, disabled: bool) -> None:
         """Disable or enable an account; not_found when there is none."""
         if not await self.store.set_disabled(handle, disabled):
@@ -339,18 +411,18 @@ class Service:
     # -- conversations ----------------------------------------------------------------------
 
     async def create_direct(self, user: str, peer: str) -> tuple[str, bool]:
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         appended, created = await self.store.create_direct(user, peer, self._wall_ms())
         return appended.result.conv, created
 
     async def create_group(self, user: str, title: str, members: list[str]) -> str:
         limits.check_text(title)
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         appended = await self.store.create_group(user, title, members, self._wall_ms())
         return appended.result.conv
 
     async def change_member(self, user: str, conv: str, target: str, *, adding: bool) -> Appended:
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         return await self.store.change_member(
             user, conv, target, adding=adding, now_ms=self._wall_ms()
         )
@@ -371,11 +443,11 @@ class Service:
     # -- blocks -----------------------------------------------------------------------------
 
     async def block(self, user: str, target: str) -> None:
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         await self.store.block(user, target, self._wall_ms())
 
     async def unblock(self, user: str, target: str) -> None:
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         await self.store.unblock(user, target)
 
     async def blocks(self, user: str) -> list[str]:
@@ -397,7 +469,7 @@ class Service:
         """Send (kind message), edit or delete. Returns once durable (G1)."""
         if body is not None:
             limits.check_body(body, meta, max_body_bytes=self.config.max_body_bytes)
-        self._limit(self._send_buckets, "send", user)
+        await self._limit_sends(user)
         appended = await self.store.append(
             user,
             conv,

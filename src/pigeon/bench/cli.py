@@ -44,7 +44,31 @@ def _common(p: argparse.ArgumentParser, scenario: str) -> None:
     d = DEFAULTS[scenario]
     p.add_argument("--url", help="bench this server (default: start a fresh embedded one)")
     p.add_argument(
-        "--server-pid", type=int, help="pid of the --url server, to read its CPU and memory"
+        "--server-pid",
+        type=int,
+        action="append",
+        help="pid of a --url server process, to read its CPU (with its descendants) and memory; "
+        "repeat it for every process of a cluster: the CPU is summed",
+    )
+    p.add_argument(
+        "--cluster",
+        type=Path,
+        metavar="DIR",
+        help="bench the local cluster in DIR (pigeon cluster up): its HAProxy URL, and the CPU "
+        "of every one of its processes",
+    )
+    p.add_argument(
+        "--kill",
+        metavar="NAME",
+        help="with --cluster: SIGKILL this process of it (e.g. gateway-1, nats-2) during the run",
+    )
+    p.add_argument(
+        "--kill-pid",
+        type=int,
+        help="SIGKILL this process (a gateway, a NATS node) during the run; the clients carry on",
+    )
+    p.add_argument(
+        "--kill-at", type=float, default=5.0, help="seconds into the load to --kill-pid (default 5)"
     )
     p.add_argument("--json", type=Path, help="where to write the result (default bench-results/)")
     p.add_argument("--plot", type=Path, help="where to write the PNG (default: beside the JSON)")
@@ -96,13 +120,46 @@ def _params(args: argparse.Namespace) -> dict[str, Any]:
             p[k] = max(0 if k == "warmup" else 1, round(p[k]))
     p.update(
         url=args.url,
-        server_pid=args.server_pid,
+        server_pids=args.server_pid,
+        kill_pid=args.kill_pid,
+        kill_at=args.kill_at if args.kill_pid is not None else None,
         workers=args.workers,
         client=args.client,
         schedule=args.schedule,
         body_bytes=args.body_bytes,
     )
+    if args.cluster is not None:
+        p.update(_cluster_target(args.cluster, args.kill, args.kill_at))
+    elif args.kill is not None:
+        raise BenchUsageError("--kill names a process of --cluster DIR")
     return p
+
+
+class BenchUsageError(Exception):
+    """Options that do not go together, or a cluster that is not there."""
+
+
+def _cluster_target(directory: Path, kill: str | None, kill_at: float) -> dict[str, Any]:
+    """The URL and server pids of a running local cluster, and the pid to kill by name."""
+    from pigeon.cluster.launcher import ClusterError, LocalCluster
+
+    cluster = LocalCluster(directory)
+    try:
+        if not cluster.load() or not cluster.complete:
+            raise BenchUsageError(f"no cluster in {directory} (pigeon cluster up --dir DIR)")
+        down = [proc.name for proc in cluster.procs if not proc.alive()]
+        if down:
+            raise BenchUsageError(f"the cluster in {directory} is not all running: {down}")
+        target: dict[str, Any] = {
+            "url": cluster.url,
+            "server_pids": [proc.pid for proc in cluster.procs],
+            "cluster": {proc.name: proc.pid for proc in cluster.procs},
+        }
+        if kill is not None:
+            target.update(kill_pid=cluster.proc(kill).pid, kill_at=kill_at, kill=kill)
+    except ClusterError as exc:
+        raise BenchUsageError(str(exc)) from None
+    return target
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -116,7 +173,12 @@ def run_command(args: argparse.Namespace) -> int:
     )
     progress = Progress(scenario, quiet=args.quiet)
     try:
-        result = RUNNERS[scenario](progress, **_params(args))
+        params = _params(args)
+    except BenchUsageError as exc:
+        print(f"pigeon bench: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = RUNNERS[scenario](progress, **params)
     except BenchError as exc:
         print(f"pigeon bench: {exc}", file=sys.stderr)
         return 1

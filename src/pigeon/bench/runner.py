@@ -8,6 +8,7 @@ import multiprocessing as mp
 import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -21,7 +22,7 @@ from pigeon import __version__
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
-from pigeon.bench.server import EmbeddedServer, cpu_seconds, rss_bytes
+from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes
 from pigeon.bench.worker import (
     N_PROGRESS,
     P_ACKED,
@@ -136,6 +137,8 @@ class RunOptions:
     body_bytes: int = 64
     drop_at_s: float | None = None  # S3: drop every connection this long after the start
     drop_mode: str = "restart"  # or "close"
+    kill_pid: int | None = None  # SIGKILL this process (a gateway, a NATS node) ...
+    kill_at_s: float | None = None  # ... this long after the start; the clients carry on
     sample_rss: bool = False
     cursors: dict[int, dict[str, int]] = field(default_factory=dict)
     drain_timeout_s: float = 30.0
@@ -143,18 +146,27 @@ class RunOptions:
 
 @dataclass
 class Target:
-    """The server under load: an embedded process (restartable, measurable) or a URL."""
+    """The server under load: an embedded process (restartable, measurable) or a URL, with
+    the pids whose CPU is the server's (a cluster: every gateway, database, bus and proxy)."""
 
     url: str
     server: EmbeddedServer | None = None
-    pid: int | None = None
+    pids: tuple[int, ...] = ()
 
     @property
     def ws_url(self) -> str:
         return self.url.replace("http://", "ws://", 1).rstrip("/") + "/v1/ws"
 
     def current_pid(self) -> int | None:
-        return self.server.pid if self.server is not None and self.server.proc else self.pid
+        """The embedded server's pid, or the first pid given."""
+        if self.server is not None and self.server.proc:
+            return self.server.pid
+        return self.pids[0] if self.pids else None
+
+    def current_pids(self) -> tuple[int, ...]:
+        if self.server is not None and self.server.proc:
+            return (self.server.pid,)
+        return self.pids
 
 
 def _split(topology: Topology, workers: int) -> list[list[int]]:
@@ -278,28 +290,36 @@ def _coordinate(
         p.send(("go", start_us))
     while now_us() < start_us:
         time.sleep(0.01)
-    pid0 = target.current_pid()
-    server_cpu = 0.0
-    cpu_mark = cpu_seconds(pid0) if pid0 else 0.0
+    cpu = CpuMeter(target.current_pids())
     rss_series: list[tuple[float, int, int]] = []
     drop: dict[str, Any] = {}
+    killed: dict[str, Any] = {}
     next_sample = 0.0
+    next_cpu_sample = 0.0
 
     def tick() -> None:
-        nonlocal cpu_mark, server_cpu, next_sample
+        nonlocal next_sample, next_cpu_sample
         t = (now_us() - start_us) / 1e6
+        if t >= next_cpu_sample:  # so that a process killed mid-run keeps its CPU so far
+            next_cpu_sample = t + 0.5
+            cpu.sample()
         if opts.drop_at_s is not None and not drop and t >= opts.drop_at_s:
             drop["at_us"] = now_us()
             if opts.drop_mode == "restart" and target.server is not None:
-                pid = target.current_pid()
-                if pid:
-                    server_cpu += cpu_seconds(pid) - cpu_mark
+                cpu.sample()
                 drop["server_down_s"] = target.server.restart_hard()
-                cpu_mark = cpu_seconds(target.server.pid)
+                cpu.add(target.current_pids())
             else:
                 for p in pipes:
                     p.send(("drop",))
             drop["mode"] = opts.drop_mode
+        if opts.kill_pid is not None and not killed and t >= (opts.kill_at_s or 0.0):
+            cpu.sample()
+            killed.update(pid=opts.kill_pid, at_s=round(t, 2))
+            try:
+                os.kill(opts.kill_pid, signal.SIGKILL)
+            except ProcessLookupError:
+                killed["error"] = "no such process"
         pid = target.current_pid()
         if opts.sample_rss and pid and t >= next_sample:
             next_sample = t + 0.5
@@ -323,10 +343,10 @@ def _coordinate(
     while now_us() < end_us:
         tick()
         time.sleep(0.05)
+    cpu.sample()
+    server_cpu = cpu.seconds
     pid = target.current_pid()
-    if pid:
-        server_cpu += cpu_seconds(pid) - cpu_mark
-    server_rss = rss_bytes(pid) if pid else 0
+    server_rss = rss_bytes(pid) if pid and pid != opts.kill_pid else 0
     sent_done = _collect(pipes, "sent_done", opts.drain_timeout_s + 120, tick)
     targets: dict[str, int] = {}
     for part in sent_done:
@@ -347,6 +367,7 @@ def _coordinate(
     )
     merged["server"] = {
         "pid": pid,
+        "pids": list(target.current_pids()),
         "cpu_s": round(server_cpu, 2),
         "cpu_cores_used": round(server_cpu / max(total_s, 1), 2),
         "rss_mib_at_end": round(server_rss / 2**20, 1),
@@ -355,6 +376,8 @@ def _coordinate(
         merged["rss_series"] = rss_series
     if drop:
         merged["drop"] = _resume(drop, results, n_clients)
+    if killed:
+        merged["killed"] = killed
     return merged
 
 

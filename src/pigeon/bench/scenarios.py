@@ -39,18 +39,18 @@ DESCRIPTIONS = {
 
 @contextlib.contextmanager
 def target_for(
-    url: str | None, server_pid: int | None, env: dict[str, str], progress: Progress
+    url: str | None, server_pids: list[int] | None, env: dict[str, str], progress: Progress
 ) -> Iterator[Target]:
     """The given server, or a fresh embedded one in a temporary directory (stopped after)."""
     if url:
-        yield Target(url.rstrip("/"), None, server_pid)
+        yield Target(url.rstrip("/"), None, tuple(server_pids or ()))
         return
     data = Path(tempfile.mkdtemp(prefix="pigeon-bench-"))
     server = EmbeddedServer(data, env)
     try:
         server.start()
         progress(f"embedded server pid {server.pid} on {server.url}", force=True)
-        yield Target(server.url, server, None)
+        yield Target(server.url, server)
     finally:
         server.stop()
         shutil.rmtree(data, ignore_errors=True)
@@ -91,6 +91,8 @@ def _opts(p: dict[str, Any], **extra: Any) -> RunOptions:
         client_lib=p["client"],
         schedule=p["schedule"],
         body_bytes=p["body_bytes"],
+        kill_pid=p.get("kill_pid"),
+        kill_at_s=p.get("kill_at"),
         **extra,
     )
 
@@ -103,7 +105,7 @@ def _chat(scenario: str, p: dict[str, Any], group_size: int, progress: Progress)
     began = time.monotonic()
     env = dict(BENCH_ENV)
     users = _even(p["users"]) if group_size == 2 else max(2, p["users"])
-    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+    with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         topo = provision_sync(target.url, users, group_size, progress=progress)
         phases = []
         if p["warmup"] > 0:
@@ -138,7 +140,7 @@ def run_s3(progress: Progress, **p: Any) -> dict[str, Any]:
     began = time.monotonic()
     clients = _even(p["clients"])
     env = _env_for_clients(clients)
-    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+    with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         topo = provision_sync(target.url, clients, 2, progress=progress)
         phases = [Phase("storm", p["duration"], p["rate"])]
         mode = "restart" if target.server is not None else "close"
@@ -157,7 +159,7 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
     env["PIGEON_SEND_BURST"] = str(p["user_burst"])
     users = _even(p["users"])
     base, factor = p["rate"], p["spike_factor"]
-    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+    with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         topo = provision_sync(target.url, users, 2, progress=progress)
         phases = [
             Phase("baseline", p["baseline_s"], base),
@@ -198,7 +200,7 @@ def run_s5(progress: Progress, **p: Any) -> dict[str, Any]:
     began = time.monotonic()
     clients = _even(p["clients"])
     env = _env_for_clients(clients)
-    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+    with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         pid = target.current_pid()
         topo = provision_sync(target.url, clients, 2, progress=progress)
         rss_before = rss_bytes(pid) if pid else 0
@@ -228,7 +230,7 @@ def run_s6(progress: Progress, **p: Any) -> dict[str, Any]:
     users = _even(p["users"])
     steps: list[dict[str, Any]] = []
     best: dict[str, Any] | None = None
-    with target_for(p.get("url"), p.get("server_pid"), env, progress) as target:
+    with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         topo = provision_sync(target.url, users, 2, progress=progress)
         out = _result("S6", p | {"users": users}, target, env, began)
         out["provision_s"] = round(topo.seconds, 1)

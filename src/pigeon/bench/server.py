@@ -220,9 +220,62 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU seconds of a process so far (/proc/<pid>/stat)."""
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name (state first)."""
     with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds so far of a process and everything below it: its live
+    descendants, and the children it has reaped (a PostgreSQL postmaster's backends come and
+    go; their time lands in its ``cutime``). Raises OSError once the process is gone."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                children.setdefault(int(_stat(int(entry.name))[1]), []).append(int(entry.name))
+            except (OSError, IndexError, ValueError):  # exited meanwhile
+                continue
+    ticks = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = _stat(current)
+        except OSError:
+            if current == pid:
+                raise
+            continue  # a descendant exited meanwhile: its parent's cutime has it now
+        ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        todo.extend(children.get(current, ()))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """Server CPU over a run, summed over the processes given (each with its descendants).
+    A process killed mid-run keeps what it had used by its last sample."""
+
+    def __init__(self, pids: tuple[int, ...]) -> None:
+        self._marks: dict[int, float] = {}
+        self._last: dict[int, float] = {}
+        self.add(pids)
+
+    def add(self, pids: tuple[int, ...]) -> None:
+        """Measure these from now on too (a restarted server's new pid)."""
+        for pid in pids:
+            try:
+                self._marks[pid] = self._last[pid] = cpu_seconds(pid)
+            except OSError:
+                continue
+
+    def sample(self) -> None:
+        for pid in self._marks:
+            try:
+                self._last[pid] = cpu_seconds(pid)
+            except OSError:  # gone: keep its last reading
+                continue
+
+    @property
+    def seconds(self) -> float:
+        return sum(self._last[pid] - mark for pid, mark in self._marks.items())

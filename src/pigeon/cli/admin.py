@@ -1,7 +1,9 @@
 """``pigeon admin`` (connections, disable, enable, revoke) and ``pigeon top`` (a live view).
 
-Both talk to a running node over HTTP: admin with the node's admin token (read from
-``<data>/admin.token`` on the same machine, or given with ``--admin-token``), top by reading
+Both talk to a running node over HTTP: admin with the admin token of the node's store (read
+from ``<data>/admin.token`` on the same machine, or given with ``--admin-token``; in a cluster
+the token is in the data directory of the node that made it, and works on every node), top
+by reading
 ``/metrics`` from the node's metrics listener (``metrics_host:metrics_port``) once a second.
 """
 
@@ -33,7 +35,9 @@ def _admin_token(args: argparse.Namespace) -> str:
         return path.read_text().strip()
     except OSError as exc:
         raise SystemExit(
-            f"pigeon admin: cannot read the admin token at {path}: {exc.strerror}"
+            f"pigeon admin: cannot read the admin token at {path}: {exc.strerror} (in a "
+            "cluster it is in the data directory of the node that started first; or pass "
+            "--admin-token)"
         ) from None
 
 

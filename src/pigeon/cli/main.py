@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 # What `pigeon --help` says: plain text (the module docstring is reStructuredText).
 DESCRIPTION = (
-    "Pigeon: run a messaging node (serve, backup, restore), chat with one from a terminal "
-    "(user, login, convs, send, tail, history), watch or administer one (top, admin), or "
-    "load-test one (bench)."
+    "Pigeon: run a messaging node (serve, backup, restore, migrate, shard), chat with one "
+    "from a terminal (user, login, convs, send, tail, history), watch or administer one (top, "
+    "admin), load-test one (bench), or run a local cluster of them (cluster)."
 )
 
 # The stop signals that came before the command could handle them (see main).
@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from pigeon import __version__
     from pigeon.bench.cli import add_command as add_bench
-    from pigeon.cli import admin, chat
+    from pigeon.cli import admin, chat, cluster, shard
 
     parser = argparse.ArgumentParser(prog="pigeon", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
@@ -175,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat.add_commands(sub)
     admin.add_commands(sub)
+    shard.add_commands(sub)
+    cluster.add_commands(sub)
     add_bench(sub)
     return parser
 

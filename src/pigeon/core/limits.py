@@ -55,6 +55,13 @@ class TokenBucket:
         """Return tokens taken for an attempt that turned out not to count (up to ``burst``)."""
         self._tokens = min(self.burst, self._tokens + cost)
 
+    def grant(self, now: float, want: int) -> int:
+        """Take as many whole tokens as there are, up to ``want``; returns how many."""
+        self.try_take(now, 0.0)  # refill only
+        granted = max(0, min(want, math.floor(self._tokens)))
+        self._tokens -= granted
+        return granted
+
 
 class BucketTable:
     """Token buckets by key (a user, an address), bounded: least recently used keys are dropped.
@@ -89,6 +96,126 @@ class BucketTable:
 
     def __len__(self) -> int:
         return len(self._buckets)
+
+
+class GrantTable:
+    """Shared token buckets as a store keeps them (:meth:`pigeon.store.base.Store.take_tokens`):
+    each call names its rate and burst, and is granted whole tokens up to what it asks.
+
+    The embedded stores hold this in memory: one process owns such a store (its directory
+    lock), so memory is shared by every user of the store. Bounded like :class:`BucketTable`.
+    """
+
+    def __init__(self, *, max_keys: int = 100_000) -> None:
+        self.max_keys = max_keys
+        self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
+
+    def grant(self, key: str, want: int, *, rate_per_s: float, burst: float, now: float) -> int:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = TokenBucket(rate_per_s=rate_per_s, burst=burst, now=now)
+            self._buckets[key] = bucket
+            if len(self._buckets) > self.max_keys:
+                self._buckets.popitem(last=False)
+        else:
+            self._buckets.move_to_end(key)
+            bucket.rate_per_s, bucket.burst = rate_per_s, burst  # the caller's settings rule
+        return bucket.grant(now, want)
+
+    def give_back(self, key: str, count: int) -> None:
+        bucket = self._buckets.get(key)
+        if bucket is not None:
+            bucket.give_back(count)
+
+
+def lease_size(burst: float) -> int:
+    """Tokens a gateway takes from a shared bucket at a time: a quarter of the burst (D42),
+    so the store is asked once per that many writes, and no gateway holds much of the burst."""
+    return max(1, math.ceil(burst / 4))
+
+
+def lease_ttl_s(rate_per_s: float, burst: float) -> float:
+    """How long an unspent lease is kept: the time the bucket takes to refill two leases.
+
+    Tokens spent in a window were granted at most this long before it, so over any window a
+    user is admitted at most ``rate_per_s`` x this (two leases) more than one bucket would let
+    through, and never more than one lease per gateway. A lapsed lease's tokens are lost, at
+    most one lease per this time per gateway: half the rate, so a user on one gateway is never
+    refused below the rate (D42)."""
+    return 2 * lease_size(burst) / rate_per_s
+
+
+def retry_after_ms(rate_per_s: float) -> int:
+    """When a bucket that granted nothing holds a whole token again, at the latest."""
+    return max(1, math.ceil(1000 / rate_per_s))
+
+
+class _Lease:
+    __slots__ = ("expires", "size", "tokens")
+
+    def __init__(self, tokens: int, expires: float, size: int) -> None:
+        self.tokens = tokens
+        self.expires = expires
+        self.size = size  # what was asked for: the next ask doubles it if this one is spent
+
+
+class LeaseTable:
+    """A gateway's leases on shared buckets (:class:`GrantTable` in a store), by key.
+
+    :meth:`take` spends a local token if a live lease holds one; when it cannot, the caller
+    asks the store for :meth:`want` tokens and hands what it got to :meth:`add`. Leases
+    start at one token and double while each is spent before it lapses, up to
+    :attr:`lease`, so a user writing slowly takes one token per write (nothing to waste)
+    and one writing fast asks the store once per :attr:`lease` writes. A lease unspent after
+    :attr:`ttl_s` lapses, so leases cannot be banked for a later burst. Bounded: least
+    recently used keys are dropped (their tokens lapse early: errs strict).
+    """
+
+    def __init__(self, *, rate_per_s: float, burst: float, max_keys: int = 100_000) -> None:
+        self.rate_per_s = rate_per_s
+        self.burst = burst
+        self.lease = lease_size(burst)
+        self.ttl_s = lease_ttl_s(rate_per_s, burst)
+        self.max_keys = max_keys
+        self._leases: OrderedDict[str, _Lease] = OrderedDict()
+
+    def _live(self, key: str, now: float) -> _Lease | None:
+        held = self._leases.get(key)
+        if held is not None and now >= held.expires:
+            del self._leases[key]
+            return None
+        return held
+
+    def take(self, key: str, now: float) -> bool:
+        held = self._live(key, now)
+        if held is None or held.tokens < 1:
+            return False
+        held.tokens -= 1
+        self._leases.move_to_end(key)
+        return True
+
+    def want(self, key: str, now: float) -> int:
+        """How many tokens to ask the store for: twice the last lease if it was spent before
+        it lapsed (up to :attr:`lease`), else one."""
+        held = self._live(key, now)
+        return 1 if held is None else min(self.lease, 2 * held.size)
+
+    def add(self, key: str, tokens: int, size: int, now: float) -> None:
+        """Tokens granted by the store at ``now`` (beyond the one its caller spent at once),
+        of ``size`` asked for."""
+        held = self._live(key, now)
+        tokens = max(0, tokens) + (held.tokens if held is not None else 0)
+        self._leases[key] = _Lease(tokens, now + self.ttl_s, size)
+        self._leases.move_to_end(key)
+        if len(self._leases) > self.max_keys:
+            self._leases.popitem(last=False)
+
+    def held(self, key: str, now: float) -> int:
+        held = self._live(key, now)
+        return held.tokens if held is not None else 0
+
+    def __len__(self) -> int:
+        return len(self._leases)
 
 
 def check_body(body: str, meta: MessageMeta | None, *, max_body_bytes: int) -> None:

@@ -36,7 +36,7 @@ from pigeon.server.openapi import openapi_document
 from pigeon.server.supervisor import Supervisor
 from pigeon.store.base import Restored, Store
 from pigeon.store.factory import StoreOptions, open_store
-from pigeon.transport.admin_http import AdminApi, load_admin_token
+from pigeon.transport.admin_http import AdminApi, settle_admin_token
 from pigeon.transport.http import (
     HttpApi,
     add_security_headers,
@@ -171,16 +171,18 @@ async def start(config: Config) -> Node:
     metrics = Metrics()
     store = store_of(config, metrics)
     await store.open()  # the embedded store locks its directory first: one node per directory
-    try:
-        # The admin token lives in the data directory whatever the store (memory: too).
-        config.data_path.mkdir(parents=True, exist_ok=True)
-        admin_token = load_admin_token(config.data_path)
-    except BaseException:
-        await store.close()
-        raise
     bus = bus_from_url(config.bus)  # checked when the configuration was loaded
     hub = Hub(bus, store.events_after)
     service = Service(config, store, hub, metrics)
+    try:
+        # The store holds the admin token's hash; the node that made it, its data directory
+        # the token itself, whatever the store (memory: too).
+        config.data_path.mkdir(parents=True, exist_ok=True)
+        await settle_admin_token(service, config.data_path)
+    except BaseException:
+        service.close()
+        await store.close()
+        raise
     ws = WsEndpoint(service, hub, config, node_id)
     control = Control(bus, ws)
 
@@ -254,7 +256,7 @@ async def start(config: Config) -> Node:
     )
     app.on_response_prepare.append(add_security_headers)
     HttpApi(service).add_routes(app)
-    AdminApi(service, ws, control, admin_token).add_routes(app)
+    AdminApi(service, ws, control).add_routes(app)
     app.router.add_get(WS_PATH, ws.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -62,6 +62,9 @@ class ConversationPage:
     next_cursor: str | None
 
 
+# The key of the row of the stores' ``meta`` table holding the admin token's SHA-256, in hex.
+ADMIN_TOKEN_KEY = "admin_token_sha256"
+
 # Members named in a conversation summary; the full list is a members() call away.
 SUMMARY_MEMBERS = 50
 
@@ -151,6 +154,29 @@ class Store(Protocol):
 
     async def set_disabled(self, handle: str, disabled: bool) -> bool:
         """Disable or re-enable an account; False if there is no such account."""
+
+    # -- limits shared by every node, and the admin credential (docs/DECISIONS.md D42) ------
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        """Take up to ``want`` whole tokens from the bucket ``key`` (``rate_per_s`` a second,
+        holding at most ``burst``, full when first named); returns how many it held. ``now_ms``
+        is wall-clock time, the one clock nodes share; a call dated before an earlier one
+        refills nothing. Not durable: a lost bucket comes back full."""
+
+    async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
+        """Return tokens taken for an attempt that turned out not to count (up to ``burst``)."""
+
+    async def admin_token_hash(self) -> bytes | None:
+        """The SHA-256 of the admin token; None until one is claimed."""
+
+    async def claim_admin_token(self, token_hash: bytes) -> bytes:
+        """Make ``token_hash`` the admin token's hash unless the store holds one already;
+        returns the one it holds now (this one, or the earlier)."""
+
+    async def set_admin_token(self, token_hash: bytes) -> None:
+        """Replace the admin token's hash (rotation)."""
 
     async def check(self) -> None:
         """Raise StoreUnavailable unless the store answers reads and its last write

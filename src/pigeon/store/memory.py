@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pigeon.core import conversation as rules
+from pigeon.core import limits
 from pigeon.core.idempotency import original_ack
 from pigeon.core.records import (
     Account,
@@ -88,6 +89,8 @@ class MemoryStore:
         self._direct: dict[str, str] = {}  # direct key -> conversation id
         self._member_of: dict[str, set[str]] = {}  # handle -> conversation ids
         self._blocks: dict[str, set[str]] = {}  # blocker -> blocked
+        self._buckets = limits.GrantTable()
+        self._admin_token_hash: bytes | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -207,6 +210,30 @@ class MemoryStore:
             return False
         account.disabled = disabled
         return True
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        await self._enter()
+        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now_ms / 1000)
+
+    async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
+        await self._enter()
+        self._buckets.give_back(key, count)
+
+    async def admin_token_hash(self) -> bytes | None:
+        await self._enter()
+        return self._admin_token_hash
+
+    async def claim_admin_token(self, token_hash: bytes) -> bytes:
+        await self._enter()
+        if self._admin_token_hash is None:
+            self._admin_token_hash = token_hash
+        return self._admin_token_hash
+
+    async def set_admin_token(self, token_hash: bytes) -> None:
+        await self._enter()
+        self._admin_token_hash = token_hash
 
     async def check(self) -> None:
         await self._enter()

@@ -50,6 +50,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
+from pigeon.core.shard_move import MOVING, OWNED, readable, writable
 from pigeon.errors import (
     DataDirRefused,
     ErrorCode,
@@ -58,6 +59,7 @@ from pigeon.errors import (
     StoreUnavailable,
 )
 from pigeon.store.base import (
+    ADMIN_TOKEN_KEY,
     MAX_DEVICE_KEYS,
     SUMMARY_MEMBERS,
     Appended,
@@ -78,6 +80,11 @@ Job = Callable[[Connection], Awaitable[T]]
 
 VIRTUAL_SHARDS = 1024
 CATALOG = "catalog"
+# Every so many grants, buckets idle this long are deleted: full by then for any rate and
+# burst Pigeon uses (login failures refill in a minute), so deleting them changes nothing,
+# and guessed handles cannot grow the table without bound.
+PRUNE_BUCKETS_EVERY = 1024
+BUCKET_IDLE_MS = 3_600_000
 _PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
@@ -85,6 +92,14 @@ CONNECTION_RETRIES = 3  # a batch whose connection was lost before COMMIT
 DEADLOCK_RETRIES = 3  # one job chosen as a deadlock victim (or, never here, a serialization)
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
+
+# The shard fence (D43): pigeon.core.shard_move's states, in each shard_owner row.
+SHARD_MOVING_RETRY_MS = 200  # busy's retry_after_ms while a shard moves
+# pg_advisory_xact_lock key in each shard database: every write batch holds it shared, a
+# move's fence step exclusive, so the fence waits for the writes in flight and new ones wait
+# for the fence in a first-come queue, writing nothing to any row (D43).
+FENCE_LOCK = 7245
+MAP_RELOADS = 2  # a gateway fenced off a database reloads the map at most this often per call
 
 # The connection went away (or the server is shutting down): nothing sent before COMMIT
 # committed, so the batch can run again on a new connection.
@@ -106,12 +121,17 @@ def shard_of(conv: str) -> int:
 @dataclass(frozen=True, slots=True)
 class PostgresUrl:
     """``postgresql://user@host:port/catalog?shards=db1,db2``: the catalog database, and the
-    shard databases (on the same server) to seed a new catalog's shard map with."""
+    shard databases to seed a new catalog's shard map with: a name is a database on the
+    catalog's server, a ``postgresql://user@host:port/DB`` URL one on another server."""
 
     catalog: str  # the URL of the catalog database, without the query
-    shards: tuple[str, ...]
+    shards: tuple[str, ...]  # the shard databases' names
+    elsewhere: tuple[tuple[str, str], ...] = ()  # (name, URL) of those on another server
 
     def database_url(self, name: str) -> str:
+        for other, url in self.elsewhere:
+            if other == name:
+                return url
         parts = urlsplit(self.catalog)
         return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
 
@@ -120,13 +140,30 @@ def parse_postgres_url(url: str) -> PostgresUrl:
     """Raise ValueError, in one line an operator can act on, unless ``url`` names a store."""
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
-    shards = tuple(s for v in query.pop("shards", []) for s in v.split(",") if s)
+    entries = [s for v in query.pop("shards", []) for s in v.split(",") if s]
     if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/") or query:
         raise ValueError(
             f"unknown store URL {url!r}: use postgresql://user@host:port/CATALOG"
             "?shards=DB1,DB2 (the shard databases seed a new catalog's shard map)"
         )
-    return PostgresUrl(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), shards)
+    shards: list[str] = []
+    elsewhere: list[tuple[str, str]] = []
+    for entry in entries:
+        if "://" in entry:  # a database on another server
+            other = urlsplit(entry)
+            name = other.path.strip("/")
+            if other.scheme not in ("postgresql", "postgres") or not name or "/" in name:
+                raise ValueError(f"shard {entry!r} is not postgresql://user@host:port/DB")
+            elsewhere.append((name, urlunsplit((other.scheme, other.netloc, "/" + name, "", ""))))
+            entry = name
+        if entry in shards:
+            raise ValueError(f"shard database {entry!r} is named twice in {url!r}")
+        shards.append(entry)
+    return PostgresUrl(
+        urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")),
+        tuple(shards),
+        tuple(elsewhere),
+    )
 
 
 def migrations(kind: str) -> list[tuple[int, str]]:
@@ -169,6 +206,8 @@ class _Pending:
     job: Job[Any]
     future: asyncio.Future[Any]
     publish: Callable[[Any], None] | None
+    conv: str | None  # the conversation it writes: its shard's fence (D43)
+    lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
 
 
 class _DatabaseWriter:
@@ -211,12 +250,21 @@ class _DatabaseWriter:
     def queued(self) -> int:
         return self._queue.qsize()
 
-    async def submit(self, name: str, job: Job[T], publish: Callable[[T], None] | None = None) -> T:
+    async def submit(
+        self,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        conv: str | None = None,
+        *,
+        lock_key: str | None = None,
+    ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        key = lock_key if lock_key is not None else conv or ""
         try:
-            self._queue.put_nowait(_Pending(name, job, future, publish))
+            self._queue.put_nowait(_Pending(name, job, future, publish, conv, key))
         except asyncio.QueueFull:
             raise RateLimited(100, ErrorCode.BUSY) from None
         return await future
@@ -286,7 +334,18 @@ class _DatabaseWriter:
             transaction = conn.transaction()
             try:
                 await transaction.start()
-                outcomes = [await self._job(conn, pending) for pending in batch]
+                states = await _fence_batch(conn, batch)
+                outcomes: list[tuple[Any, BaseException | None]] = [(None, None)] * len(batch)
+                # In lock-key order (stable: one conversation's jobs keep theirs), so two
+                # gateways' batches take rows in one order and cannot deadlock on them (a
+                # deadlock costs deadlock_timeout, 1 s, then a retry).
+                for i in sorted(range(len(batch)), key=lambda i: batch[i].lock_key):
+                    pending = batch[i]
+                    if pending.conv is None or writable(states.get(shard_of(pending.conv))):
+                        outcomes[i] = await self._job(conn, pending)
+                    else:
+                        shard = shard_of(pending.conv)
+                        outcomes[i] = (None, ShardFenced(shard, states.get(shard)))
             except _CONNECTION_LOST:
                 _discard(conn)  # never back into the pool: the pool replaces it
                 raise
@@ -349,6 +408,44 @@ class _CommitUnknown(Exception):
     """The connection was lost while COMMIT was in flight: it may or may not have committed."""
 
 
+class ShardFenced(Exception):
+    """This database is not (or not now) the writable record of a virtual shard: its
+    ``shard_owner`` row says ``moving`` or ``gone``, or it has none (D43)."""
+
+    def __init__(self, shard: int, state: str | None) -> None:
+        super().__init__(f"shard {shard} is {state or 'not here'}")
+        self.shard = shard
+        self.state = state
+
+
+async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str]:
+    """The fence states of the shards a batch writes, read under FENCE_LOCK held shared until
+    the batch commits: no write commits on a database after a move's fence step committed
+    there. Taken first, before any row lock, so a batch waiting on it holds nothing anyone
+    waits for; the states are read by a second statement, whose snapshot is newer than any
+    fence step that held the lock."""
+    shards = sorted({shard_of(p.conv) for p in batch if p.conv is not None})
+    if not shards:
+        return {}
+    await conn.execute("SELECT pg_advisory_xact_lock_shared($1)", FENCE_LOCK)
+    rows = await conn.fetch(
+        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
+    )
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+async def fence_read(conn: Connection, shards: list[int]) -> None:
+    """Refuse to read shards this database no longer holds. Run in the read's own snapshot,
+    so what it reads is what was checked."""
+    rows = await conn.fetch(
+        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
+    )
+    states = {int(r[0]): str(r[1]) for r in rows}
+    for shard in shards:
+        if not readable(states.get(shard)):
+            raise ShardFenced(shard, states.get(shard))
+
+
 class PostgresStore:
     """The :class:`~pigeon.store.base.Store` on a catalog database and its shard databases."""
 
@@ -370,8 +467,11 @@ class PostgresStore:
         self._pools: dict[str, Any] = {}
         self._writers: dict[str, _DatabaseWriter] = {}
         self._shard_map: list[str] = []  # virtual shard -> database name
+        self._map_lock = asyncio.Lock()
+        self.map_loads = 0  # shard maps read from the catalog since open (D43)
         self._reads = 0
         self.queries = 0  # reads issued since open: what a hello costs, measured in tests
+        self._takes = 0  # take_tokens calls, to prune idle buckets now and then
         self._epoch = ""
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -402,25 +502,62 @@ class PostgresStore:
                     )
                 if await conn.fetchval("SELECT count(*) FROM shard_map") == 0:
                     await self._seed_shard_map(conn)
+        self._start_writer(CATALOG, catalog)
+        await self._load_map()
+
+    async def _load_map(self) -> None:
+        """Read the shard map from the catalog; open each shard database new to this node
+        (migrate it, start its writer); seed the fence rows of the shards mapped to each
+        database where it has none. Safe with any map, however old: a move writes its rows on
+        both databases before the map changes, so only a database no move of the shard ever
+        touched lacks one, and the map then still names it (D43)."""
+        async with self._pools[CATALOG].acquire(timeout=CONNECT_TIMEOUT_S) as conn:
             databases = dict(await conn.fetch("SELECT name, url FROM shard_databases"))
             mapped = await conn.fetch("SELECT shard, database FROM shard_map ORDER BY shard")
         if [r["shard"] for r in mapped] != list(range(VIRTUAL_SHARDS)):
             raise StoreUnavailable("the catalog's shard map does not cover every shard")
-        self._shard_map = [r["database"] for r in mapped]
-        for name in sorted(set(self._shard_map)):
-            pool = await self._pool(name, databases[name])
+        shard_map = [str(r["database"]) for r in mapped]
+        for name in sorted(set(shard_map)):
+            new = name not in self._writers
+            pool = self._pools.get(name) or await self._pool(name, databases[name])
             async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
-                await migrate(conn, "shard")
-        for name, pool in self._pools.items():
-            writer = _DatabaseWriter(
-                name,
-                pool,
-                max_batch=self._max_batch,
-                max_queue=self._max_write_queue,
-                observe=self._on_batch,
-            )
-            writer.start()
-            self._writers[name] = writer
+                if new:
+                    await migrate(conn, "shard")
+                await conn.execute(
+                    "INSERT INTO shard_owner(shard, state) SELECT unnest($1::int[]), $2 "
+                    "ON CONFLICT DO NOTHING",
+                    [s for s, database in enumerate(shard_map) if database == name],
+                    OWNED,
+                )
+            if new:
+                self._start_writer(name, pool)
+        self._shard_map = shard_map
+        self.map_loads += 1
+
+    async def _reload_map(self, seen: int) -> None:
+        """Reload the shard map after a fence refused this node, unless another call did since
+        the caller read ``map_loads`` (``seen``): one catalog read for a burst of refusals."""
+        async with self._map_lock:
+            if self.map_loads != seen:
+                return
+            before = self._shard_map
+            try:
+                await self._load_map()
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                raise StoreUnavailable(f"cannot reload the shard map: {exc!r}") from exc
+            moved = sum(a != b for a, b in zip(before, self._shard_map, strict=True))
+            log.info("shard map reloaded", extra={"shards_moved": moved})
+
+    def _start_writer(self, name: str, pool: Any) -> None:
+        writer = _DatabaseWriter(
+            name,
+            pool,
+            max_batch=self._max_batch,
+            max_queue=self._max_write_queue,
+            observe=self._on_batch,
+        )
+        writer.start()
+        self._writers[name] = writer
 
     async def _seed_shard_map(self, conn: Connection) -> None:
         if len(self.url.shards) < 1:
@@ -490,19 +627,73 @@ class PostgresStore:
         return self._shard_map[shard_of(conv)]
 
     async def _write(
-        self, database: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+        self,
+        database: str,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        conv: str | None = None,
+        *,
+        lock_key: str | None = None,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish)
+        return await writer.submit(name, job, publish, conv, lock_key=lock_key)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
                 self.on_commit([appended.event, *appended.also])
 
-        return await self._write(self.database_of(conv), name, job, publish)
+        return await self._write_shard(conv, name, job, publish)
+
+    async def _write_shard(
+        self, conv: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+    ) -> T:
+        """Write a conversation's rows through the writer of the database the shard map names,
+        behind the fence (D43): ``busy`` while its shard moves; after a move this node did
+        not hear of, reload the map and write to the new database."""
+        shard = shard_of(conv)
+        for _ in range(MAP_RELOADS + 1):
+            seen = self.map_loads
+            try:
+                return await self._write(self._shard_map[shard], name, job, publish, conv)
+            except ShardFenced as exc:
+                if exc.state == MOVING:
+                    break
+                await self._reload_map(seen)
+        raise RateLimited(SHARD_MOVING_RETRY_MS, ErrorCode.BUSY)
+
+    async def _read_shards(
+        self, convs: list[str], job_for: Callable[[list[str]], Job[T]]
+    ) -> list[T]:
+        """Read conversations' rows, one query per database holding them, at once, each in one
+        snapshot with the fence's check (D43); after a move this node did not hear of, reload
+        the map and read the new database."""
+
+        def fenced(part: list[str]) -> Job[T]:
+            async def run(conn: Connection) -> T:
+                async with conn.transaction(isolation="repeatable_read", readonly=True):
+                    await fence_read(conn, sorted({shard_of(c) for c in part}))
+                    return await job_for(part)(conn)
+
+            return run
+
+        for _ in range(MAP_RELOADS + 1):
+            seen = self.map_loads
+            grouped = self._by_database(convs)
+            try:
+                return list(
+                    await asyncio.gather(*(self._read(db, fenced(c)) for db, c in grouped.items()))
+                )
+            except ShardFenced:
+                await self._reload_map(seen)
+        raise RateLimited(SHARD_MOVING_RETRY_MS, ErrorCode.BUSY)
+
+    async def _read_shard(self, conv: str, job: Job[T]) -> T:
+        [value] = await self._read_shards([conv], lambda _: job)
+        return value
 
     async def _read(self, database: str, job: Job[T]) -> T:
         pool = self._pools.get(database)
@@ -534,7 +725,7 @@ class PostgresStore:
             if done.endswith(" 0"):
                 raise ProtocolViolation(ErrorCode.CONFLICT, "that handle is taken")
 
-        await self._write(CATALOG, "create_account", job)
+        await self._write(CATALOG, "create_account", job, lock_key=handle)
 
     async def password_hash(self, handle: str) -> tuple[str, Account] | None:
         async def job(conn: Connection) -> tuple[str, Account] | None:
@@ -571,7 +762,7 @@ class PostgresStore:
                 expires_at_ms,
             )
 
-        await self._write(CATALOG, "create_token", job)
+        await self._write(CATALOG, "create_token", job, lock_key=handle)
 
     async def device_for_token(self, token_hash: bytes, now_ms: int) -> Device | None:
         async def job(conn: Connection) -> Device | None:
@@ -595,14 +786,14 @@ class PostgresStore:
             )
             return not done.endswith(" 0")
 
-        return await self._write(CATALOG, "set_disabled", job)
+        return await self._write(CATALOG, "set_disabled", job, lock_key=handle)
 
     async def revoke_tokens(self, handle: str) -> int:
         async def job(conn: Connection) -> int:
             done = await conn.execute("DELETE FROM tokens WHERE handle = $1", handle)
             return int(done.rsplit(" ", 1)[1])
 
-        return await self._write(CATALOG, "revoke_tokens", job)
+        return await self._write(CATALOG, "revoke_tokens", job, lock_key=handle)
 
     async def revoke_token(self, token_hash: bytes) -> None:
         async def job(conn: Connection) -> None:
@@ -629,7 +820,7 @@ class PostgresStore:
                 MAX_DEVICE_KEYS,
             )
 
-        await self._write(CATALOG, "remember_device", job)
+        await self._write(CATALOG, "remember_device", job, lock_key=handle)
 
     async def is_known_device(self, handle: str, key_hash: bytes) -> bool:
         async def job(conn: Connection) -> bool:
@@ -656,6 +847,86 @@ class PostgresStore:
 
         await asyncio.gather(*(self._read(name, job) for name in self._pools))
 
+    # -- limits shared by every gateway, and the admin credential (D42) ----------------------
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        """One autocommit upsert on the unlogged ``rate_buckets``: it writes no WAL, so its
+        commit waits for no flush, and it needs no place in the group commit. Refill, grant
+        and the new level are one expression over the old row, so concurrent calls from
+        several gateways serialize on the row lock and never grant a token twice."""
+
+        async def job(conn: Connection) -> int:
+            granted = await conn.fetchval(
+                "INSERT INTO rate_buckets AS b (key, tokens, updated_ms, granted) "
+                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), $5::bigint, "
+                "        least($2::integer, floor($3::float8))) "
+                "ON CONFLICT (key) DO UPDATE SET "
+                "  granted = greatest(0, least($2, floor(least($3, "
+                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4::float8 / 1000.0)))), "
+                "  tokens = least($3, b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0) "
+                "      - greatest(0, least($2, floor(least($3, "
+                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0)))), "
+                "  updated_ms = greatest(b.updated_ms, $5) "
+                "RETURNING granted",
+                key,
+                want,
+                burst,
+                rate_per_s,
+                now_ms,
+            )
+            self._takes += 1
+            if self._takes % PRUNE_BUCKETS_EVERY == 0:  # a missing row is a full bucket
+                await conn.execute(
+                    "DELETE FROM rate_buckets WHERE updated_ms < $1", now_ms - BUCKET_IDLE_MS
+                )
+            return int(granted)
+
+        return await self._read(CATALOG, job)
+
+    async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "UPDATE rate_buckets SET tokens = least($3::float8, tokens + $2::integer) "
+                "WHERE key = $1",
+                key,
+                count,
+                burst,
+            )
+
+        await self._read(CATALOG, job)
+
+    async def admin_token_hash(self) -> bytes | None:
+        async def job(conn: Connection) -> bytes | None:
+            value = await conn.fetchval("SELECT value FROM meta WHERE key = $1", ADMIN_TOKEN_KEY)
+            return bytes.fromhex(value) if value is not None else None
+
+        return await self._read(CATALOG, job)
+
+    async def claim_admin_token(self, token_hash: bytes) -> bytes:
+        async def job(conn: Connection) -> bytes:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+                ADMIN_TOKEN_KEY,
+                token_hash.hex(),
+            )
+            value = await conn.fetchval("SELECT value FROM meta WHERE key = $1", ADMIN_TOKEN_KEY)
+            return bytes.fromhex(value)
+
+        return await self._write(CATALOG, "claim_admin_token", job)
+
+    async def set_admin_token(self, token_hash: bytes) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ($1, $2) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ADMIN_TOKEN_KEY,
+                token_hash.hex(),
+            )
+
+        await self._write(CATALOG, "set_admin_token", job)
+
     async def probe_write(self, now_ms: int) -> None:
         """Commit a tiny write through every database's writer, as every write goes."""
 
@@ -681,8 +952,9 @@ class PostgresStore:
     async def _reserve(self, actor: str, joiners: Iterable[str], conv: str) -> None:
         """In the catalog: check each joiner exists, has room and does not block ``actor``,
         then count the conversation in their totals and index it under them. Undone by
-        :meth:`_release` if the shard's transaction does not commit."""
-        joiners = list(joiners)
+        :meth:`_release` if the shard's transaction does not commit. Rows are locked in
+        handle order, as every batch takes them."""
+        joiners = sorted(joiners)
 
         async def job(conn: Connection) -> None:
             for joiner in joiners:
@@ -709,12 +981,14 @@ class PostgresStore:
                 [(j, conv) for j in joiners],
             )
 
-        await self._write(CATALOG, "reserve_membership", job)
+        await self._write(
+            CATALOG, "reserve_membership", job, lock_key=joiners[0] if joiners else ""
+        )
 
     async def _release(self, handles: Iterable[str], conv: str, *, unindex: bool = True) -> None:
         """Uncount the conversation in the users' totals and, with ``unindex``, drop it
-        from their index."""
-        handles = list(handles)
+        from their index. Rows are locked in handle order, as every batch takes them."""
+        handles = sorted(handles)
 
         async def job(conn: Connection) -> None:
             await conn.executemany(
@@ -727,7 +1001,9 @@ class PostgresStore:
                     [(h, conv) for h in handles],
                 )
 
-        await self._write(CATALOG, "release_membership", job)
+        await self._write(
+            CATALOG, "release_membership", job, lock_key=handles[0] if handles else ""
+        )
 
     async def _reserved(
         self, actor: str, joiners: list[str], conv: str, shard_write: Callable[[], Awaitable[T]]
@@ -841,9 +1117,10 @@ class PostgresStore:
     ) -> Appended:
         target_exists = await self.account_exists(target)
 
-        async def check(conn: Connection) -> Role | None:
+        async def check(conn: Connection, *, lock: bool = True) -> Role | None:
             kind = await conn.fetchval(
-                "SELECT kind FROM conversations WHERE id = $1 FOR UPDATE", conv
+                "SELECT kind FROM conversations WHERE id = $1" + (" FOR UPDATE" if lock else ""),
+                conv,
             )
             actor_role = await _role(conn, conv, actor)
             rules.require_member(actor_role)
@@ -905,7 +1182,7 @@ class PostgresStore:
             await self._release([target], conv)  # after the shard: the index stays a superset
             return removed
         # Refuse what the shard would refuse before reserving anything in the catalog.
-        await self._read(self.database_of(conv), check)
+        await self._read_shard(conv, lambda conn: check(conn, lock=False))
 
         async def shard_write() -> Appended:
             return await self._write_events(conv, "change_member", add)
@@ -972,26 +1249,26 @@ class PostgresStore:
         return await self._write_events(conv, "append", job)
 
     async def _event_at_read(self, conv: str, seq: int) -> Event | None:
-        return await self._read(self.database_of(conv), lambda conn: _event_at(conn, conv, seq))
+        return await self._read_shard(conv, lambda conn: _event_at(conn, conv, seq))
 
     async def read_page(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
     ) -> LogPage:
         async def job(conn: Connection) -> LogPage:
-            async with conn.transaction(isolation="repeatable_read", readonly=True):
-                rules.require_member(await _role(conn, conv, user))
-                last_seq = await _last_seq(conn, conv)
-                first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
-                rows = await conn.fetch(
-                    f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
-                    "AND seq BETWEEN $2 AND $3 ORDER BY seq",
-                    conv,
-                    first,
-                    last,
-                )
+            # One snapshot (_read_shards' transaction): the rows and last_seq agree.
+            rules.require_member(await _role(conn, conv, user))
+            last_seq = await _last_seq(conn, conv)
+            first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
+            rows = await conn.fetch(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
+                "AND seq BETWEEN $2 AND $3 ORDER BY seq",
+                conv,
+                first,
+                last,
+            )
             return LogPage([row_to_event(tuple(r)) for r in rows], more, last_seq)
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
         async def job(conn: Connection) -> list[Event]:
@@ -1004,7 +1281,7 @@ class PostgresStore:
             )
             return [row_to_event(tuple(r)) for r in rows]
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         async def job(conn: Connection) -> int:
@@ -1027,7 +1304,7 @@ class PostgresStore:
                 )
             return int(position)
 
-        return await self._write(self.database_of(conv), "mark_read", job)
+        return await self._write_shard(conv, "mark_read", job)
 
     async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
         """The user's conversation ids from the catalog index (a superset), in id order."""
@@ -1059,10 +1336,7 @@ class PostgresStore:
         while True:
             want = limit + 1 - len(out)
             ids = await self._indexed(user, cursor, want)
-            grouped = self._by_database(ids)
-            found = await asyncio.gather(
-                *(self._read(db, _summaries_job(user, convs)) for db, convs in grouped.items())
-            )
+            found = await self._read_shards(ids, lambda convs: _summaries_job(user, convs))
             summaries = {s.conv: s for part in found for s in part}
             out.extend(summaries[c] for c in ids if c in summaries)
             if len(ids) < want or len(out) > limit:
@@ -1075,7 +1349,7 @@ class PostgresStore:
     async def last_seqs(self, user: str) -> dict[str, int]:
         """One catalog query, then one per database holding the user's conversations, at
         once: 1 + min(databases, conversations) queries, whatever the number of either."""
-        grouped = self._by_database(await self._indexed(user, None, None))
+        indexed = await self._indexed(user, None, None)
 
         def job(convs: list[str]) -> Job[dict[str, int]]:
             async def run(conn: Connection) -> dict[str, int]:
@@ -1090,7 +1364,7 @@ class PostgresStore:
 
             return run
 
-        parts = await asyncio.gather(*(self._read(db, job(c)) for db, c in grouped.items()))
+        parts = await self._read_shards(indexed, job)
         return {conv: seq for part in parts for conv, seq in part.items()}
 
     async def members(self, user: str, conv: str) -> list[str]:
@@ -1101,7 +1375,7 @@ class PostgresStore:
             )
             return [str(r[0]) for r in rows]
 
-        return await self._read(self.database_of(conv), job)
+        return await self._read_shard(conv, job)
 
     # -- blocks (catalog) -------------------------------------------------------------------
 
@@ -1129,7 +1403,7 @@ class PostgresStore:
                 now_ms,
             )
 
-        await self._write(CATALOG, "block", job)
+        await self._write(CATALOG, "block", job, lock_key=user)
 
     async def unblock(self, user: str, target: str) -> None:
         async def job(conn: Connection) -> None:
@@ -1137,7 +1411,7 @@ class PostgresStore:
                 "DELETE FROM blocks WHERE blocker = $1 AND blocked = $2", user, target
             )
 
-        await self._write(CATALOG, "unblock", job)
+        await self._write(CATALOG, "unblock", job, lock_key=user)
 
     async def blocks(self, user: str) -> list[str]:
         async def job(conn: Connection) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pigeon.core import conversation as rules
+from pigeon.core import limits
 from pigeon.core.idempotency import original_ack
 from pigeon.core.records import (
     Account,
@@ -31,6 +32,7 @@ from pigeon.core.records import (
 from pigeon.core.sequencing import merge_position, page_window
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
+    ADMIN_TOKEN_KEY,
     MAX_DEVICE_KEYS,
     SUMMARY_MEMBERS,
     Appended,
@@ -118,6 +120,7 @@ class SqliteStore:
         )
         self._epoch = ""
         self._lock = DataDirLock(Path(data_dir))
+        self._buckets = limits.GrantTable()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -309,6 +312,46 @@ class SqliteStore:
         if last_error is not None:
             raise StoreUnavailable(f"the last write failed: {last_error}")
         await self._read("check", lambda conn: conn.execute("SELECT 1").fetchone())
+
+    # Buckets live in this process's memory: one process owns the store (its directory
+    # lock), so memory is shared by all its users, and sends pay no write for them (D42).
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now_ms / 1000)
+
+    async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
+        self._buckets.give_back(key, count)
+
+    async def admin_token_hash(self) -> bytes | None:
+        def job(conn: sqlite3.Connection) -> bytes | None:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (ADMIN_TOKEN_KEY,))
+            found = row.fetchone()
+            return bytes.fromhex(found[0]) if found is not None else None
+
+        return await self._read("admin_token_hash", job)
+
+    async def claim_admin_token(self, token_hash: bytes) -> bytes:
+        def job(conn: sqlite3.Connection) -> bytes:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                (ADMIN_TOKEN_KEY, token_hash.hex()),
+            )
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (ADMIN_TOKEN_KEY,))
+            return bytes.fromhex(row.fetchone()[0])
+
+        return await self._write("claim_admin_token", job)
+
+    async def set_admin_token(self, token_hash: bytes) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (ADMIN_TOKEN_KEY, token_hash.hex()),
+            )
+
+        await self._write("set_admin_token", job)
 
     async def probe_write(self, now_ms: int) -> None:
         """Commit a tiny write through the writer, as every write goes: the ``probe`` row of

@@ -245,7 +245,15 @@ class HttpApi:
         self.service = service
 
     def client_address(self, request: web.Request) -> str:
-        return request.remote or "unknown"
+        """Who is asking: the peer, or the address a trusted proxy says it forwarded for
+        (the last of X-Forwarded-For: the one the proxy itself appended)."""
+        peer = request.remote or "unknown"
+        if peer in self.service.config.trusted_proxy_set:
+            forwarded = request.headers.getall(hdrs.X_FORWARDED_FOR, [])
+            last = forwarded[-1].rsplit(",", 1)[-1].strip() if forwarded else ""
+            if last:
+                return last
+        return peer
 
     async def _device(self, request: web.Request) -> Device:
         return await self.service.authenticate(bearer_token(request))

@@ -1,0 +1,537 @@
+"""A whole Pigeon cluster on one machine: :class:`LocalCluster`.
+
+``up`` starts, all on 127.0.0.1 and free ports, each with its data and log under one
+directory: two PostgreSQL instances (the first holds the catalog and shard database
+``shard1``, the second ``shard2``), ``pigeon migrate``, a 3-node NATS cluster, N gateways
+(``pigeon serve --store ... --bus ...``) and HAProxy in front; it waits (bounded) until every
+part is healthy. The state file (``cluster.json``) records each process's pid and ports as
+soon as it is started, so ``down`` stops what a failed ``up`` left. Tests use the same class
+to start a cluster in a fixture.
+
+Layout of the directory::
+
+    cluster.json            pids, ports, URLs (written atomically after each start)
+    admin.token             the admin credential every gateway shares
+    pg-1/data pg-1/postgres.log     pg-2/...
+    nats-0/nats.log ...
+    gateway-0/data gateway-0/pigeon.log ...
+    haproxy/haproxy.cfg haproxy/haproxy.log
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pigeon.cluster import haproxy, processes
+from pigeon.cluster.processes import Proc
+from pigeon.durable_files import write_file_atomically
+
+STATE_FILE = "cluster.json"
+STATE_VERSION = 1
+ADMIN_TOKEN_FILE = "admin.token"
+# The Debian packages `up` needs, as PACKAGE:PROGRAM (pigeon.cluster.packages).
+DEBIAN_PACKAGES = (
+    f"postgresql:{processes.PG_BIN / 'initdb'}",
+    "nats-server:nats-server",
+    "haproxy:haproxy",
+)
+NATS_NODES = 3
+# The kinds of process, in the order they start (and the reverse of down's).
+KINDS = (
+    ("postgres", "PostgreSQL"),
+    ("nats", "NATS"),
+    ("gateway", "the gateways"),
+    ("haproxy", "HAProxy"),
+)
+CATALOG_DB = "pigeon"
+# Seconds for every part to report healthy, per step of `up`.
+READY_TIMEOUT_S = 60.0
+
+
+class ClusterError(Exception):
+    """``up``, ``status`` or ``down`` cannot go on; the message is one line for an operator."""
+
+
+@dataclass(frozen=True)
+class Health:
+    name: str
+    kind: str
+    pid: int
+    port: int
+    running: bool
+    healthy: bool
+    detail: str
+
+
+def write_shared_admin_token(cluster_dir: Path, gateway_data_dirs: list[Path]) -> str:
+    """One admin token for every gateway, so ``pigeon admin --url`` works against any.
+
+    A stand-in until the admin credential lives in the store (issue 11, item 4): then this
+    function goes, and the gateways read the store's."""
+    path = cluster_dir / ADMIN_TOKEN_FILE
+    if path.exists():
+        token = path.read_text().strip()
+    else:
+        token = secrets.token_urlsafe(32)
+        write_file_atomically(path, f"{token}\n".encode(), mode=0o600)
+    for data_dir in gateway_data_dirs:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        write_file_atomically(data_dir / ADMIN_TOKEN_FILE, f"{token}\n".encode(), mode=0o600)
+    return token
+
+
+class LocalCluster:
+    """A local cluster in ``directory``: :meth:`up`, :meth:`status`, :meth:`down`.
+
+    ``env`` is added to every gateway's environment (tests make argon2 cheap with it)."""
+
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        gateways: int = 3,
+        env: Mapping[str, str] | None = None,
+        ready_timeout_s: float = READY_TIMEOUT_S,
+        say: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        if gateways < 1:
+            raise ClusterError("a cluster needs at least one gateway")
+        self.directory = directory.resolve()
+        self.gateway_count = gateways
+        self.env = dict(env or {})
+        self.ready_timeout_s = ready_timeout_s
+        self.say = say
+        self.procs: list[Proc] = []
+        self.store_url = ""
+        self.bus_url = ""
+        self.complete = False
+
+    # -- what it runs -------------------------------------------------------------------
+
+    @property
+    def state_path(self) -> Path:
+        return self.directory / STATE_FILE
+
+    @property
+    def url(self) -> str:
+        """The URL clients connect to: HAProxy's front."""
+        return f"http://127.0.0.1:{self.proc('haproxy').port}"
+
+    def proc(self, name: str) -> Proc:
+        for proc in self.procs:
+            if proc.name == name:
+                return proc
+        raise ClusterError(f"{self.directory} has no process {name}")
+
+    def of_kind(self, kind: str) -> list[Proc]:
+        return [p for p in self.procs if p.kind == kind]
+
+    @property
+    def gateway_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{p.port}" for p in self.of_kind("gateway")]
+
+    @property
+    def gateway_metrics_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{p.extra['metrics_port']}" for p in self.of_kind("gateway")]
+
+    @property
+    def nats_urls(self) -> list[str]:
+        return [f"nats://127.0.0.1:{p.port}" for p in self.of_kind("nats")]
+
+    @property
+    def postgres_urls(self) -> list[str]:
+        return [
+            f"postgresql://{processes.PG_SUPERUSER}@127.0.0.1:{p.port}/postgres"
+            for p in self.of_kind("postgres")
+        ]
+
+    # -- state file ---------------------------------------------------------------------
+
+    def load(self) -> bool:
+        """Read the state file; False if there is none."""
+        try:
+            raw = json.loads(self.state_path.read_text())
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError) as exc:
+            raise ClusterError(f"cannot read {self.state_path}: {exc}") from exc
+        if not isinstance(raw, dict) or raw.get("version") != STATE_VERSION:
+            raise ClusterError(f"{self.state_path} is not a state file of this version")
+        self.procs = [Proc(**p) for p in raw["processes"]]
+        self.complete = bool(raw.get("complete", False))
+        self.store_url = str(raw.get("store", ""))
+        self.bus_url = str(raw.get("bus", ""))
+        return True
+
+    def _save(self) -> None:
+        state = {
+            "version": STATE_VERSION,
+            "complete": self.complete,  # every part started once: `up` may start it again
+            "store": self.store_url,
+            "bus": self.bus_url,
+            "processes": [asdict(p) for p in self.procs],
+        }
+        write_file_atomically(
+            self.state_path, (json.dumps(state, indent=2) + "\n").encode(), mode=0o644
+        )
+
+    def running(self) -> list[Proc]:
+        return [p for p in self.procs if p.alive()]
+
+    # -- up -----------------------------------------------------------------------------
+
+    def up(self, *, install: bool = True) -> LocalCluster:
+        """Start everything and wait until it is healthy; in a directory holding a stopped
+        cluster, start that one again. Refused, before anything is touched, if the
+        directory holds a running cluster, a failed ``up``'s leftovers, or other files.
+        On failure, stops what it started."""
+        existed = self.directory.exists()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            if not existed:
+                self.directory.chmod(0o755)  # PostgreSQL's own user must reach its data below
+            return self._up(install)
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Hold the directory's lock: one ``up`` or ``down`` at a time on a cluster."""
+        fd = os.open(self.directory, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ClusterError(
+                    f"another `pigeon cluster` command is working on {self.directory}"
+                ) from None
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _up(self, install: bool) -> LocalCluster:
+        restart = self.state_path.exists()
+        if restart:
+            self.load()
+            if running := self.running():
+                pids = ", ".join(str(p.pid) for p in running)
+                raise ClusterError(
+                    f"{self.directory} already holds a running cluster (pids {pids}): "
+                    f"`pigeon cluster down --dir {self.directory}` first"
+                )
+            if not self.complete:
+                raise ClusterError(
+                    f"{self.directory} holds what a failed `up` left: remove it, or choose "
+                    "another --dir"
+                )
+        elif any(self.directory.iterdir()):
+            raise ClusterError(f"{self.directory} is not empty: choose an empty or new --dir")
+        if install:
+            from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
+
+            try:
+                ensure_debian_packages(DEBIAN_PACKAGES)
+            except PackagesMissing as exc:
+                raise ClusterError(f"cannot install the Debian packages: {exc}") from exc
+        try:
+            if restart:
+                self._restart()
+            else:
+                self.procs = []
+                self._start_postgres()
+                self._start_nats()
+                self._start_gateways()
+                self._start_haproxy()
+                self.complete = True
+                self._save()
+        except BaseException:
+            self._stop_all()
+            raise
+        return self
+
+    def _spawn(
+        self,
+        proc: Proc,
+        args: list[str],
+        *,
+        env: Mapping[str, str] | None = None,
+        user: str | None = None,
+    ) -> None:
+        """Start a new process of the cluster; ``env`` is added to this one's environment.
+        What it ran is recorded, so a later ``up`` starts it again the same way."""
+        proc.args, proc.env, proc.user = list(args), dict(env or {}), user
+        proc.program = Path(args[0]).name
+        self.procs.append(proc)
+        self._respawn(proc)
+
+    def _respawn(self, proc: Proc) -> None:
+        with processes.stops_held():
+            try:
+                proc.pid = processes.spawn(
+                    proc.args, Path(proc.log), env={**os.environ, **proc.env}, user=proc.user
+                )
+            except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+                raise ClusterError(f"{proc.name}: {exc}") from exc
+            self._save()
+
+    def start_again(self, name: str) -> None:
+        """Start one process of the cluster again as it ran (same ports and data), after
+        a test or an operator stopped or killed it; stops it first if it still runs. Waits
+        (bounded) until it is healthy."""
+        proc = self.proc(name)
+        processes.stop(proc)
+        self._respawn(proc)
+        self._wait_healthy([proc], name)
+
+    def _restart(self) -> None:
+        """Start a stopped cluster again as it ran: same programs, ports, data and logs
+        (its catalog names its databases by port)."""
+        for kind, what in KINDS:
+            procs = self.of_kind(kind)
+            self.say(f"starting {what} again")
+            for proc in procs:
+                self._respawn(proc)
+            self._wait_healthy(procs, what)
+
+    def _wait_healthy(self, procs: list[Proc], what: str) -> None:
+        deadline = time.monotonic() + self.ready_timeout_s
+        while True:
+            health = [self.health(p) for p in procs]
+            if all(h.healthy for h in health):
+                return
+            for h in health:
+                if not h.running:
+                    raise ClusterError(f"{h.name} exited while starting: see {self._log(h.name)}")
+            if time.monotonic() >= deadline:
+                bad = "; ".join(f"{h.name}: {h.detail}" for h in health if not h.healthy)
+                raise ClusterError(
+                    f"{what} not healthy after {self.ready_timeout_s:.0f} s ({bad}); logs in "
+                    f"{self.directory}"
+                )
+            time.sleep(processes.POLL_S)
+
+    def _log(self, name: str) -> str:
+        return self.proc(name).log
+
+    def _start_postgres(self) -> None:
+        self.say("starting PostgreSQL (2 instances)")
+        instances = []
+        for n in (1, 2):
+            root = self.directory / f"pg-{n}"
+            root.mkdir()
+            processes.give_to_pg_user(root)
+            instances.append(root)
+        # initdb of both at once: each is mostly fsync waits.
+        errors: list[BaseException] = []
+
+        def init(root: Path) -> None:
+            try:
+                processes.initdb(root / "data")
+            except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=init, args=(root,)) for root in instances]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise ClusterError(str(errors[0]))
+        pgs = []
+        for n, root in enumerate(instances, 1):
+            log = root / "postgres.log"
+            log.touch()
+            processes.give_to_pg_user(log)
+            port = processes.free_port()
+            # SIGINT: PostgreSQL's fast shutdown (SIGTERM's "smart" one waits for clients).
+            proc = Proc(f"pg-{n}", "postgres", port, str(log), stop_signal=signal.SIGINT)
+            self._spawn(
+                proc, processes.postgres_args(root / "data", port), user=processes.pg_os_user()
+            )
+            pgs.append(proc)
+        self._wait_healthy(pgs, "PostgreSQL")
+        first, second = pgs
+        try:
+            processes.psql(first.port, f"CREATE DATABASE {CATALOG_DB}")
+            processes.psql(first.port, "CREATE DATABASE shard1")
+            processes.psql(second.port, "CREATE DATABASE shard2")
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            raise ClusterError(str(exc)) from exc
+        user = processes.PG_SUPERUSER
+        shard2 = f"postgresql://{user}@127.0.0.1:{second.port}/shard2"
+        self.store_url = (
+            f"postgresql://{user}@127.0.0.1:{first.port}/{CATALOG_DB}?shards=shard1,{shard2}"
+        )
+        self._save()
+        self.say("migrating the store")
+        migrate_dir = self.directory / "migrate"
+        migrate = [sys.executable, "-m", "pigeon", "migrate", "--store", self.store_url]
+        try:
+            done = subprocess.run(
+                [*migrate, "--data", str(migrate_dir)],
+                capture_output=True,
+                text=True,
+                timeout=self.ready_timeout_s,
+                env=self._pigeon_env(),
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ClusterError(f"pigeon migrate took over {self.ready_timeout_s:.0f} s") from exc
+        finally:
+            shutil.rmtree(migrate_dir, ignore_errors=True)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ClusterError(f"pigeon migrate failed: {last}")
+
+    def _start_nats(self) -> None:
+        self.say(f"starting NATS ({NATS_NODES} nodes)")
+        # (client, route, monitoring) per node, all known first: each node routes to all.
+        ports = [
+            (processes.free_port(), processes.free_port(), processes.free_port())
+            for _ in range(NATS_NODES)
+        ]
+        nodes = []
+        for n, (port, cluster_port, monitor_port) in enumerate(ports):
+            root = self.directory / f"nats-{n}"
+            root.mkdir()
+            routes = [c for i, (_, c, _) in enumerate(ports) if i != n]
+            name = f"nats-{n}"
+            proc = Proc(
+                name,
+                "nats",
+                port,
+                str(root / "nats.log"),
+                extra={"cluster_port": cluster_port, "monitor_port": monitor_port},
+            )
+            self._spawn(proc, processes.nats_args(name, port, cluster_port, monitor_port, routes))
+            nodes.append(proc)
+        self.bus_url = "nats://" + ",".join(f"127.0.0.1:{p.port}" for p in nodes)
+        self._save()
+        self._wait_healthy(nodes, "NATS")
+
+    def _pigeon_env(self) -> dict[str, str]:
+        return {**os.environ, **self.env}
+
+    def _start_gateways(self) -> None:
+        self.say(f"starting {self.gateway_count} gateways")
+        roots = [self.directory / f"gateway-{n}" for n in range(self.gateway_count)]
+        write_shared_admin_token(self.directory, [root / "data" for root in roots])
+        gateways = []
+        for n, root in enumerate(roots):
+            port, metrics_port = processes.free_port(), processes.free_port()
+            env = {
+                "PIGEON_METRICS_PORT": str(metrics_port),
+                # Behind HAProxy on this machine: its X-Forwarded-For names the client, and
+                # HAProxy holds the per-address connection cap (every connection comes from it).
+                "PIGEON_TRUSTED_PROXIES": "127.0.0.1",
+                "PIGEON_MAX_CONNECTIONS_PER_ADDRESS": "1000000",
+                **self.env,
+            }
+            proc = Proc(
+                f"gateway-{n}",
+                "gateway",
+                port,
+                str(root / "pigeon.log"),
+                extra={"metrics_port": metrics_port, "data": str(root / "data")},
+            )
+            args = [sys.executable, "-m", "pigeon", "serve", "--host", "127.0.0.1"]
+            args += ["--port", str(port), "--data", str(root / "data")]
+            args += ["--store", self.store_url, "--bus", self.bus_url]
+            self._spawn(proc, args, env=env)
+            gateways.append(proc)
+        self._wait_healthy(gateways, "the gateways")
+
+    def _start_haproxy(self) -> None:
+        self.say("starting HAProxy")
+        root = self.directory / "haproxy"
+        root.mkdir()
+        front, stats = processes.free_port(), processes.free_port()
+        config = root / "haproxy.cfg"
+        log = root / "haproxy.log"
+        gateways = [(p.name, p.port) for p in self.of_kind("gateway")]
+        config.write_text(
+            haproxy.haproxy_config(front_port=front, stats_port=stats, gateways=gateways)
+        )
+        program = shutil.which("haproxy") or "/usr/sbin/haproxy"
+        proc = Proc("haproxy", "haproxy", front, str(log), extra={"stats_port": stats})
+        self._spawn(proc, [program, "-f", str(config)])
+        self._wait_healthy([proc], "HAProxy")
+
+    # -- status -------------------------------------------------------------------------
+
+    def health(self, proc: Proc) -> Health:
+        """One process's health, by its own probe."""
+
+        def result(healthy: bool, detail: str) -> Health:
+            return Health(proc.name, proc.kind, proc.pid, proc.port, running, healthy, detail)
+
+        running = proc.alive()
+        if not running:
+            return result(False, "not running")
+        if proc.kind == "postgres":
+            return result(*processes.pg_ready(proc.port))
+        if proc.kind == "nats":
+            monitor = f"http://127.0.0.1:{proc.extra['monitor_port']}"
+            status, body = processes.http_status(monitor + "/healthz")
+            if status != 200:
+                return result(False, f"/healthz {status or body}")
+            status, body = processes.http_status(monitor + "/routez")
+            try:
+                routes = int(json.loads(body).get("num_routes", 0)) if status == 200 else 0
+            except ValueError:
+                routes = 0
+            if routes < NATS_NODES - 1:
+                return result(False, f"{routes} of {NATS_NODES - 1} routes")
+            return result(True, f"/healthz ok, {routes} routes")
+        if proc.kind == "gateway":
+            status, body = processes.http_status(f"http://127.0.0.1:{proc.port}/readyz")
+            detail = f"/readyz {status}" if status else f"/readyz: {body}"
+            if status == 503 and "draining" in body:
+                detail += " draining"
+            return result(status == 200, detail)
+        status, body = processes.http_status(
+            f"http://127.0.0.1:{proc.extra['stats_port']}/stats;csv"
+        )
+        if status != 200:
+            return result(False, f"stats {status or body}")
+        seen = haproxy.parse_stats_csv(body)
+        up = sorted(name for name, state in seen.items() if state.startswith("UP"))
+        # Healthy once it routes to at least one gateway; the detail names those it routes to.
+        return result(bool(up), f"routing to {', '.join(up) or 'no gateway'}")
+
+    def status(self) -> list[Health]:
+        if not self.load():
+            raise ClusterError(f"no cluster in {self.directory} (no {STATE_FILE})")
+        return [self.health(p) for p in self.procs]
+
+    # -- down ---------------------------------------------------------------------------
+
+    def down(self) -> list[str]:
+        """Stop every process of the state file by pid, HAProxy and gateways first (their
+        drain still reaches the store and bus), PostgreSQL last. Returns the names stopped."""
+        if not self.procs and not self.load():
+            raise ClusterError(f"no cluster in {self.directory} (no {STATE_FILE})")
+        with self._lock():
+            return self._stop_all()
+
+    def _stop_all(self) -> list[str]:
+        stopped = []
+        for kind, _ in reversed(KINDS):
+            for proc in self.of_kind(kind):
+                if processes.stop(proc):
+                    stopped.append(proc.name)
+        if left := self.running():
+            raise ClusterError(
+                "still running after SIGKILL: " + ", ".join(f"{p.name} ({p.pid})" for p in left)
+            )
+        return stopped
