@@ -75,6 +75,7 @@ async def front(tmp_path: Path) -> AsyncIterator[Front]:
             front_port=front_port,
             stats_port=stats_port,
             gateways=[(s.name, s.port) for s in standins],
+            max_connections_per_address=256,
         )
     )
     proc = await asyncio.create_subprocess_exec(
@@ -116,13 +117,19 @@ async def answers(front: Front, count: int, method: str = "GET") -> list[tuple[i
     return out
 
 
-def test_the_generated_configuration_is_valid(tmp_path: Path) -> None:
+def test_the_generated_configuration_is_valid_and_caps_each_client_address(
+    tmp_path: Path,
+) -> None:
+    """The gateways' max_connections_per_address is enforced at the front, where the client
+    address is still known."""
     config = tmp_path / "haproxy.cfg"
-    config.write_text(
-        haproxy.haproxy_config(front_port=1, stats_port=2, gateways=[("gateway-0", 3)])
+    text = haproxy.haproxy_config(
+        front_port=1, stats_port=2, gateways=[("gateway-0", 3)], max_connections_per_address=77
     )
+    config.write_text(text)
     done = subprocess.run([HAPROXY, "-c", "-f", str(config)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    assert "tcp-request connection reject if { sc0_conn_cur gt 77 }" in text
 
 
 async def test_a_gateway_whose_readyz_is_503_leaves_the_rotation(front: Front) -> None:

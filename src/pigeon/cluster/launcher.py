@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pigeon import config as config_module
 from pigeon.cluster import haproxy, processes
 from pigeon.cluster.processes import Proc
 from pigeon.durable_files import write_file_atomically
@@ -434,8 +435,8 @@ class LocalCluster:
                 # Behind HAProxy on this machine: its X-Forwarded-For names the client, and
                 # HAProxy holds the per-address connection cap (every connection comes from it).
                 "PIGEON_TRUSTED_PROXIES": "127.0.0.1",
-                "PIGEON_MAX_CONNECTIONS_PER_ADDRESS": "1000000",
                 **self.env,
+                "PIGEON_MAX_CONNECTIONS_PER_ADDRESS": "1000000",
             }
             proc = Proc(
                 f"gateway-{n}",
@@ -459,8 +460,17 @@ class LocalCluster:
         config = root / "haproxy.cfg"
         log = root / "haproxy.log"
         gateways = [(p.name, p.port) for p in self.of_kind("gateway")]
+        try:  # the cap an operator sets for the gateways (PIGEON_...) holds at the front
+            per_address = config_module.load(self._pigeon_env()).max_connections_per_address
+        except ValueError as exc:
+            raise ClusterError(str(exc)) from None
         config.write_text(
-            haproxy.haproxy_config(front_port=front, stats_port=stats, gateways=gateways)
+            haproxy.haproxy_config(
+                front_port=front,
+                stats_port=stats,
+                gateways=gateways,
+                max_connections_per_address=per_address,
+            )
         )
         program = shutil.which("haproxy") or "/usr/sbin/haproxy"
         proc = Proc("haproxy", "haproxy", front, str(log), extra={"stats_port": stats})
