@@ -24,16 +24,21 @@ HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 
 @dataclass
 class StandIn:
-    """A gateway's stand-in: ``ready`` drives /readyz, ``refuse`` answers 503 to the rest."""
+    """A gateway's stand-in: ``ready`` drives /readyz (answered after ``check_delay_s``, and
+    counted in ``checks``), ``refuse`` answers 503 to the rest."""
 
     name: str
     ready: bool = True
     refuse: bool = False
+    check_delay_s: float = 0.0
+    checks: int = 0
     hits: int = 0
     forwarded_for: list[str] = field(default_factory=list)
     port: int = 0
 
     async def readyz(self, request: web.Request) -> web.Response:
+        self.checks += 1
+        await asyncio.sleep(self.check_delay_s)  # a gateway busy with a burst of hellos
         return web.json_response(
             {"status": "ready" if self.ready else "draining"}, status=200 if self.ready else 503
         )
@@ -141,6 +146,17 @@ async def test_a_gateway_whose_readyz_is_503_leaves_the_rotation(front: Front) -
     assert draining.hits == before  # not even tried
     draining.ready = True
     await until(lambda: seen(front).get("gateway-1") == "UP", "gateway-1 back")
+
+
+async def test_a_gateway_answering_its_checks_late_stays_in_the_rotation(front: Front) -> None:
+    """Checks answered in 0.8 s (past the 0.5 s interval, within the 2 s check timeout) do not
+    take a gateway out: with one gateway, one slow check was an outage for every client."""
+    busy = front.gateways[1]
+    busy.check_delay_s = 0.8
+    first = busy.checks
+    await until(lambda: busy.checks >= first + 4, "four slow checks")
+    assert seen(front).get("gateway-1") == "UP"
+    assert sorted(await answers(front, 6)) == [(200, "gateway-0")] * 3 + [(200, "gateway-1")] * 3
 
 
 async def test_a_503_or_a_refused_connect_is_retried_on_the_other_gateway(front: Front) -> None:

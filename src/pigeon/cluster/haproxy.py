@@ -11,8 +11,10 @@ enforced here (every connection reaches a gateway from HAProxy's own address).
 
 from __future__ import annotations
 
-# Seconds between health checks of a gateway; one failed check takes it out of the rotation.
+# Between health checks of a gateway; three failed checks in a row (or ones slower than
+# CHECK_TIMEOUT_MS) take it out of the rotation, two good ones bring it back.
 CHECK_INTERVAL_MS = 500
+CHECK_TIMEOUT_MS = 2000
 
 
 def haproxy_config(
@@ -71,7 +73,10 @@ backend gateways
     balance leastconn
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter {CHECK_INTERVAL_MS} fall 1 rise 2
+    # A gateway busy with a burst of hellos may answer a check late: only a run of failures,
+    # not one slow answer, takes it out (with one gateway, one slow check was an outage).
+    timeout check {CHECK_TIMEOUT_MS}ms
+    default-server inter {CHECK_INTERVAL_MS} fall 3 rise 2
 {servers}
 
 listen stats
