@@ -368,6 +368,7 @@ def _coordinate(
     merged["server"] = {
         "pid": pid,
         "pids": list(target.current_pids()),
+        "cpu_s_by_pid": {str(p): round(s, 2) for p, s in cpu.seconds_by_pid.items()},
         "cpu_s": round(server_cpu, 2),
         "cpu_cores_used": round(server_cpu / max(total_s, 1), 2),
         "rss_mib_at_end": round(server_rss / 2**20, 1),

@@ -277,5 +277,9 @@ class CpuMeter:
                 continue
 
     @property
+    def seconds_by_pid(self) -> dict[int, float]:
+        return {pid: self._last[pid] - mark for pid, mark in self._marks.items()}
+
+    @property
     def seconds(self) -> float:
-        return sum(self._last[pid] - mark for pid, mark in self._marks.items())
+        return sum(self.seconds_by_pid.values())
