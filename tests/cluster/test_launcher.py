@@ -42,6 +42,21 @@ def stubborn(tmp_path: Path) -> Iterator[Proc]:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def test_the_package_script_runs_on_the_system_python_alone() -> None:
+    """scripts/ensure-debian-packages.sh (the Makefile's first step of the tests) runs
+    pigeon.cluster.packages with the system's python3, which has none of Pigeon's
+    dependencies: importing the cluster package must need the standard library only."""
+    script = Path(__file__).parents[2] / "scripts" / "ensure-debian-packages.sh"
+    done = subprocess.run(
+        [str(script), "coreutils:ls"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        env={"PATH": os.environ["PATH"]},
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_stop_kills_the_whole_group_of_a_process_that_ignores_its_signal(
     stubborn: Proc,
 ) -> None:

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pigeon import config as config_module
 from pigeon.cluster import haproxy, processes
 from pigeon.cluster.processes import Proc
 from pigeon.durable_files import write_file_atomically
@@ -460,8 +459,12 @@ class LocalCluster:
         config = root / "haproxy.cfg"
         log = root / "haproxy.log"
         gateways = [(p.name, p.port) for p in self.of_kind("gateway")]
+        # Imported here: the package must import with the standard library alone, since
+        # scripts/ensure-debian-packages.sh runs pigeon.cluster.packages with the system python3.
+        from pigeon import config as pigeon_config
+
         try:  # the cap an operator sets for the gateways (PIGEON_...) holds at the front
-            per_address = config_module.load(self._pigeon_env()).max_connections_per_address
+            per_address = pigeon_config.load(self._pigeon_env()).max_connections_per_address
         except ValueError as exc:
             raise ClusterError(str(exc)) from None
         config.write_text(
