@@ -29,6 +29,16 @@ def test_missing_packages_are_those_whose_program_is_missing() -> None:
         missing_packages(["coreutils"])
 
 
+def test_ports_handed_out_are_outside_the_ephemeral_range_and_never_twice() -> None:
+    # The ephemeral range is where the kernel picks outgoing connections' local ports: a
+    # port from there, checked free and released, can be taken by any connection before the
+    # server binds it (a local cluster's NATS node failed to start so under the test suite).
+    ephemeral = processes.ephemeral_ports()
+    ports = [processes.free_port() for _ in range(50)]
+    assert len(set(ports)) == len(ports)
+    assert not [port for port in ports if port in ephemeral]
+
+
 @pytest.fixture
 def stubborn(tmp_path: Path) -> Iterator[Proc]:
     """A shell ignoring SIGTERM, with a child in its process group."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -24,6 +23,7 @@ from pathlib import Path
 from pigeon.cluster.processes import (
     PG_BIN,
     PG_SUPERUSER,
+    free_port,
     give_to_pg_user,
     initdb,
     pg_os_user,
@@ -35,18 +35,12 @@ SUPERUSER = PG_SUPERUSER
 _READY = "database system is ready to accept connections"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass
 class PostgresInstance:
     """One running instance; :meth:`create_databases` makes fresh databases on it."""
 
     root: Path
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     proc: subprocess.Popen[str] | None = None
     _names: itertools.count[int] = field(default_factory=itertools.count)
     _drain: threading.Thread | None = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pwd
+import random
 import shutil
 import signal
 import socket
@@ -36,12 +37,46 @@ STOP_TIMEOUT_S = 15.0
 POLL_S = 0.1
 
 
+# Ports already handed out by this process: a port is released after its check, so without
+# this record two parts of one cluster could be given the same one.
+_HANDED_OUT: set[int] = set()
+# The lowest port handed out: below it sit the ports services commonly claim.
+_LOWEST_PORT = 10000
+
+
+def ephemeral_ports() -> range:
+    """The kernel's range for outgoing connections' local ports."""
+    try:
+        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999  # Linux's default
+    return range(low, high + 1)
+
+
 def free_port() -> int:
-    """A loopback port free now. Another program could take it before ours binds it; the
-    health wait then reports that part as not starting."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port free now, for a server that must be told its port before it starts.
+
+    Chosen outside the kernel's ephemeral range: a port the kernel hands out for a bind to
+    port 0 can be taken, between our check and the server's bind, as the local port of any
+    outgoing connection on the machine (a test suite makes thousands), and the server then
+    fails to listen. Outside that range only another listener can take it, and every part
+    started here is checked for health, which reports that as a part not starting.
+    """
+    ephemeral = ephemeral_ports()
+    candidates = [
+        port
+        for port in range(_LOWEST_PORT, 65536)
+        if port not in ephemeral and port not in _HANDED_OUT
+    ]
+    for port in random.sample(candidates, min(len(candidates), 200)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
+        return port
+    raise OSError("no free loopback port outside the ephemeral range")
 
 
 @dataclass

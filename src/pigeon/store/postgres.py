@@ -428,6 +428,11 @@ async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str
     if not shards:
         return {}
     await conn.execute("SELECT pg_advisory_xact_lock_shared($1)", FENCE_LOCK)
+    return await _fence_states(conn, shards)
+
+
+async def _fence_states(conn: Connection, shards: list[int]) -> dict[int, str]:
+    """Each of these shards' fence state on this database (a shard with no row is absent)."""
     rows = await conn.fetch(
         "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
     )
@@ -437,10 +442,7 @@ async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str
 async def fence_read(conn: Connection, shards: list[int]) -> None:
     """Refuse to read shards this database no longer holds. Run in the read's own snapshot,
     so what it reads is what was checked."""
-    rows = await conn.fetch(
-        "SELECT shard, state FROM shard_owner WHERE shard = ANY($1::int[])", shards
-    )
-    states = {int(r[0]): str(r[1]) for r in rows}
+    states = await _fence_states(conn, shards)
     for shard in shards:
         if not readable(states.get(shard)):
             raise ShardFenced(shard, states.get(shard))
