@@ -697,6 +697,10 @@ class StoreConformance:
                     d.id, now_ms=NOW + 2, state=DeliveryState.PENDING, next_ms=NOW + 100, error="x"
                 )
         assert await store.claim_deliveries(NOW + 99, lease_ms=5, limit=10, per_webhook=9) == []
+        skipped = await store.claim_deliveries(
+            NOW + 100, lease_ms=5, limit=10, per_webhook=9, skip=frozenset({"wh_b"})
+        )
+        assert skipped == []  # wh_b has enough in flight
         retried = await store.claim_deliveries(NOW + 100, lease_ms=5, limit=10, per_webhook=9)
         assert sorted(d.event_id for d in retried) == ["evt_1", "evt_2"]
         assert all(d.attempts == 1 and d.last_error == "x" for d in retried)

@@ -36,6 +36,13 @@ URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 _url_re = re.compile(URL_PATTERN)
 
 
+_webhook_id_re = re.compile(r"^wh_[0-9a-f]{16}$")
+
+
+def is_webhook_id(text: str) -> bool:
+    return _webhook_id_re.match(text) is not None
+
+
 def new_webhook_id() -> str:
     return WEBHOOK_ID_PREFIX + secrets.token_hex(8)
 

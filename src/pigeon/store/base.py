@@ -357,10 +357,17 @@ class Store(Protocol):
         says which do."""
 
     async def claim_deliveries(
-        self, now_ms: int, *, lease_ms: int, limit: int, per_webhook: int
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
     ) -> list[Delivery]:
         """Up to ``limit`` pending deliveries due at ``now_ms``, at most ``per_webhook`` per
-        endpoint (so one slow endpoint cannot take every slot), each made due again at
+        endpoint (so one slow endpoint cannot take every slot) and none of the endpoints in
+        ``skip`` (those the caller has enough of in flight), each made due again at
         ``now_ms + lease_ms``: if its relay dies, another tries it then."""
 
     async def finish_delivery(

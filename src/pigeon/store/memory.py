@@ -592,7 +592,13 @@ class MemoryStore:
         ]
 
     async def claim_deliveries(
-        self, now_ms: int, *, lease_ms: int, limit: int, per_webhook: int
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
     ) -> list[Delivery]:
         await self._enter()
         due = sorted(
@@ -608,7 +614,7 @@ class MemoryStore:
         for delivery in due:
             if len(claimed) >= limit:
                 break
-            if taken.get(delivery.webhook.id, 0) >= per_webhook:
+            if delivery.webhook.id in skip or taken.get(delivery.webhook.id, 0) >= per_webhook:
                 continue
             taken[delivery.webhook.id] = taken.get(delivery.webhook.id, 0) + 1
             self._deliveries[delivery.id] = replace(delivery, next_ms=now_ms + lease_ms)

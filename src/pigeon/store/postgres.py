@@ -1625,7 +1625,13 @@ class PostgresStore:
         return await self._read(CATALOG, job)
 
     async def claim_deliveries(
-        self, now_ms: int, *, lease_ms: int, limit: int, per_webhook: int
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
     ) -> list[Delivery]:
         async def job(conn: Connection) -> list[Delivery]:
             # Window functions cannot take row locks: rank the due deliveries first, then
@@ -1633,7 +1639,8 @@ class PostgresStore:
             rows = await conn.fetch(
                 "WITH ranked AS (SELECT id, next_ms, row_number() OVER (PARTITION BY webhook "
                 "ORDER BY next_ms, id) AS nth FROM deliveries WHERE state = 'pending' "
-                "AND next_ms <= $1), chosen AS (SELECT d.id FROM deliveries d JOIN ranked r "
+                "AND next_ms <= $1 AND NOT (webhook = ANY($5::text[]))), "
+                "chosen AS (SELECT d.id FROM deliveries d JOIN ranked r "
                 "ON r.id = d.id WHERE r.nth <= $3 AND d.state = 'pending' AND d.next_ms <= $1 "
                 "ORDER BY r.next_ms, r.id LIMIT $4 FOR UPDATE OF d SKIP LOCKED) "
                 "UPDATE deliveries d SET next_ms = $2 FROM chosen c WHERE d.id = c.id "
@@ -1642,6 +1649,7 @@ class PostgresStore:
                 now_ms + lease_ms,
                 per_webhook,
                 limit,
+                sorted(skip),
             )
             if not rows:
                 return []

@@ -794,7 +794,13 @@ class SqliteStore:
         return await self._read("webhooks_for", job)
 
     async def claim_deliveries(
-        self, now_ms: int, *, lease_ms: int, limit: int, per_webhook: int
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
     ) -> list[Delivery]:
         def job(conn: sqlite3.Connection) -> list[Delivery]:
             ids = [
@@ -802,9 +808,10 @@ class SqliteStore:
                 for r in conn.execute(
                     "SELECT id FROM (SELECT id, next_ms, row_number() OVER ("
                     "PARTITION BY webhook ORDER BY next_ms, id) AS nth FROM deliveries "
-                    "WHERE state = 'pending' AND next_ms <= ?) WHERE nth <= ? "
+                    "WHERE state = 'pending' AND next_ms <= ? "
+                    "AND webhook NOT IN (SELECT value FROM json_each(?))) WHERE nth <= ? "
                     "ORDER BY next_ms, id LIMIT ?",
-                    (now_ms, per_webhook, limit),
+                    (now_ms, encode_json(sorted(skip)).decode(), per_webhook, limit),
                 )
             ]
             found = [_delivery_at(conn, i) for i in ids]

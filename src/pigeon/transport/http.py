@@ -21,6 +21,7 @@ from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.core import limits, origins
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
+from pigeon.core.webhooks import is_webhook_id
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.ops.logging import bind
 from pigeon.ops.metrics import CLIENT_CLOSED, Metrics
@@ -264,6 +265,12 @@ class HttpApi:
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
         return conv
 
+    def _webhook(self, request: web.Request) -> str:
+        webhook = request.match_info["webhook"]
+        if not is_webhook_id(webhook):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return webhook
+
     def _handle(self, request: web.Request) -> str:
         handle = request.match_info["handle"]
         if not is_handle(handle):  # the same rule as a handle in a body
@@ -288,6 +295,10 @@ class HttpApi:
         r.add_post("/v1/blocks", self.block)
         r.add_get("/v1/blocks", self.blocks)
         r.add_delete("/v1/blocks/{handle}", self.unblock)
+        r.add_post("/v1/webhooks", self.create_webhook)
+        r.add_get("/v1/webhooks", self.list_webhooks)
+        r.add_delete("/v1/webhooks/{webhook}", self.delete_webhook)
+        r.add_post("/v1/webhooks/{webhook}/rotate-secret", self.rotate_webhook_secret)
 
     async def register(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.RegisterRequest)
@@ -425,3 +436,28 @@ class HttpApi:
         device = await self._device(request)
         await self.service.unblock(device.handle, self._handle(request))
         return web.Response(status=204)
+
+    async def create_webhook(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.WebhookRequest)
+        created = await self.service.create_webhook(device.handle, body.url, body.conv)
+        return json_response(created, api.WEBHOOK_CREATE.status)
+
+    async def list_webhooks(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        return json_response(await self.service.webhooks(device.handle))
+
+    async def delete_webhook(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        await self.service.delete_webhook(device.handle, self._webhook(request))
+        return web.Response(status=204)
+
+    async def rotate_webhook_secret(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        webhook = self._webhook(request)
+        previous_valid_s = _int_param(request, api.PREVIOUS_SECRET_S)
+        assert previous_valid_s is not None  # it has a default
+        rotated = await self.service.rotate_webhook_secret(
+            device.handle, webhook, previous_valid_s=previous_valid_s
+        )
+        return json_response(rotated)
