@@ -638,11 +638,8 @@ class StoreConformance:
         assert rotated.secret == "whsec_new" and rotated.previous_secret == everything.secret
         assert rotated.signing_secrets(NOW) == ["whsec_new", everything.secret]
         assert rotated.signing_secrets(NOW + 10) == ["whsec_new"]
-        assert {w.id for w in await store.webhooks_for(conv, ["alice", "bob"])} == {
-            "wh_a",
-            "wh_b",
-        }
-        assert await store.webhooks_for(conv, ["bob"]) == []
+        assert {w.id for w in await store.webhooks_of(["alice", "bob"])} == {"wh_a", "wh_b"}
+        assert await store.webhooks_of(["bob", "carol"]) == []
         await store.delete_webhook("alice", "wh_b")
         assert [w.id for w in await store.webhooks("alice")] == ["wh_a"]
         for i in range(MAX_WEBHOOKS_PER_USER - 1):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 # Deliveries one node has in flight to one endpoint; the others wait their turn in the store.
 PER_WEBHOOK = 2
 OUTBOX_BATCH = 256  # outbox records claimed at once
+BATCH_WINDOW_S = 0.1  # how long a woken relay lets commits gather before its pass
 PRUNE_AFTER_MS = 7 * 86_400_000  # delivered deliveries are listed this long, then forgotten
 PRUNE_BATCH = 1000
 
@@ -102,17 +104,24 @@ class Relay:
 
     async def run_outbox(self) -> None:
         """Relay outbox records into deliveries until cancelled (a supervised task)."""
+        looked_at = -math.inf  # when the lag was last read
+        loop = asyncio.get_running_loop()
         while True:
             self._outbox_wake.clear()
             try:
                 relayed = await self.relay_once()
-                self.counters.oldest_ms = await self._store.outbox_oldest_ms()
+                if loop.time() - looked_at >= self._settings.interval_s:
+                    self.counters.oldest_ms = await self._store.outbox_oldest_ms()
+                    looked_at = loop.time()
             except (StoreUnavailable, RateLimited) as exc:
                 log.warning("outbox relay: store unavailable", extra={"error": str(exc)})
                 relayed = 0
             if relayed < OUTBOX_BATCH:  # caught up: wait for a commit, or another node's
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._outbox_wake.wait(), self._settings.interval_s)
+                # Let the commits of the next moment gather, so that a pass takes a batch of
+                # them: under load, a few relay writes a second, not one per commit.
+                await asyncio.sleep(min(BATCH_WINDOW_S, self._settings.interval_s))
 
     async def relay_once(self) -> int:
         """Claim one batch of outbox records and queue their deliveries; returns how many
@@ -123,14 +132,13 @@ class Relay:
         )
         if not records:
             return 0
+        # One lookup for the batch: the endpoints of everyone in its conversations.
+        owners = sorted({member for record in records for member in record.members})
+        found = await self._store.webhooks_of(owners) if owners else []
+        endpoints = [(w.id, w.owner, w.conv) for w in found]
         deliveries: list[NewDelivery] = []
-        endpoints: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, str | None]]] = {}
         for record in records:
-            key = (record.event.conv, record.members)
-            if key not in endpoints:
-                found = await self._store.webhooks_for(record.event.conv, list(record.members))
-                endpoints[key] = [(w.id, w.owner, w.conv) for w in found]
-            deliveries.extend(self._deliveries_of(record, endpoints[key], now))
+            deliveries.extend(self._deliveries_of(record, endpoints, now))
         await self._store.finish_outbox(records, deliveries)
         self.counters.queued += len(deliveries)
         if deliveries:

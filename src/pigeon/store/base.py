@@ -351,10 +351,9 @@ class Store(Protocol):
         """Make ``secret`` the endpoint's secret; the old one still signs until
         ``previous_until_ms``. ``not_found`` if it is not the owner's."""
 
-    async def webhooks_for(self, conv: str, members: list[str]) -> list[Webhook]:
-        """Every endpoint that may receive events of ``conv`` (owned by one of ``members``,
-        for every conversation or for this one); :func:`pigeon.core.webhooks.recipients`
-        says which do."""
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
+        """Every endpoint of these users (one lookup for a relay's whole batch of events);
+        :func:`pigeon.core.webhooks.recipients` says which receive each event."""
 
     async def claim_deliveries(
         self,

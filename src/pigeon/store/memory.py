@@ -582,14 +582,10 @@ class MemoryStore:
                 self._deliveries[delivery.id] = replace(delivery, webhook=rotated)
         return rotated
 
-    async def webhooks_for(self, conv: str, members: list[str]) -> list[Webhook]:
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
         await self._enter()
-        present = set(members)
-        return [
-            w
-            for w in self._webhooks.values()
-            if w.owner in present and (w.conv is None or w.conv == conv)
-        ]
+        wanted = set(owners)
+        return [w for w in self._webhooks.values() if w.owner in wanted]
 
     async def claim_deliveries(
         self,

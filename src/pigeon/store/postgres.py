@@ -1612,13 +1612,12 @@ class PostgresStore:
 
         return await self._write(CATALOG, "rotate_webhook_secret", job, lock_key=owner)
 
-    async def webhooks_for(self, conv: str, members: list[str]) -> list[Webhook]:
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
         async def job(conn: Connection) -> list[Webhook]:
             rows = await conn.fetch(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE (conv IS NULL OR conv = $1) "
-                "AND owner = ANY($2::text[]) ORDER BY id",
-                conv,
-                members,
+                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ANY($1::text[]) "
+                "ORDER BY id",
+                owners,
             )
             return [_row_to_webhook(tuple(r)) for r in rows]
 

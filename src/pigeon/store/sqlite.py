@@ -782,16 +782,16 @@ class SqliteStore:
 
         return await self._write("rotate_webhook_secret", job)
 
-    async def webhooks_for(self, conv: str, members: list[str]) -> list[Webhook]:
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
         def job(conn: sqlite3.Connection) -> list[Webhook]:
             rows = conn.execute(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE (conv IS NULL OR conv = ?) "
-                "AND owner IN (SELECT value FROM json_each(?)) ORDER BY id",
-                (conv, encode_json(members).decode()),
+                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks "
+                "WHERE owner IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (encode_json(owners).decode(),),
             )
             return [_row_to_webhook(r) for r in rows]
 
-        return await self._read("webhooks_for", job)
+        return await self._read("webhooks_of", job)
 
     async def claim_deliveries(
         self,
