@@ -26,11 +26,12 @@ from tests.helpers.raw import Http, RawWs
 from tests.helpers.server import E2E_BACKENDS, SQLITE_LOCAL, Backends, ServerProcess
 
 # The modules the cluster runs: those about delivery, ordering, idempotency, reconnects and
-# membership, where a second gateway changes what is tested. Two gateway processes per test
-# cost about 2 s more than one node (docs/DECISIONS.md D44); the rest (input checks, HTTP
-# framing, operations on one node's files) would add minutes and test nothing new.
+# membership, where a second gateway changes what is tested, and webhooks (every gateway
+# relays from the one store). Two gateway processes per test cost about 2 s more than one
+# node (docs/DECISIONS.md D44); the rest (input checks, HTTP framing, operations on one
+# node's files) would add minutes and test nothing new.
 CLUSTER_MODULES = frozenset(
-    {"test_guarantees", "test_features", "test_membership", "test_sessions"}
+    {"test_guarantees", "test_features", "test_membership", "test_sessions", "test_webhooks"}
 )
 
 

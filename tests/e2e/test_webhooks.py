@@ -104,6 +104,13 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 
 @pytest.fixture
+def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAST for every node the test starts (the cluster's gateways too)."""
+    for name, value in FAST.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
 def fast_server(tmp_path: Path) -> Iterator[ServerProcess]:
     node = ServerProcess(tmp_path / "data", env=FAST).start()
     yield node
@@ -384,3 +391,43 @@ def admin(node: ServerProcess, *args: str) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+async def test_every_gateway_relays_and_a_killed_ones_work_is_taken_over(
+    fast_env: None,
+    gateways: list[ServerProcess],
+    client_session: aiohttp.ClientSession,
+    receiver: Receiver,
+) -> None:
+    """Events sent through every gateway reach the endpoint, each with one id. On the
+    cluster both gateways' relays claim from the one PostgreSQL store at once (FOR UPDATE
+    SKIP LOCKED), and the first gateway is SIGKILLed while a delivery hangs: the other's
+    relay takes its leased work over, and nothing is lost."""
+    hold_first = asyncio.Event()
+
+    def schedule(path: str, attempt: int) -> Answer:
+        if not hold_first.is_set():
+            hold_first.set()
+            return None
+        return 200
+
+    receiver.schedule = schedule
+    nodes = [Http(client_session, node.url) for node in gateways]
+    alice = await nodes[0].user("alice")
+    await nodes[0].user("bob")
+    hook = await register(nodes[0], alice, receiver.url + "/alice")
+    conv = await nodes[0].direct(alice, "bob")
+    sent = [await send(nodes[i % len(nodes)], alice, conv, f"m{i}") for i in range(30)]
+    await receiver.wait_for(lambda: hold_first.is_set())
+    if len(gateways) > 1:
+        gateways[0].kill()
+        sent += [await send(nodes[1], alice, conv, f"after-{i}") for i in range(5)]
+    wanted = {1, *sent}
+    await receiver.wait_for(
+        lambda: {r.event.event.seq for r in receiver.events("/alice")} >= wanted
+    )
+    ids_by_seq: dict[int, set[str]] = {}
+    for received in receiver.events("/alice"):
+        check_signature(received, hook["secret"])
+        ids_by_seq.setdefault(received.event.event.seq, set()).add(received.event.id)
+    assert all(len(ids) == 1 for ids in ids_by_seq.values())
