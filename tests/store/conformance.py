@@ -713,8 +713,14 @@ class StoreConformance:
         (replayed,) = await store.claim_deliveries(NOW + 200, lease_ms=5, limit=10, per_webhook=9)
         assert (replayed.event_id, replayed.attempts) == ("evt_0", 0)
         assert await store.replay_deliveries([replayed.id], NOW + 300) == 1
-        assert await store.prune_deliveries(NOW + 3, limit=2) == 2
-        assert await store.prune_deliveries(NOW + 3, limit=2) == 1
+        delivered = DeliveryState.DELIVERED
+        assert await store.prune_deliveries(delivered, NOW + 3, limit=2) == 2
+        assert await store.prune_deliveries(delivered, NOW + 3, limit=2) == 1
+        await store.finish_delivery(
+            replayed.id, now_ms=NOW + 400, state=DeliveryState.DEAD, next_ms=NOW + 400, error="x"
+        )
+        assert await store.prune_deliveries(DeliveryState.DEAD, NOW + 400, limit=9) == 0
+        assert await store.prune_deliveries(DeliveryState.DEAD, NOW + 401, limit=9) == 1
         await store.delete_webhook("bob", "wh_b")
         assert await store.deliveries(None, limit=10) == []
 

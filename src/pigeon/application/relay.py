@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 PER_WEBHOOK = 2
 OUTBOX_BATCH = 256  # outbox records claimed at once
 BATCH_WINDOW_S = 0.1  # how long a woken relay lets commits gather before its pass
-PRUNE_AFTER_MS = 7 * 86_400_000  # delivered deliveries are listed this long, then forgotten
+# Finished deliveries are listed (and dead ones can be replayed) this long, then forgotten.
+PRUNE_AFTER_MS = {DeliveryState.DELIVERED: 7 * 86_400_000, DeliveryState.DEAD: 30 * 86_400_000}
 PRUNE_BATCH = 1000
 
 # POST ``body`` to ``url`` with ``headers`` within the timeout: None when the endpoint answered
@@ -277,10 +278,13 @@ class Relay:
         return state
 
     async def run_pruning(self) -> None:
-        """Forget delivered deliveries a week old, a batch each interval (a supervised task)."""
+        """Forget deliveries delivered a week ago and dead letters a month old, a batch of
+        each a minute (a supervised task): the deliveries table stays bounded."""
         while True:
+            now = self._clock_ms()
             try:
-                await self._store.prune_deliveries(self._clock_ms() - PRUNE_AFTER_MS, PRUNE_BATCH)
+                for state, age_ms in PRUNE_AFTER_MS.items():
+                    await self._store.prune_deliveries(state, now - age_ms, PRUNE_BATCH)
             except (StoreUnavailable, RateLimited) as exc:
                 log.warning("webhook pruning: store unavailable", extra={"error": str(exc)})
             await asyncio.sleep(max(60.0, self._settings.interval_s))

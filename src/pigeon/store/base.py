@@ -382,5 +382,6 @@ class Store(Protocol):
         """Make the named deliveries (every dead one when ``ids`` is None) pending and due
         now, their attempts counted from zero; returns how many."""
 
-    async def prune_deliveries(self, before_ms: int, limit: int) -> int:
-        """Forget up to ``limit`` delivered deliveries last tried before ``before_ms``."""
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
+        """Forget up to ``limit`` deliveries in ``state`` (delivered or dead) last tried
+        before ``before_ms``."""

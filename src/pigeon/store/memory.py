@@ -646,13 +646,11 @@ class MemoryStore:
             )
         return len(chosen)
 
-    async def prune_deliveries(self, before_ms: int, limit: int) -> int:
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         await self._enter()
-        old = [
-            d
-            for d in self._deliveries.values()
-            if d.state is DeliveryState.DELIVERED and d.next_ms < before_ms
-        ][:limit]
+        old = [d for d in self._deliveries.values() if d.state is state and d.next_ms < before_ms][
+            :limit
+        ]
         for d in old:
             del self._deliveries[d.id]
             self._delivery_keys.discard((d.webhook.id, d.event_id))

@@ -1703,11 +1703,12 @@ class PostgresStore:
 
         return await self._relay(CATALOG, job)
 
-    async def prune_deliveries(self, before_ms: int, limit: int) -> int:
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         async def job(conn: Connection) -> int:
             done = await conn.execute(
                 "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries "
-                "WHERE state = 'delivered' AND next_ms < $1 LIMIT $2)",
+                "WHERE state = $1 AND next_ms < $2 LIMIT $3)",
+                state.value,
                 before_ms,
                 limit,
             )

@@ -861,12 +861,12 @@ class SqliteStore:
 
         return await self._write("replay_deliveries", job)
 
-    async def prune_deliveries(self, before_ms: int, limit: int) -> int:
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         def job(conn: sqlite3.Connection) -> int:
             return conn.execute(
                 "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries "
-                "WHERE state = 'delivered' AND next_ms < ? LIMIT ?)",
-                (before_ms, limit),
+                "WHERE state = ? AND next_ms < ? LIMIT ?)",
+                (state.value, before_ms, limit),
             ).rowcount
 
         return await self._write("prune_deliveries", job)
