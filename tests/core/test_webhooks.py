@@ -108,6 +108,7 @@ def test_the_payload_carries_the_event_and_its_id() -> None:
         ("ftp://example.com/", False),
         ("https://", False),
         ("https://exa mple.com/", False),
+        ("https://example.com/\n", False),
         ("https://example.com/" + "a" * 2048, False),
     ],
 )

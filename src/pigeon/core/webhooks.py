@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from pigeon.core.records import Event
+from pigeon.core.records import Event, whole_string
 
 SIGNATURE_HEADER = "Pigeon-Signature"
 EVENT_ID_HEADER = "Pigeon-Event-Id"
@@ -32,7 +32,8 @@ MAX_URL_CHARS = 2048
 MAX_WEBHOOKS_PER_USER = 10
 # A delivery's response body is read up to this much, for the failure's record only.
 MAX_ERROR_CHARS = 200
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+# http(s), a host, no whitespace; whole_string: "$" alone would let a trailing newline in.
+URL_PATTERN = whole_string(r"https?://[^\s/?#]+[^\s]*")
 _url_re = re.compile(URL_PATTERN)
 
 
