@@ -74,6 +74,12 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     webhook_retry_base_s: float = 30.0
     webhook_retry_cap_s: float = 6 * 3600.0
     webhook_retry_for_s: float = 3 * 24 * 3600.0
+    notify_collapse_s: float = 10.0
+    push_subject: str = "mailto:postmaster@localhost"
+    push_timeout_s: float = 10.0
+    push_concurrency: int = 64
+    push_retry_base_s: float = 30.0
+    presence_ttl_s: float = 30.0
 
     @property
     def data_path(self) -> Path:
@@ -173,6 +179,17 @@ OPTION_HELP: dict[str, str] = {
     "webhook_retry_cap_s": "the longest wait between two attempts of a webhook delivery",
     "webhook_retry_for_s": "how long a failing webhook delivery is retried before it is dead "
     "(pigeon admin webhooks replays dead ones)",
+    "notify_collapse_s": "an offline member's push notification is sent this long after the "
+    "first message of a burst, one for the whole burst (and not at all once they have read "
+    "or connected)",
+    "push_subject": "the contact a push service sees in the VAPID token (RFC 8292): a "
+    "mailto: or https: URL of the operator",
+    "push_timeout_s": "the longest one Web Push request (connect, send, answer) may take",
+    "push_concurrency": "Web Push requests in flight at once on this node",
+    "push_retry_base_s": "the wait after a push service's first 429, 5xx or timeout; it "
+    "doubles after each further one (8 attempts, then the notification is dropped)",
+    "presence_ttl_s": "how long a node's word that a user is connected lasts unless renewed "
+    "(every third of it): a node that dies stops suppressing notifications this much later",
 }
 
 
@@ -202,11 +219,23 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         raise ValueError("invalid configuration: bus_backstop_s must be positive")
     if config.token_recheck_s <= 0:
         raise ValueError("invalid configuration: token_recheck_s must be positive")
-    for name in ("relay_interval_s", "relay_lease_s", "webhook_timeout_s", "webhook_retry_base_s"):
+    for name in (
+        "relay_interval_s",
+        "relay_lease_s",
+        "webhook_timeout_s",
+        "webhook_retry_base_s",
+        "notify_collapse_s",
+        "push_timeout_s",
+        "push_retry_base_s",
+        "presence_ttl_s",
+    ):
         if getattr(config, name) <= 0:
             raise ValueError(f"invalid configuration: {name} must be positive")
-    if config.webhook_concurrency < 1:
-        raise ValueError("invalid configuration: webhook_concurrency must be at least 1")
+    for name in ("webhook_concurrency", "push_concurrency"):
+        if getattr(config, name) < 1:
+            raise ValueError(f"invalid configuration: {name} must be at least 1")
+    if not config.push_subject.startswith(("mailto:", "https:")):
+        raise ValueError("invalid configuration: push_subject must be a mailto: or https: URL")
     return config
 
 

@@ -280,6 +280,7 @@ class TestIsolation:
                 .replace("{handle}", "bob")
                 .replace("{seq}", "1")
                 .replace("{webhook}", "wh_0123456789abcdef")
+                .replace("{subscription}", "ps_0123456789abcdef")
             )
             for token in (None, "not-a-token"):
                 status, body = await http.call(route.method, path, {}, token)

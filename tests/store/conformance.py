@@ -17,10 +17,19 @@ from pathlib import Path
 
 import pytest
 
+from pigeon.core.notifications import MAX_SUBSCRIPTIONS_PER_USER
 from pigeon.core.records import Event, EventKind, Role
 from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
-from pigeon.store.base import MAX_DEVICE_KEYS, DeliveryState, NewDelivery, Store, Webhook
+from pigeon.store.base import (
+    MAX_DEVICE_KEYS,
+    DeliveryState,
+    NewDelivery,
+    NewNotification,
+    PushSubscription,
+    Store,
+    Webhook,
+)
 
 Reopen = Callable[[], Awaitable[Store]]
 NewStore = Callable[[Path], Store]  # an unopened store on fresh storage under that directory
@@ -69,6 +78,20 @@ async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") 
         now_ms=NOW,
     )
     return appended.result.seq
+
+
+def subscription(
+    subscription_id: str, owner: str, device: str, endpoint: str | None = None
+) -> PushSubscription:
+    return PushSubscription(
+        id=subscription_id,
+        owner=owner,
+        device=device,
+        endpoint=f"https://push.example.net/{endpoint or subscription_id}",
+        p256dh="B" * 87,
+        auth="A" * 22,
+        created_ms=NOW,
+    )
 
 
 def webhook(webhook_id: str, owner: str, conv: str | None) -> Webhook:
@@ -723,6 +746,101 @@ class StoreConformance:
         assert await store.prune_deliveries(DeliveryState.DEAD, NOW + 401, limit=9) == 1
         await store.delete_webhook("bob", "wh_b")
         assert await store.deliveries(None, limit=10) == []
+
+    # -- offline notifications (D50) --------------------------------------------------------
+
+    async def test_push_subscriptions_belong_to_their_device(self, store: Store) -> None:
+        """One per device (a new one replaces it, and any with the same endpoint); only the
+        owner lists or deletes one; a logout deletes the device's, a revocation all; at most
+        MAX_SUBSCRIPTIONS_PER_USER."""
+        await make_users(store, "alice", "bob")
+        await store.create_push_subscription(subscription("ps_1", "alice", "phone"))
+        await store.create_push_subscription(subscription("ps_2", "alice", "laptop"))
+        await store.create_push_subscription(subscription("ps_3", "alice", "phone"))
+        await store.create_push_subscription(subscription("ps_4", "bob", "tablet", "ps_2"))
+        assert [(s.id, s.device) for s in await store.push_subscriptions("alice")] == [
+            ("ps_3", "phone")
+        ]
+        assert [s.id for s in await store.push_subscriptions_of(["alice", "bob"])] == [
+            "ps_3",
+            "ps_4",
+        ]
+        with pytest.raises(ProtocolViolation) as err:
+            await store.delete_push_subscription("alice", "ps_4")
+        assert err.value.code is ErrorCode.NOT_FOUND
+        assert await store.delete_push_subscriptions("alice", "laptop") == 0
+        assert await store.delete_push_subscriptions("alice", "phone") == 1
+        await store.delete_push_subscription("bob", "ps_4")
+        assert await store.push_subscriptions_of(["alice", "bob"]) == []
+        for i in range(MAX_SUBSCRIPTIONS_PER_USER):
+            await store.create_push_subscription(subscription(f"ps_m{i}", "bob", f"d{i}"))
+        with pytest.raises(ProtocolViolation) as err:
+            await store.create_push_subscription(subscription("ps_x", "bob", "one-more"))
+        assert err.value.code is ErrorCode.TOO_LARGE
+        assert await store.delete_push_subscriptions("bob", None) == MAX_SUBSCRIPTIONS_PER_USER
+
+    async def test_a_burst_is_one_pending_notification(self, store: Store) -> None:
+        """Notifications of one member and conversation merge (the greater seq, the earlier
+        due time), also when queued again after a crash; a claim leases them and carries the
+        member's read position; finishing one keeps it if a later message merged in since."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        seqs = [await send(store, "alice", conv, f"m{i}") for i in range(3)]
+        await store.mark_read("bob", conv, seqs[0])
+        records = await store.claim_outbox(NOW, lease_ms=1000, limit=10)
+        first = NewNotification("bob", conv, seqs[0], NOW + 100)
+        await store.finish_outbox(records[:2], [], [first])
+        await store.finish_outbox(records, [], [NewNotification("bob", conv, seqs[1], NOW + 150)])
+        await store.finish_outbox(records, [], [first])  # again, after a crash
+        assert await store.claim_notifications(NOW + 99, lease_ms=1000, limit=10) == []
+        [due] = await store.claim_notifications(NOW + 100, lease_ms=1000, limit=10)
+        assert (due.user, due.conv, due.seq, due.read_seq, due.attempts) == (
+            "bob",
+            conv,
+            seqs[1],
+            seqs[0],
+            0,
+        )
+        assert await store.claim_notifications(NOW + 1099, lease_ms=1000, limit=10) == []
+        # A later message while it was being sent: the row stays, for the next one.
+        await store.finish_outbox([], [], [NewNotification("bob", conv, seqs[2], NOW + 400)])
+        await store.finish_notifications([due], [])
+        [later] = await store.claim_notifications(NOW + 400, lease_ms=1000, limit=10)
+        assert later.seq == seqs[2]
+        await store.finish_notifications([], [(later, NOW + 2000)])  # a retry
+        [retried] = await store.claim_notifications(NOW + 2000, lease_ms=1000, limit=10)
+        assert (retried.seq, retried.attempts) == (seqs[2], 1)
+        await store.finish_notifications([retried], [])
+        assert await store.claim_notifications(NOW + 10**6, lease_ms=1000, limit=10) == []
+
+    async def test_concurrent_notification_claims_never_share_one(self, store: Store) -> None:
+        await make_users(store, *(f"u{i}" for i in range(12)))
+        convs = [
+            (await store.create_direct("u0", f"u{i}", NOW))[0].result.conv for i in range(1, 12)
+        ]
+        notes = [NewNotification("u0", conv, 2, NOW) for conv in convs]
+        await store.finish_outbox([], [], notes)
+        parts = await asyncio.gather(
+            *(store.claim_notifications(NOW, lease_ms=60_000, limit=4) for _ in range(4))
+        )
+        assert sorted(n.conv for part in parts for n in part) == sorted(convs)
+
+    async def test_presence_is_per_node_and_lapses(self, store: Store) -> None:
+        """A user is online while any node's row for them is live; a node's goodbye or the
+        end of its TTL takes it away."""
+        await make_users(store, "alice", "bob")
+        await store.update_presence("n1", ["alice", "bob"], [], NOW + 100)
+        await store.update_presence("n2", ["alice"], [], NOW + 500)
+        assert await store.online(["alice", "bob", "carol"], NOW) == {"alice", "bob"}
+        await store.update_presence("n1", [], ["bob"], NOW + 100)
+        assert await store.online(["alice", "bob"], NOW) == {"alice"}
+        assert await store.online(["alice", "bob"], NOW + 500) == frozenset()
+        await store.update_presence("n2", ["alice"], [], NOW + 900)  # renewed
+        assert await store.online(["alice"], NOW + 800) == {"alice"}
+
+    async def test_the_push_key_is_made_once(self, store: Store) -> None:
+        assert await store.claim_push_key("first") == "first"
+        assert await store.claim_push_key("second") == "first"
 
 
 class DurableStoreConformance(StoreConformance):

@@ -204,6 +204,10 @@ class Hub:
     def connections(self) -> int:
         return len(self._convs_of)
 
+    def users(self) -> frozenset[str]:
+        """The users with a listener attached here (this node's presence, D50)."""
+        return frozenset(self._by_user)
+
     def connections_of(self, user: str) -> int:
         """How many listeners ``user`` has attached (their open WebSockets)."""
         return len(self._by_user.get(user, ()))

@@ -26,9 +26,16 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from pigeon.core import webhooks
+from pigeon.core import notifications, webhooks
 from pigeon.errors import RateLimited, StoreUnavailable
-from pigeon.store.base import Delivery, DeliveryState, NewDelivery, OutboxRecord, Store
+from pigeon.store.base import (
+    Delivery,
+    DeliveryState,
+    NewDelivery,
+    NewNotification,
+    OutboxRecord,
+    Store,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +61,9 @@ class RelaySettings:
     retry_base_ms: int
     retry_cap_ms: int
     retry_for_ms: int
+    # Offline notifications (D50): a burst's notification is sent this long after its first
+    # message; None: none are queued.
+    notify_collapse_ms: int | None = None
 
 
 @dataclass(slots=True)
@@ -140,7 +150,9 @@ class Relay:
         deliveries: list[NewDelivery] = []
         for record in records:
             deliveries.extend(self._deliveries_of(record, endpoints, now))
-        await self._store.finish_outbox(records, deliveries)
+        await self._store.finish_outbox(
+            records, deliveries, await self._notifications_of(records, owners, now)
+        )
         self.counters.queued += len(deliveries)
         if deliveries:
             self._deliveries_wake.set()
@@ -154,6 +166,28 @@ class Relay:
         return [
             NewDelivery(webhook, event_id, webhooks.payload(event_id, webhook, event), now)
             for webhook in webhooks.recipients(endpoints, event.conv, record.members)
+        ]
+
+    async def _notifications_of(
+        self, records: list[OutboxRecord], owners: list[str], now: int
+    ) -> list[NewNotification]:
+        """The notifications a batch owes: one per message and member with a subscription
+        but its sender; the store merges each into the member's pending one."""
+        collapse_ms = self._settings.notify_collapse_ms
+        if collapse_ms is None or not owners:
+            return []
+        subscribed = frozenset(s.owner for s in await self._store.push_subscriptions_of(owners))
+        # One per member and conversation for the batch, its latest seq: a burst within one
+        # batch is merged here (an upsert may not touch a row twice in one statement).
+        latest: dict[tuple[str, str], int] = {}
+        for record in records:
+            event = record.event
+            for user in notifications.owed(event, record.members, subscribed):
+                key = (user, event.conv)
+                latest[key] = max(latest.get(key, 0), event.seq)
+        return [
+            NewNotification(user, conv, seq, now + collapse_ms)
+            for (user, conv), seq in sorted(latest.items())
         ]
 
     # -- deliveries -------------------------------------------------------------------------

@@ -25,14 +25,19 @@ import argon2
 
 from pigeon.application.control import goodbye_for
 from pigeon.application.hub import Hub, Listener
+from pigeon.application.presence import Presence
 from pigeon.config import Config
-from pigeon.core import limits, sequencing, webhooks
+from pigeon.core import limits, notifications, sequencing, webhooks
 from pigeon.core.frames import Hello, Welcome
 from pigeon.core.http_api import (
     AdminDeliveries,
     DeliveryInfo,
     LoginRequest,
     LoginResponse,
+    PushKeyResponse,
+    PushSubscriptionList,
+    PushSubscriptionRequest,
+    PushSubscriptionResponse,
     RegisterRequest,
     WebhookList,
     WebhookResponse,
@@ -51,6 +56,7 @@ from pigeon.store.base import (
     Delivery,
     DeliveryState,
     LogPage,
+    PushSubscription,
     Store,
     Webhook,
 )
@@ -126,6 +132,10 @@ class Service:
         self.metrics = metrics
         self.draining = False  # set when the node drains: writes are refused with busy
         self.on_token_revoked: TokenRevokedListener | None = None
+        # Offline notifications (D50), set by the wiring: the VAPID public key, and where a
+        # welcomed connection's user is made known to the cluster as online.
+        self.push_public_key = ""
+        self.presence: Presence | None = None
         self._monotonic = monotonic
         self._wall_ms = wall_ms
         # Every write a user makes to a log (sends, edits, deletes, conversations, members),
@@ -332,9 +342,12 @@ class Service:
     async def logout(self, token: str) -> None:
         """Revoke the token, then end every live session it opened with goodbye logged_out."""
         token_hash = hash_token(token)
+        device = await self.store.device_for_token(token_hash, self._wall_ms())
         await self.store.revoke_token(token_hash)
         if self.on_token_revoked is not None:
             self.on_token_revoked(token_hash, "logged_out")
+        if device is not None:  # a logged-out device is notified no more
+            await self.store.delete_push_subscriptions(device.handle, device.device)
 
     async def recheck(self, token_hash: bytes) -> str | None:
         """The goodbye reason for a socket its token no longer opens (revoked, disabled,
@@ -384,6 +397,8 @@ class Service:
         # Live already for every conversation of the first read; one joined since is in this
         # read, and one left since is dropped.
         self.hub.settle(connection, last_seqs)
+        if self.presence is not None:  # from the welcome on, the cluster knows them online
+            await self.presence.arrived()
         welcome = Welcome(
             id=hello.id,
             user=device.handle,
@@ -422,7 +437,9 @@ class Service:
         """Revoke every token of an account; returns how many. not_found when there is none."""
         if not await self.store.account_exists(handle):
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
-        return await self.store.revoke_tokens(handle)
+        revoked = await self.store.revoke_tokens(handle)
+        await self.store.delete_push_subscriptions(handle, None)
+        return revoked
 
     # -- conversations ----------------------------------------------------------------------
 
@@ -501,6 +518,33 @@ class Service:
         )
         return webhook_response(rotated, secret=True)
 
+    # -- push subscriptions (docs/DECISIONS.md D50) -----------------------------------------
+
+    def push_key(self) -> PushKeyResponse:
+        return PushKeyResponse(public_key=self.push_public_key)
+
+    async def create_push_subscription(
+        self, device: Device, request: PushSubscriptionRequest
+    ) -> PushSubscriptionResponse:
+        subscription = PushSubscription(
+            id=notifications.new_subscription_id(),
+            owner=device.handle,
+            device=device.device,
+            endpoint=request.endpoint,
+            p256dh=request.keys.p256dh,
+            auth=request.keys.auth,
+            created_ms=self._wall_ms(),
+        )
+        await self.store.create_push_subscription(subscription)
+        return subscription_response(subscription)
+
+    async def push_subscriptions(self, user: str) -> PushSubscriptionList:
+        found = await self.store.push_subscriptions(user)
+        return PushSubscriptionList(subscriptions=[subscription_response(s) for s in found])
+
+    async def delete_push_subscription(self, user: str, subscription: str) -> None:
+        await self.store.delete_push_subscription(user, subscription)
+
     async def deliveries(self, state: str | None, limit: int) -> AdminDeliveries:
         chosen = DeliveryState(state) if state is not None else None
         found = await self.store.deliveries(chosen, limit=limit)
@@ -553,6 +597,16 @@ class Service:
         except RateLimited:
             return
         self.hub.publish_typing(conv, user)
+
+
+def subscription_response(subscription: PushSubscription) -> PushSubscriptionResponse:
+    """A subscription as its owner sees it: not its keys."""
+    return PushSubscriptionResponse(
+        id=subscription.id,
+        device=subscription.device,
+        endpoint=subscription.endpoint,
+        created_ms=subscription.created_ms,
+    )
 
 
 def webhook_response(webhook: Webhook, *, secret: bool = False) -> WebhookResponse:

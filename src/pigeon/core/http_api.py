@@ -9,7 +9,9 @@ from typing import Annotated
 
 import msgspec
 
+from pigeon.core import notifications
 from pigeon.core.conversation import MAX_GROUP_MEMBERS, MAX_TITLE_CHARS
+from pigeon.core.notifications import ENDPOINT_PATTERN
 from pigeon.core.records import (
     CONV_ID_PATTERN,
     MAX_SEQ,
@@ -176,6 +178,42 @@ class AdminUserResult(_Body):
 
 
 WebhookUrl = Annotated[str, msgspec.Meta(max_length=MAX_URL_CHARS, pattern=URL_PATTERN)]
+
+
+PushEndpoint = Annotated[
+    str, msgspec.Meta(max_length=notifications.MAX_ENDPOINT_CHARS, pattern=ENDPOINT_PATTERN)
+]
+
+
+class PushKeys(_Body):
+    """PushSubscription.toJSON().keys: base64url without padding."""
+
+    p256dh: Annotated[str, msgspec.Meta(pattern=notifications.P256DH_PATTERN)]
+    auth: Annotated[str, msgspec.Meta(pattern=notifications.AUTH_PATTERN)]
+
+
+class PushSubscriptionRequest(_Body):
+    """A browser's PushSubscription.toJSON(): its push service endpoint and keys."""
+
+    endpoint: PushEndpoint
+    keys: PushKeys
+
+
+class PushSubscriptionResponse(_Body):
+    id: str
+    device: str  # the device (token) it belongs to: logging it out deletes it
+    endpoint: str
+    created_ms: int
+
+
+class PushSubscriptionList(_Body):
+    subscriptions: list[PushSubscriptionResponse]
+
+
+class PushKeyResponse(_Body):
+    # The VAPID public key (uncompressed P-256 point, base64url): the browser's
+    # pushManager.subscribe({applicationServerKey}) needs it.
+    public_key: str
 
 
 class WebhookRequest(_Body):
@@ -366,6 +404,14 @@ ADMIN_DELIVERIES = Route(
     AdminDeliveries,
     params=(DELIVERY_STATE, DELIVERIES_LIMIT),
 )
+PUSH_SUBSCRIBE = Route(
+    "POST",
+    "/v1/push/subscriptions",
+    "Register this device's Web Push subscription (replaces its previous one)",
+    PushSubscriptionRequest,
+    PushSubscriptionResponse,
+    status=201,
+)
 READYZ = Route(
     "GET",
     "/readyz",
@@ -437,6 +483,30 @@ ROUTES: tuple[Route, ...] = (
         status=204,
     ),
     WEBHOOK_ROTATE,
+    Route(
+        "GET",
+        "/v1/push/key",
+        "The server's VAPID public key, for pushManager.subscribe (applicationServerKey)",
+        None,
+        PushKeyResponse,
+        auth=False,
+    ),
+    PUSH_SUBSCRIBE,
+    Route(
+        "GET",
+        "/v1/push/subscriptions",
+        "My devices' push subscriptions",
+        None,
+        PushSubscriptionList,
+    ),
+    Route(
+        "DELETE",
+        "/v1/push/subscriptions/{subscription}",
+        "Delete one of my push subscriptions",
+        None,
+        None,
+        status=204,
+    ),
     Route(
         "GET",
         "/v1/ws",

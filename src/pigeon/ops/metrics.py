@@ -58,6 +58,25 @@ class _ReadCounters(Collector):
             yield CounterMetricFamily(name, help_text, value=read())
 
 
+class _LabelledCounters(Collector):
+    """One counter family with an ``outcome`` label, read from plain ints at each scrape."""
+
+    HELP = (
+        "offline notifications by outcome: sent, read and online (suppressed), gone "
+        "(subscriptions dropped), retried, failed (given up)"
+    )
+
+    def __init__(self, name: str, read: Callable[[], dict[str, int]]) -> None:
+        self._name = name
+        self._read = read
+
+    def collect(self) -> Iterable[CounterMetricFamily]:
+        family = CounterMetricFamily(self._name, self.HELP, labels=["outcome"])
+        for outcome, value in self._read().items():
+            family.add_metric([outcome], value)
+        yield family
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
@@ -234,6 +253,10 @@ class Metrics:
                 }
             )
         )
+
+    def watch_notifications(self, counts: Callable[[], dict[str, int]]) -> None:
+        """Register the notification relay's outcomes (D50), read at each scrape."""
+        self.registry.register(_LabelledCounters("pigeon_push_notifications", counts))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import gc
 import logging
 import signal
@@ -23,6 +24,8 @@ from aiohttp import hdrs, web
 from pigeon import __version__
 from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
 from pigeon.application.hub import Hub
+from pigeon.application.notify import NotificationRelay, NotifySettings
+from pigeon.application.presence import Presence
 from pigeon.application.relay import Relay, RelaySettings
 from pigeon.application.service import Service
 from pigeon.bus.base import Bus, BusCounters
@@ -49,6 +52,7 @@ from pigeon.transport.http import (
 )
 from pigeon.transport.listener import Admission, AdmittingSite
 from pigeon.transport.webhook_client import WebhookClient
+from pigeon.transport.webpush import Vapid, WebPushNotifier, new_private_key
 from pigeon.transport.ws import WsEndpoint
 
 log = logging.getLogger("pigeon.server")
@@ -78,6 +82,7 @@ class Node:
     metrics_port: int
     relay: Relay
     webhook_client: WebhookClient
+    notifier: WebPushNotifier
 
     async def stop(self) -> None:
         """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
@@ -88,6 +93,7 @@ class Node:
         await self.runner.cleanup()
         await self.supervisor.stop()  # the relay too: leases of work in flight lapse
         await self.webhook_client.close()
+        await self.notifier.close()
         await self.store.close()  # the writer commits what is queued before it stops
         await self.bus.close()
         self.service.close()
@@ -147,6 +153,17 @@ def relay_settings(config: Config) -> RelaySettings:
         retry_base_ms=int(config.webhook_retry_base_s * 1000),
         retry_cap_ms=int(config.webhook_retry_cap_s * 1000),
         retry_for_ms=int(config.webhook_retry_for_s * 1000),
+        notify_collapse_ms=int(config.notify_collapse_s * 1000),
+    )
+
+
+def notify_settings(config: Config) -> NotifySettings:
+    return NotifySettings(
+        interval_s=min(config.relay_interval_s, config.notify_collapse_s),
+        lease_ms=int(config.relay_lease_s * 1000),
+        concurrency=config.push_concurrency,
+        retry_base_ms=int(config.push_retry_base_s * 1000),
+        retry_cap_ms=int(config.webhook_retry_cap_s * 1000),
     )
 
 
@@ -215,6 +232,14 @@ async def start(config: Config) -> Node:
     webhook_client = WebhookClient(config.webhook_timeout_s, connections=config.webhook_concurrency)
     await webhook_client.open()
     relay = Relay(store, webhook_client.post, relay_settings(config))
+    # One VAPID key for the cluster, kept in the store: the first node to start makes it.
+    vapid = Vapid(await store.claim_push_key(new_private_key()), config.push_subject)
+    notifier = WebPushNotifier(vapid, config.push_timeout_s, connections=config.push_concurrency)
+    await notifier.open()
+    notification_relay = NotificationRelay(store, notifier, notify_settings(config))
+    presence = Presence(store, node_id, hub.users, ttl_ms=int(config.presence_ttl_s * 1000))
+    service.push_public_key = vapid.public_key
+    service.presence = presence
 
     def on_commit(events: list[Event]) -> None:
         hub.ring(events)
@@ -249,6 +274,8 @@ async def start(config: Config) -> Node:
     supervisor.start("outbox-relay", relay.run_outbox)
     supervisor.start("webhook-deliveries", relay.run_deliveries)
     supervisor.start("webhook-pruning", relay.run_pruning)
+    supervisor.start("notifications", notification_relay.run)
+    supervisor.start("presence", presence.run)
     counters = relay.counters
     metrics.watch_relay(
         lag_s=relay.lag_s,
@@ -257,6 +284,8 @@ async def start(config: Config) -> Node:
         retried=lambda: counters.retried,
         dead=lambda: counters.dead,
     )
+    notified = notification_relay.counters
+    metrics.watch_notifications(lambda: dataclasses.asdict(notified))
     openapi = openapi_document()
 
     async def healthz(request: web.Request) -> web.Response:
@@ -346,6 +375,7 @@ async def start(config: Config) -> Node:
         metrics_port,
         relay,
         webhook_client,
+        notifier,
     )
 
 

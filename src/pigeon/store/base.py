@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -65,6 +65,7 @@ class ConversationPage:
 
 # The key of the row of the stores' ``meta`` table holding the admin token's SHA-256, in hex.
 ADMIN_TOKEN_KEY = "admin_token_sha256"
+PUSH_KEY_KEY = "vapid_private_key"  # meta key: the cluster's VAPID key, PKCS#8 PEM (D50)
 
 # Members named in a conversation summary; the full list is a members() call away.
 SUMMARY_MEMBERS = 50
@@ -150,6 +151,41 @@ class Delivery:
     created_ms: int
     next_ms: int
     last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PushSubscription:
+    """A device's Web Push subscription (RFC 8030): where its push service takes
+    notifications, and the keys they are encrypted to (RFC 8291)."""
+
+    id: str
+    owner: str
+    device: str
+    endpoint: str
+    p256dh: str  # base64url, the browser's P-256 public key
+    auth: str  # base64url, the 16-byte auth secret
+    created_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewNotification:
+    """A message owes ``user`` a notification for ``conv``: merged into a pending one."""
+
+    user: str
+    conv: str
+    seq: int
+    due_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class PendingNotification:
+    """A notification due now, with the member's read position when it was claimed."""
+
+    user: str
+    conv: str
+    seq: int
+    read_seq: int
+    attempts: int
 
 
 # Called on the event loop after each commit with the new events, in commit order: the only
@@ -325,11 +361,15 @@ class Store(Protocol):
         until ``now_ms + lease_ms``: no other relay (of any node) claims them before then."""
 
     async def finish_outbox(
-        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+        self,
+        records: list[OutboxRecord],
+        deliveries: list[NewDelivery],
+        notifications: Sequence[NewNotification] = (),
     ) -> None:
-        """Queue ``deliveries`` (first due at their ``due_ms``) and drop ``records``. Safe to
-        run again after a crash: a delivery queued twice for one event and endpoint is kept
-        once."""
+        """Queue ``deliveries`` (first due at their ``due_ms``) and ``notifications`` (each
+        merged into its member's pending one for the conversation: its seq the greater, its
+        due time the earlier's), and drop ``records``. Safe to run again after a crash: a
+        delivery queued twice for one event and endpoint is kept once, a notification merges."""
 
     async def outbox_oldest_ms(self) -> int | None:
         """When the oldest record still in the outbox was written; None when it is empty."""
@@ -385,3 +425,49 @@ class Store(Protocol):
     async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         """Forget up to ``limit`` deliveries in ``state`` (delivered or dead) last tried
         before ``before_ms``."""
+
+    # -- offline notifications (docs/DECISIONS.md D50) -------------------------------------
+
+    async def create_push_subscription(self, subscription: PushSubscription) -> None:
+        """Register a device's push subscription, replacing that device's previous one and
+        any subscription with the same endpoint; ``too_large`` past
+        MAX_SUBSCRIPTIONS_PER_USER of the owner's."""
+
+    async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
+        """The owner's subscriptions, oldest first."""
+
+    async def delete_push_subscription(self, owner: str, subscription: str) -> None:
+        """Delete one of the owner's subscriptions; ``not_found`` if it is not theirs."""
+
+    async def delete_push_subscriptions(self, owner: str, device: str | None) -> int:
+        """Delete the subscriptions of one of the owner's devices (every device's when
+        ``device`` is None): on logout and token revocation. Returns how many."""
+
+    async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
+        """Every subscription of these users (one lookup for a batch)."""
+
+    async def claim_notifications(
+        self, now_ms: int, *, lease_ms: int, limit: int
+    ) -> list[PendingNotification]:
+        """Up to ``limit`` pending notifications due at ``now_ms``, each made due again at
+        ``now_ms + lease_ms`` (if its relay dies, another sends it then)."""
+
+    async def finish_notifications(
+        self, done: list[PendingNotification], retry: list[tuple[PendingNotification, int]]
+    ) -> None:
+        """Forget the ``done`` notifications unless a later message merged into one since
+        its claim (that one stays, due as the merge made it); make each of ``retry`` due at
+        its time, its attempts counted."""
+
+    async def update_presence(
+        self, node: str, online: list[str], offline: list[str], until_ms: int
+    ) -> None:
+        """This node holds a connection of each ``online`` user until ``until_ms`` (unless
+        renewed), and none of the ``offline`` ones any more."""
+
+    async def online(self, users: list[str], now_ms: int) -> frozenset[str]:
+        """Those of ``users`` with a connection to a node whose presence is live."""
+
+    async def claim_push_key(self, private_key: str) -> str:
+        """The cluster's VAPID private key: ``private_key`` if none was kept yet (it is now),
+        else the kept one."""

@@ -15,12 +15,14 @@ it is made, in that order.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pigeon.core import conversation as rules
 from pigeon.core import limits
 from pigeon.core.idempotency import original_ack
+from pigeon.core.notifications import MAX_SUBSCRIPTIONS_PER_USER
 from pigeon.core.records import (
     Account,
     AppendResult,
@@ -45,7 +47,10 @@ from pigeon.store.base import (
     DeliveryState,
     LogPage,
     NewDelivery,
+    NewNotification,
     OutboxRecord,
+    PendingNotification,
+    PushSubscription,
     Restored,
     StoreStatistics,
     Webhook,
@@ -103,6 +108,11 @@ class MemoryStore:
         self._deliveries: dict[int, Delivery] = {}
         self._delivery_keys: set[tuple[str, str]] = set()  # (webhook, event id) queued
         self._next_delivery = 1
+        self._push_subscriptions: dict[str, PushSubscription] = {}
+        # (user, conv) -> [seq, due_ms, attempts]: a burst's pending notification.
+        self._notifications: dict[tuple[str, str], list[int]] = {}
+        self._presence: dict[tuple[str, str], int] = {}  # (user, node) -> live until
+        self._push_key: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -520,9 +530,19 @@ class MemoryStore:
         return claimed
 
     async def finish_outbox(
-        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+        self,
+        records: list[OutboxRecord],
+        deliveries: list[NewDelivery],
+        notifications: Sequence[NewNotification] = (),
     ) -> None:
         await self._enter()
+        for note in notifications:
+            pending = self._notifications.get((note.user, note.conv))
+            if pending is None:
+                self._notifications[(note.user, note.conv)] = [note.seq, note.due_ms, 0]
+            else:
+                pending[0] = max(pending[0], note.seq)
+                pending[1] = min(pending[1], note.due_ms)
         for new in deliveries:
             key = (new.webhook, new.event_id)
             if key in self._delivery_keys or new.webhook not in self._webhooks:
@@ -655,6 +675,104 @@ class MemoryStore:
             del self._deliveries[d.id]
             self._delivery_keys.discard((d.webhook.id, d.event_id))
         return len(old)
+
+    # -- offline notifications (D50) --------------------------------------------------------
+
+    async def create_push_subscription(self, subscription: PushSubscription) -> None:
+        await self._enter()
+        for old in list(self._push_subscriptions.values()):
+            if (old.owner, old.device) == (subscription.owner, subscription.device) or (
+                old.endpoint == subscription.endpoint
+            ):
+                del self._push_subscriptions[old.id]
+        mine = sum(s.owner == subscription.owner for s in self._push_subscriptions.values())
+        if mine >= MAX_SUBSCRIPTIONS_PER_USER:
+            raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many push subscriptions")
+        self._push_subscriptions[subscription.id] = subscription
+
+    async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
+        await self._enter()
+        return [s for s in self._push_subscriptions.values() if s.owner == owner]
+
+    async def delete_push_subscription(self, owner: str, subscription: str) -> None:
+        await self._enter()
+        found = self._push_subscriptions.get(subscription)
+        if found is None or found.owner != owner:
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        del self._push_subscriptions[subscription]
+
+    async def delete_push_subscriptions(self, owner: str, device: str | None) -> int:
+        await self._enter()
+        gone = [
+            s.id
+            for s in self._push_subscriptions.values()
+            if s.owner == owner and device in (None, s.device)
+        ]
+        for subscription in gone:
+            del self._push_subscriptions[subscription]
+        return len(gone)
+
+    async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
+        await self._enter()
+        wanted = set(owners)
+        return sorted(
+            (s for s in self._push_subscriptions.values() if s.owner in wanted),
+            key=lambda s: s.id,
+        )
+
+    async def claim_notifications(
+        self, now_ms: int, *, lease_ms: int, limit: int
+    ) -> list[PendingNotification]:
+        await self._enter()
+        due = sorted(
+            (pending[1], user, conv)
+            for (user, conv), pending in self._notifications.items()
+            if pending[1] <= now_ms
+        )[:limit]
+        claimed: list[PendingNotification] = []
+        for _, user, conv in due:
+            pending = self._notifications[(user, conv)]
+            pending[1] = now_ms + lease_ms
+            member = self._conversations[conv].members.get(user)
+            read_seq = member.read_seq if member is not None else pending[0]  # left: no news
+            claimed.append(PendingNotification(user, conv, pending[0], read_seq, pending[2]))
+        return claimed
+
+    async def finish_notifications(
+        self, done: list[PendingNotification], retry: list[tuple[PendingNotification, int]]
+    ) -> None:
+        await self._enter()
+        for note in done:
+            pending = self._notifications.get((note.user, note.conv))
+            if pending is not None and pending[0] <= note.seq:
+                del self._notifications[(note.user, note.conv)]
+        for note, due_ms in retry:
+            pending = self._notifications.get((note.user, note.conv))
+            if pending is not None:
+                pending[1] = due_ms
+                pending[2] += 1
+
+    async def update_presence(
+        self, node: str, online: list[str], offline: list[str], until_ms: int
+    ) -> None:
+        await self._enter()
+        for user in online:
+            self._presence[(user, node)] = until_ms
+        for user in offline:
+            self._presence.pop((user, node), None)
+
+    async def online(self, users: list[str], now_ms: int) -> frozenset[str]:
+        await self._enter()
+        for key in [k for k, until in self._presence.items() if until <= now_ms]:
+            del self._presence[key]  # lapsed: a node that died without saying goodbye
+        wanted = set(users)
+        return frozenset(user for user, _ in self._presence if user in wanted)
+
+    async def claim_push_key(self, private_key: str) -> str:
+        await self._enter()
+        if self._push_key is None:
+            self._push_key = private_key
+        return self._push_key
 
     def _owned_webhook(self, owner: str, webhook: str) -> Webhook:
         found = self._webhooks.get(webhook)

@@ -27,7 +27,7 @@ import contextlib
 import logging
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,7 @@ import asyncpg
 
 from pigeon.core import conversation as rules
 from pigeon.core.idempotency import original_ack
+from pigeon.core.notifications import MAX_SUBSCRIPTIONS_PER_USER
 from pigeon.core.records import (
     Account,
     AppendResult,
@@ -62,6 +63,7 @@ from pigeon.errors import (
 from pigeon.store.base import (
     ADMIN_TOKEN_KEY,
     MAX_DEVICE_KEYS,
+    PUSH_KEY_KEY,
     SUMMARY_MEMBERS,
     Appended,
     CommitListener,
@@ -70,7 +72,10 @@ from pigeon.store.base import (
     DeliveryState,
     LogPage,
     NewDelivery,
+    NewNotification,
     OutboxRecord,
+    PendingNotification,
+    PushSubscription,
     Restored,
     StoreStatistics,
     Webhook,
@@ -1502,13 +1507,29 @@ class PostgresStore:
         return sorted((r for part in parts for r in part), key=lambda r: r.created_ms)
 
     async def finish_outbox(
-        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+        self,
+        records: list[OutboxRecord],
+        deliveries: list[NewDelivery],
+        notifications: Sequence[NewNotification] = (),
     ) -> None:
-        # Deliveries first: a crash before the outbox rows go only makes a relay queue them
-        # again, and the unique (webhook, event_id) keeps each once.
-        if deliveries:
+        # Deliveries and notifications first: a crash before the outbox rows go only makes a
+        # relay queue them again, the unique (webhook, event_id) keeps each delivery once,
+        # and a notification merges into itself.
+        if deliveries or notifications:
 
             async def queue(conn: Connection) -> None:
+                await conn.execute(
+                    "INSERT INTO notifications(handle, conv, seq, due_ms) "
+                    "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) "
+                    "ORDER BY 1, 2 "  # rows lock in one order: two relays cannot deadlock
+                    "ON CONFLICT (handle, conv) DO UPDATE SET "
+                    "seq = greatest(notifications.seq, excluded.seq), "
+                    "due_ms = least(notifications.due_ms, excluded.due_ms)",
+                    [n.user for n in notifications],
+                    [n.conv for n in notifications],
+                    [n.seq for n in notifications],
+                    [n.due_ms for n in notifications],
+                )
                 await conn.execute(
                     "INSERT INTO deliveries(webhook, event_id, payload, state, created_ms, "
                     "next_ms) SELECT d.webhook, d.event_id, d.payload, 'pending', d.due, d.due "
@@ -1703,6 +1724,181 @@ class PostgresStore:
 
         return await self._relay(CATALOG, job)
 
+    # -- offline notifications (D50) --------------------------------------------------------
+
+    async def create_push_subscription(self, subscription: PushSubscription) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "DELETE FROM push_subscriptions WHERE (owner = $1 AND device = $2) "
+                "OR endpoint = $3",
+                subscription.owner,
+                subscription.device,
+                subscription.endpoint,
+            )
+            count = await conn.fetchval(
+                "SELECT count(*) FROM push_subscriptions WHERE owner = $1", subscription.owner
+            )
+            if count >= MAX_SUBSCRIPTIONS_PER_USER:
+                raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many push subscriptions")
+            await conn.execute(
+                f"INSERT INTO push_subscriptions({_SUBSCRIPTION_COLUMNS}) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                *_subscription_row(subscription),
+            )
+
+        await self._write(CATALOG, "create_push_subscription", job, lock_key=subscription.owner)
+
+    async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
+        async def job(conn: Connection) -> list[PushSubscription]:
+            rows = await conn.fetch(
+                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = $1 "
+                "ORDER BY created_ms, id",
+                owner,
+            )
+            return [PushSubscription(*r) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    async def delete_push_subscription(self, owner: str, subscription: str) -> None:
+        async def job(conn: Connection) -> None:
+            done = await conn.execute(
+                "DELETE FROM push_subscriptions WHERE id = $1 AND owner = $2", subscription, owner
+            )
+            if done.endswith(" 0"):
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+        await self._write(CATALOG, "delete_push_subscription", job, lock_key=owner)
+
+    async def delete_push_subscriptions(self, owner: str, device: str | None) -> int:
+        async def job(conn: Connection) -> int:
+            done = await conn.execute(
+                "DELETE FROM push_subscriptions WHERE owner = $1 "
+                "AND ($2::text IS NULL OR device = $2)",
+                owner,
+                device,
+            )
+            return int(done.split()[-1])
+
+        return await self._write(CATALOG, "delete_push_subscriptions", job, lock_key=owner)
+
+    async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
+        async def job(conn: Connection) -> list[PushSubscription]:
+            rows = await conn.fetch(
+                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
+                "WHERE owner = ANY($1::text[]) ORDER BY id",
+                owners,
+            )
+            return [PushSubscription(*r) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    async def claim_notifications(
+        self, now_ms: int, *, lease_ms: int, limit: int
+    ) -> list[PendingNotification]:
+        async def claim(conn: Connection) -> list[tuple[str, str, int, int]]:
+            rows = await conn.fetch(
+                "WITH claimed AS (SELECT handle, conv FROM notifications WHERE due_ms <= $1 "
+                "ORDER BY due_ms LIMIT $3 FOR UPDATE SKIP LOCKED) "
+                "UPDATE notifications n SET due_ms = $2 FROM claimed c "
+                "WHERE n.handle = c.handle AND n.conv = c.conv "
+                "RETURNING n.handle, n.conv, n.seq, n.attempts",
+                now_ms,
+                now_ms + lease_ms,
+                limit,
+            )
+            return [(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+        claimed = await self._relay(CATALOG, claim)
+        if not claimed:
+            return []
+        wanted = [(user, conv) for user, conv, _, _ in claimed]
+
+        def job(convs: list[str]) -> Job[dict[tuple[str, str], int]]:
+            async def run(conn: Connection) -> dict[tuple[str, str], int]:
+                rows = await conn.fetch(
+                    "SELECT handle, conv, read_seq FROM members WHERE (handle, conv) IN "
+                    "(SELECT * FROM unnest($1::text[], $2::text[]))",
+                    [u for u, c in wanted if c in convs],
+                    [c for u, c in wanted if c in convs],
+                )
+                return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
+
+            return run
+
+        parts = await self._read_shards(sorted({c for _, c in wanted}), job)
+        read = {key: seq for part in parts for key, seq in part.items()}
+        return [
+            # A member who left since has no read position: nothing to tell them.
+            PendingNotification(user, conv, seq, read.get((user, conv), seq), attempts)
+            for user, conv, seq, attempts in sorted(claimed)
+        ]
+
+    async def finish_notifications(
+        self, done: list[PendingNotification], retry: list[tuple[PendingNotification, int]]
+    ) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "DELETE FROM notifications n USING unnest($1::text[], $2::text[], $3::bigint[]) "
+                "AS d(handle, conv, seq) WHERE n.handle = d.handle AND n.conv = d.conv "
+                "AND n.seq <= d.seq",
+                [n.user for n in done],
+                [n.conv for n in done],
+                [n.seq for n in done],
+            )
+            await conn.execute(
+                "UPDATE notifications n SET due_ms = r.due, attempts = n.attempts + 1 "
+                "FROM unnest($1::text[], $2::text[], $3::bigint[]) AS r(handle, conv, due) "
+                "WHERE n.handle = r.handle AND n.conv = r.conv",
+                [n.user for n, _ in retry],
+                [n.conv for n, _ in retry],
+                [due for _, due in retry],
+            )
+
+        await self._relay(CATALOG, job)
+
+    async def update_presence(
+        self, node: str, online: list[str], offline: list[str], until_ms: int
+    ) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "INSERT INTO presence(handle, node, until_ms) "
+                "SELECT h, $2, $3 FROM unnest($1::text[]) AS u(h) ORDER BY h "
+                "ON CONFLICT (handle, node) DO UPDATE SET until_ms = excluded.until_ms",
+                sorted(online),
+                node,
+                until_ms,
+            )
+            await conn.execute(
+                "DELETE FROM presence WHERE node = $1 AND handle = ANY($2::text[])",
+                node,
+                offline,
+            )
+
+        await self._relay(CATALOG, job)
+
+    async def online(self, users: list[str], now_ms: int) -> frozenset[str]:
+        async def job(conn: Connection) -> frozenset[str]:
+            rows = await conn.fetch(
+                "SELECT DISTINCT handle FROM presence WHERE until_ms > $1 "
+                "AND handle = ANY($2::text[])",
+                now_ms,
+                users,
+            )
+            return frozenset(str(r[0]) for r in rows)
+
+        return await self._read(CATALOG, job)
+
+    async def claim_push_key(self, private_key: str) -> str:
+        async def job(conn: Connection) -> str:
+            await conn.execute(
+                "INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+                PUSH_KEY_KEY,
+                private_key,
+            )
+            return str(await conn.fetchval("SELECT value FROM meta WHERE key = $1", PUSH_KEY_KEY))
+
+        return await self._write(CATALOG, "claim_push_key", job)
+
     async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         async def job(conn: Connection) -> int:
             done = await conn.execute(
@@ -1844,6 +2040,13 @@ _DELIVERY_COLUMNS = (
     "d.id, d.event_id, d.payload, d.state, d.attempts, d.created_ms, d.next_ms, d.last_error, "
     + ", ".join(f"w.{c.strip()}" for c in _WEBHOOK_COLUMNS.split(","))
 )
+
+
+_SUBSCRIPTION_COLUMNS = "id, owner, device, endpoint, p256dh, auth, created_ms"
+
+
+def _subscription_row(s: PushSubscription) -> tuple[object, ...]:
+    return (s.id, s.owner, s.device, s.endpoint, s.p256dh, s.auth, s.created_ms)
 
 
 def _webhook_row(webhook: Webhook) -> tuple[object, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pigeon.core import conversation as rules
 from pigeon.core import limits
 from pigeon.core.idempotency import original_ack
+from pigeon.core.notifications import MAX_SUBSCRIPTIONS_PER_USER
 from pigeon.core.records import (
     Account,
     AppendResult,
@@ -35,6 +36,7 @@ from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     ADMIN_TOKEN_KEY,
     MAX_DEVICE_KEYS,
+    PUSH_KEY_KEY,
     SUMMARY_MEMBERS,
     Appended,
     CommitListener,
@@ -43,7 +45,10 @@ from pigeon.store.base import (
     DeliveryState,
     LogPage,
     NewDelivery,
+    NewNotification,
     OutboxRecord,
+    PendingNotification,
+    PushSubscription,
     Restored,
     StoreStatistics,
     Webhook,
@@ -699,9 +704,18 @@ class SqliteStore:
         return await self._write("claim_outbox", job)
 
     async def finish_outbox(
-        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+        self,
+        records: list[OutboxRecord],
+        deliveries: list[NewDelivery],
+        notifications: Sequence[NewNotification] = (),
     ) -> None:
         def job(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "INSERT INTO notifications(handle, conv, seq, due_ms) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(handle, conv) DO UPDATE SET seq = max(seq, excluded.seq), "
+                "due_ms = min(due_ms, excluded.due_ms)",
+                [(n.user, n.conv, n.seq, n.due_ms) for n in notifications],
+            )
             conn.executemany(
                 "INSERT INTO deliveries(webhook, event_id, payload, state, created_ms, next_ms) "
                 "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhooks WHERE id = ?) "
@@ -860,6 +874,142 @@ class SqliteStore:
             ).rowcount
 
         return await self._write("replay_deliveries", job)
+
+    # -- offline notifications (D50) --------------------------------------------------------
+
+    async def create_push_subscription(self, subscription: PushSubscription) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "DELETE FROM push_subscriptions WHERE (owner = ? AND device = ?) OR endpoint = ?",
+                (subscription.owner, subscription.device, subscription.endpoint),
+            )
+            (count,) = conn.execute(
+                "SELECT count(*) FROM push_subscriptions WHERE owner = ?", (subscription.owner,)
+            ).fetchone()
+            if count >= MAX_SUBSCRIPTIONS_PER_USER:
+                raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many push subscriptions")
+            conn.execute(
+                f"INSERT INTO push_subscriptions({_SUBSCRIPTION_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                _subscription_row(subscription),
+            )
+
+        await self._write("create_push_subscription", job)
+
+    async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
+        def job(conn: sqlite3.Connection) -> list[PushSubscription]:
+            rows = conn.execute(
+                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = ? "
+                "ORDER BY created_ms, id",
+                (owner,),
+            )
+            return [PushSubscription(*r) for r in rows]
+
+        return await self._read("push_subscriptions", job)
+
+    async def delete_push_subscription(self, owner: str, subscription: str) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            cur = conn.execute(
+                "DELETE FROM push_subscriptions WHERE id = ? AND owner = ?", (subscription, owner)
+            )
+            if cur.rowcount == 0:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+        await self._write("delete_push_subscription", job)
+
+    async def delete_push_subscriptions(self, owner: str, device: str | None) -> int:
+        def job(conn: sqlite3.Connection) -> int:
+            return conn.execute(
+                "DELETE FROM push_subscriptions WHERE owner = ? AND (? IS NULL OR device = ?)",
+                (owner, device, device),
+            ).rowcount
+
+        return await self._write("delete_push_subscriptions", job)
+
+    async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
+        def job(conn: sqlite3.Connection) -> list[PushSubscription]:
+            rows = conn.execute(
+                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
+                "WHERE owner IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (encode_json(owners).decode(),),
+            )
+            return [PushSubscription(*r) for r in rows]
+
+        return await self._read("push_subscriptions_of", job)
+
+    async def claim_notifications(
+        self, now_ms: int, *, lease_ms: int, limit: int
+    ) -> list[PendingNotification]:
+        def job(conn: sqlite3.Connection) -> list[PendingNotification]:
+            rows = conn.execute(
+                "UPDATE notifications SET due_ms = ? WHERE (handle, conv) IN ("
+                "SELECT handle, conv FROM notifications WHERE due_ms <= ? "
+                "ORDER BY due_ms LIMIT ?) RETURNING handle, conv, seq, attempts, "
+                "(SELECT read_seq FROM members m "
+                "WHERE m.conv = notifications.conv AND m.handle = notifications.handle)",
+                (now_ms + lease_ms, now_ms, limit),
+            ).fetchall()
+            return [
+                # A member who left since has no read position: nothing to tell them.
+                PendingNotification(str(u), str(c), int(seq), int(seq if r is None else r), int(a))
+                for u, c, seq, a, r in sorted(rows, key=lambda r: (r[0], r[1]))
+            ]
+
+        return await self._write("claim_notifications", job)
+
+    async def finish_notifications(
+        self, done: list[PendingNotification], retry: list[tuple[PendingNotification, int]]
+    ) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "DELETE FROM notifications WHERE handle = ? AND conv = ? AND seq <= ?",
+                [(n.user, n.conv, n.seq) for n in done],
+            )
+            conn.executemany(
+                "UPDATE notifications SET due_ms = ?, attempts = attempts + 1 "
+                "WHERE handle = ? AND conv = ?",
+                [(due_ms, n.user, n.conv) for n, due_ms in retry],
+            )
+
+        await self._write("finish_notifications", job)
+
+    async def update_presence(
+        self, node: str, online: list[str], offline: list[str], until_ms: int
+    ) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "INSERT INTO presence(handle, node, until_ms) VALUES (?, ?, ?) "
+                "ON CONFLICT(handle, node) DO UPDATE SET until_ms = excluded.until_ms",
+                [(user, node, until_ms) for user in online],
+            )
+            conn.executemany(
+                "DELETE FROM presence WHERE handle = ? AND node = ?",
+                [(user, node) for user in offline],
+            )
+
+        await self._write("update_presence", job)
+
+    async def online(self, users: list[str], now_ms: int) -> frozenset[str]:
+        def job(conn: sqlite3.Connection) -> frozenset[str]:
+            rows = conn.execute(
+                "SELECT DISTINCT handle FROM presence WHERE until_ms > ? "
+                "AND handle IN (SELECT value FROM json_each(?))",
+                (now_ms, encode_json(users).decode()),
+            )
+            return frozenset(str(r[0]) for r in rows)
+
+        return await self._read("online", job)
+
+    async def claim_push_key(self, private_key: str) -> str:
+        def job(conn: sqlite3.Connection) -> str:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                (PUSH_KEY_KEY, private_key),
+            )
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (PUSH_KEY_KEY,))
+            return str(row.fetchone()[0])
+
+        return await self._write("claim_push_key", job)
 
     async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
         def job(conn: sqlite3.Connection) -> int:
@@ -1020,6 +1170,13 @@ def _result_of(event: Event) -> AppendResult:
 
 
 _WEBHOOK_COLUMNS = "id, owner, url, conv, secret, previous_secret, previous_until_ms, created_ms"
+_SUBSCRIPTION_COLUMNS = "id, owner, device, endpoint, p256dh, auth, created_ms"
+
+
+def _subscription_row(s: PushSubscription) -> tuple[object, ...]:
+    return (s.id, s.owner, s.device, s.endpoint, s.p256dh, s.auth, s.created_ms)
+
+
 _DELIVERY_COLUMNS = (
     "d.id, d.event_id, d.payload, d.state, d.attempts, d.created_ms, d.next_ms, d.last_error, "
     + ", ".join(f"w.{c.strip()}" for c in _WEBHOOK_COLUMNS.split(","))

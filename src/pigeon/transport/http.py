@@ -20,6 +20,7 @@ from aiohttp.typedefs import Middleware
 from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.core import limits, origins
+from pigeon.core.notifications import is_subscription_id
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.core.webhooks import is_webhook_id
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
@@ -271,6 +272,12 @@ class HttpApi:
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
         return webhook
 
+    def _subscription(self, request: web.Request) -> str:
+        subscription = request.match_info["subscription"]
+        if not is_subscription_id(subscription):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return subscription
+
     def _handle(self, request: web.Request) -> str:
         handle = request.match_info["handle"]
         if not is_handle(handle):  # the same rule as a handle in a body
@@ -299,6 +306,10 @@ class HttpApi:
         r.add_get("/v1/webhooks", self.list_webhooks)
         r.add_delete("/v1/webhooks/{webhook}", self.delete_webhook)
         r.add_post("/v1/webhooks/{webhook}/rotate-secret", self.rotate_webhook_secret)
+        r.add_get("/v1/push/key", self.push_key)
+        r.add_post("/v1/push/subscriptions", self.create_push_subscription)
+        r.add_get("/v1/push/subscriptions", self.list_push_subscriptions)
+        r.add_delete("/v1/push/subscriptions/{subscription}", self.delete_push_subscription)
 
     async def register(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.RegisterRequest)
@@ -450,6 +461,24 @@ class HttpApi:
     async def delete_webhook(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         await self.service.delete_webhook(device.handle, self._webhook(request))
+        return web.Response(status=204)
+
+    async def push_key(self, request: web.Request) -> web.Response:
+        return json_response(self.service.push_key())
+
+    async def create_push_subscription(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.PushSubscriptionRequest)
+        created = await self.service.create_push_subscription(device, body)
+        return json_response(created, api.PUSH_SUBSCRIBE.status)
+
+    async def list_push_subscriptions(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        return json_response(await self.service.push_subscriptions(device.handle))
+
+    async def delete_push_subscription(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        await self.service.delete_push_subscription(device.handle, self._subscription(request))
         return web.Response(status=204)
 
     async def rotate_webhook_secret(self, request: web.Request) -> web.Response:
