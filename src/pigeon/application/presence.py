@@ -82,3 +82,10 @@ class Presence:
         self._written = current
         if renew:
             self._renewed_ms = now
+
+    async def leave(self) -> None:
+        """A goodbye (after the drain, the task stopped): this node holds nobody any more,
+        without waiting for its rows to lapse. A store that fails lets them lapse."""
+        with contextlib.suppress(StoreUnavailable, RateLimited):
+            await self._store.update_presence(self._node, [], sorted(self._written), 0)
+        self._written = frozenset()

@@ -83,6 +83,7 @@ class Node:
     relay: Relay
     webhook_client: WebhookClient
     notifier: WebPushNotifier
+    presence: Presence
 
     async def stop(self) -> None:
         """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
@@ -94,6 +95,7 @@ class Node:
         await self.supervisor.stop()  # the relay too: leases of work in flight lapse
         await self.webhook_client.close()
         await self.notifier.close()
+        await self.presence.leave()
         await self.store.close()  # the writer commits what is queued before it stops
         await self.bus.close()
         self.service.close()
@@ -376,6 +378,7 @@ async def start(config: Config) -> Node:
         relay,
         webhook_client,
         notifier,
+        presence,
     )
 
 
