@@ -140,6 +140,14 @@ class TestTimeline:
         assert seqs(t.observe(event(5, A))) == [5]
         assert t.wanted() == {}
 
+    def test_by_default_1000_events_wait_ahead_of_a_gap(self) -> None:
+        """The default buffer holds 1,000 events past a gap; the 1,001st is left to a pull."""
+        t = Timeline()
+        for seq in range(2, 1003):
+            t.observe(event(seq, A))
+        assert seqs(t.observe(event(1, A))) == list(range(1, 1002))
+        assert t.wanted() == {A: 1001}
+
     @settings(max_examples=200)
     @given(st.permutations(range(1, 9)), st.booleans())
     def test_any_arrival_order_is_delivered_in_order_as_soon_as_possible(

@@ -599,6 +599,39 @@ class TestByteBudget:
         assert h.session.queued_bytes() == queued_sizes(h.session)
         assert h.sent() == [error(ErrorCode.UNAUTHENTICATED, hello.id)]
 
+    def test_a_retry_before_the_error_is_written_gets_the_whole_push_bound(self) -> None:
+        """A hello retried before the transport took the refusal still may queue exactly
+        max_queued_pushes pushes: the refused login's pushes count for nothing."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=2))
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        retry = h.hello(request_id=2)
+        h.push(event(1))
+        h.push(event(2))
+        h.session.accept_hello("alice", h.welcome(retry))
+        assert h.sent() == [
+            h.welcome(retry),
+            error(ErrorCode.UNAUTHENTICATED, hello.id),
+            Pushed(event=event(1)),
+            Pushed(event=event(2)),
+        ]
+
+    def test_an_overflow_after_a_retry_frees_exactly_its_pushes_bytes(self) -> None:
+        """Pushes overflowing after a refused and retried hello (not yet written) leave the
+        byte count equal to what is queued: the refusal and one lagged."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=1))
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        h.hello(request_id=2)
+        h.push(event(1))
+        h.push(event(2))
+        assert h.session.queued_bytes() == queued_sizes(h.session)
+        assert h.session.queued_bytes() == len(
+            encode(error(ErrorCode.UNAUTHENTICATED, hello.id))
+        ) + len(encode(Lagged()))
+
     @settings(max_examples=200, deadline=None)
     @given(
         st.lists(
