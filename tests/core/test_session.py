@@ -677,6 +677,7 @@ class TestClose:
         """close() appends a goodbye; data_to_send returns everything, then close is expected."""
         h = open_harness()
         h.push(event(1))
+        assert h.session.close_reason is None  # what the log says of a connection never closed
         h.session.close("draining")
         assert h.session.close_expected()
         assert h.sent() == [Pushed(event=event(1)), Goodbye(reason="draining")]
