@@ -115,3 +115,15 @@ def hasty_sync(page_size: int) -> Sync:
     sync = Sync(page_size=page_size)
     sync.timeline = HastyTimeline(max_ahead=page_size)
     return sync
+
+
+class CrashingStore(SimStore):
+    """The gateways' reads after a doorbell raise an error no caller expects, once."""
+
+    crashed = False
+
+    async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
+        if not self.crashed:
+            self.crashed = True
+            raise ValueError("planted")
+        return await super().events_after(conv, after, limit)

@@ -103,3 +103,10 @@ def test_history_pages_that_skip_a_seq_are_a_livelock() -> None:
     outcome = simulate(0, store_class=plants.SkippingStore)
     assert not outcome.ok
     assert outcome.failures[0].startswith("hang: ") and "callbacks run" in outcome.failures[0]
+
+
+def test_a_crash_in_the_code_under_test_fails_the_seed() -> None:
+    """An exception nobody handles (here ending a hub's reader) is reported with its seed."""
+    outcome = simulate(0, store_class=plants.CrashingStore)
+    assert not outcome.ok
+    assert outcome.failures[0].startswith("crash: ") and "planted" in outcome.failures[0]

@@ -689,7 +689,9 @@ class World:
         for _ in range(8):
             await asyncio.sleep(self.options.backstop_s)
             for gateway in self.gateways:
-                await gateway.hub.settled()
+                # Bounded: a hub whose reader died never settles (stop() then reports why).
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(gateway.hub.settled(), self.options.backstop_s)
             busy = [d for d in self.devices if d.tasks or d.sync.timeline.wanted()]
             if not busy:
                 break
