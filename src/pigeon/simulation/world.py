@@ -63,10 +63,12 @@ class Options:
     max_bus_reorder: float = 0.3
     max_store_error: float = 0.1  # a call fails before it does anything
     max_store_unknown: float = 0.1  # a write fails after it committed: outcome unknown
+    max_store_latency_ms: float = 5.0  # each call waits up to this long (virtual) first
+    max_bus_delay_ms: float = 5.0  # every doorbell arrives this late
     max_disconnect: float = 0.15  # per device step
     max_gateway_restarts_per_s: float = 2.0  # a gateway killed and started anew (virtual time)
     backstop_s: float = 1.0
-    # A device's step takes about 16 callbacks (D47); more than this many a step is a livelock.
+    # A device's step takes about 24 callbacks (D47); more than this many a step is a livelock.
     max_callbacks_per_step: int = 250
 
 
@@ -87,13 +89,22 @@ class SimStore(MemoryStore):
     may fail before it does anything, and a write may fail after it committed (its outcome is
     unknown to the caller, as when a connection drops during COMMIT)."""
 
-    def __init__(self, rng: random.Random, history: History, *, error: float, unknown: float):
+    def __init__(
+        self,
+        rng: random.Random,
+        history: History,
+        *,
+        error: float,
+        unknown: float,
+        latency_s: float = 0.0,
+    ):
         self._ids = 0
         super().__init__(epoch="e0", new_conversation_id=self._next_conversation_id)
         self.rng = rng
         self.history = history
         self.error = error
         self.unknown = unknown
+        self.latency_s = latency_s
         self.faulty = True
 
     def _next_conversation_id(self) -> str:
@@ -104,6 +115,8 @@ class SimStore(MemoryStore):
         self.faulty = False
 
     async def _enter(self) -> None:
+        # A round trip of its own length per call, so that calls overtake one another.
+        await asyncio.sleep(self.rng.random() * self.latency_s)
         await super()._enter()
         if self.faulty and self.rng.random() < self.error:
             self.history.add("fault", "store", op="error")
@@ -213,6 +226,12 @@ class Gateway:
         return await fn()
 
 
+# Pushes a connection holds for its device (flushed a callback later): past either bound,
+# they are dropped and the device told it lagged, as core.session does for a slow reader.
+INBOX_MAX_ITEMS = 256
+INBOX_MAX_BYTES = 256 * 1024
+
+
 class Connection:
     """A device's socket on a gateway, as the hub sees it. Pushes reach the device in order,
     a callback later (as bytes on a socket would); those queued while the hello is answered
@@ -225,6 +244,7 @@ class Connection:
         self.open = True
         self.welcomed = False
         self._inbox: deque[bytes | None] = deque()  # None: lagged
+        self._inbox_bytes = 0
         self._flushing = False
 
     # Hashed by a counted serial, not by address: the hub keeps listeners in sets, and a set
@@ -248,7 +268,14 @@ class Connection:
     def _queue(self, item: bytes | None) -> None:
         if not self.open:
             return
+        size = len(item or b"")
+        if len(self._inbox) >= INBOX_MAX_ITEMS or self._inbox_bytes + size > INBOX_MAX_BYTES:
+            # As core.session does for a slow reader: drop what waits, tell it to pull.
+            self._inbox.clear()
+            self._inbox_bytes = 0
+            item, size = None, 0
         self._inbox.append(item)
+        self._inbox_bytes += size
         self.flush_soon()
 
     def flush_soon(self) -> None:
@@ -260,6 +287,7 @@ class Connection:
         self._flushing = False
         while self._inbox and self.open:
             item = self._inbox.popleft()
+            self._inbox_bytes -= len(item or b"")
             if item is None:
                 self.device.lagged(self)
                 continue
@@ -579,6 +607,7 @@ class World:
             self.history,
             error=rates.uniform(0, options.max_store_error),
             unknown=rates.uniform(0, options.max_store_unknown),
+            latency_s=rates.uniform(0, options.max_store_latency_ms) / 1000,
         )
         self.config = Config(
             argon2_time_cost=1,
@@ -597,6 +626,7 @@ class World:
             reorder=rates.uniform(0, options.max_bus_reorder),
             # A reconnect of the bus: a message lost, and a gap reported on every topic.
             gap_every=rates.choice((0, 0, 37, 101)),
+            delay_ms=rates.uniform(0, options.max_bus_delay_ms),
         )
         self.restarts_per_s = rates.uniform(0, options.max_gateway_restarts_per_s)
         self.gateways = [
