@@ -127,3 +127,15 @@ class CrashingStore(SimStore):
             self.crashed = True
             raise ValueError("planted")
         return await super().events_after(conv, after, limit)
+
+
+class RejoinForgettingSync(Sync):
+    """The SDK's Sync before its fix (D47): any removal of ours it reads is taken for our
+    leave, even an old one in a log we were added back to."""
+
+    def _leaves(self, event: Event) -> bool:
+        return event.kind is EventKind.MEMBER_REMOVED and self.user in (event.members or ())
+
+
+def rejoin_forgetting_sync(page_size: int) -> Sync:
+    return RejoinForgettingSync(page_size=page_size)
