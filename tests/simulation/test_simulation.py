@@ -3,6 +3,7 @@ checker, a seed replays byte for byte in any process, and each planted bug is fo
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -109,3 +110,27 @@ def test_a_crash_in_the_code_under_test_fails_the_seed() -> None:
     outcome = simulate(0, store_class=plants.CrashingStore)
     assert not outcome.ok
     assert outcome.failures[0].startswith("crash: ") and "planted" in outcome.failures[0]
+
+
+class CountingPolicy(asyncio.DefaultEventLoopPolicy):
+    """Counts the event loops asyncio makes on its own (a thread's default loop)."""
+
+    made = 0
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        self.made += 1
+        return super().new_event_loop()
+
+
+def test_a_run_makes_no_other_event_loop() -> None:
+    """A run uses its own loop only: it once asked for the thread's default loop at its end
+    (asyncio.gather of nothing), which made one with a socket pair that nobody closed, and
+    its ResourceWarning surfaced in whichever later test the garbage collector ran in."""
+    policy = CountingPolicy()
+    previous = asyncio.get_event_loop_policy()
+    asyncio.set_event_loop_policy(policy)
+    try:
+        assert simulate(0).ok
+    finally:
+        asyncio.set_event_loop_policy(previous)
+    assert policy.made == 0

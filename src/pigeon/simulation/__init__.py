@@ -81,6 +81,10 @@ def _cancel_all(loop: SimLoop) -> None:
     """Cancel what a failed run left waiting, and let it unwind."""
     loop.max_callbacks = loop.callbacks_run + 10**6
     tasks = asyncio.all_tasks(loop)
+    if not tasks:
+        # gather() of nothing would ask for the thread's default loop, making one (with a
+        # socket pair) that nobody closes.
+        return
     for task in tasks:
         task.cancel()
     with contextlib.suppress(Exception):
