@@ -67,6 +67,13 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     bus_backstop_s: float = 5.0
     token_recheck_s: float = 60.0
     trusted_proxies: str = ""
+    relay_interval_s: float = 1.0
+    relay_lease_s: float = 60.0
+    webhook_timeout_s: float = 10.0
+    webhook_concurrency: int = 32
+    webhook_retry_base_s: float = 30.0
+    webhook_retry_cap_s: float = 6 * 3600.0
+    webhook_retry_for_s: float = 3 * 24 * 3600.0
 
     @property
     def data_path(self) -> Path:
@@ -154,6 +161,18 @@ OPTION_HELP: dict[str, str] = {
     "closes it if a logout, revocation or disable never reached its node over the bus",
     "trusted_proxies": "addresses of reverse proxies (HAProxy), comma-separated, whose "
     "X-Forwarded-For names the client for per-address login limits (empty: none trusted)",
+    "relay_interval_s": "how often the outbox relay looks for work a commit on another node "
+    "queued (a commit on this node wakes it at once)",
+    "relay_lease_s": "how long a relay's claim on outbox records and deliveries lasts: after "
+    "a relay dies, another takes its work over this much later",
+    "webhook_timeout_s": "the longest one webhook delivery (connect, send, answer) may take",
+    "webhook_concurrency": "webhook deliveries in flight at once on this node (at most 2 per "
+    "endpoint, so a slow endpoint cannot take them all)",
+    "webhook_retry_base_s": "the wait after a webhook delivery's first failure; it doubles "
+    "after each further one (with jitter: between half and all of it)",
+    "webhook_retry_cap_s": "the longest wait between two attempts of a webhook delivery",
+    "webhook_retry_for_s": "how long a failing webhook delivery is retried before it is dead "
+    "(pigeon admin webhooks replays dead ones)",
 }
 
 
@@ -183,6 +202,11 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         raise ValueError("invalid configuration: bus_backstop_s must be positive")
     if config.token_recheck_s <= 0:
         raise ValueError("invalid configuration: token_recheck_s must be positive")
+    for name in ("relay_interval_s", "relay_lease_s", "webhook_timeout_s", "webhook_retry_base_s"):
+        if getattr(config, name) <= 0:
+            raise ValueError(f"invalid configuration: {name} must be positive")
+    if config.webhook_concurrency < 1:
+        raise ValueError("invalid configuration: webhook_concurrency must be at least 1")
     return config
 
 

@@ -8,8 +8,9 @@ store or the bus is reached (parsing, HTTP framing, headers) ``@pytest.mark.tran
 (reason)``: a second configuration could not change its outcome, only double its time. Both
 run on SQLite and are reported skipped, with their reason, on the others. A test about one
 node alone (its own output queue, its frame bound), where a cluster adds only time, is
-marked ``@pytest.mark.single_node(reason)`` and skipped on the cluster, which also runs only
-the modules of :data:`CLUSTER_MODULES` (docs/DECISIONS.md D44). ``-k sqlite_local``,
+marked ``@pytest.mark.single_node(reason)`` and skipped on the cluster. On the cluster the
+store is emptied before each test, unless the module sets ``STORE_PER_MODULE`` (its tests
+share a module-scoped node, which empties it once). ``-k sqlite_local``,
 ``-k memory_lossy`` or ``-k pg_nats_2gw`` (the cluster) runs one configuration alone."""
 
 from __future__ import annotations
@@ -25,14 +26,6 @@ from tests.helpers.postgres import PostgresInstance
 from tests.helpers.raw import Http, RawWs
 from tests.helpers.server import E2E_BACKENDS, SQLITE_LOCAL, Backends, ServerProcess
 
-# The modules the cluster runs: those about delivery, ordering, idempotency, reconnects and
-# membership, where a second gateway changes what is tested. Two gateway processes per test
-# cost about 2 s more than one node (docs/DECISIONS.md D44); the rest (input checks, HTTP
-# framing, operations on one node's files) would add minutes and test nothing new.
-CLUSTER_MODULES = frozenset(
-    {"test_guarantees", "test_features", "test_membership", "test_sessions"}
-)
-
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     durable = metafunc.definition.get_closest_marker("durable")
@@ -45,11 +38,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             marks.append(pytest.mark.skip(reason=f"durable store only: {durable.args[0]}"))
         elif transport_only is not None and backends is not SQLITE_LOCAL:
             reason = f"transport only, run on sqlite_local: {transport_only.args[0]}"
-            marks.append(pytest.mark.skip(reason=reason))
-        elif backends.gateways > 1 and metafunc.module.__name__.rsplit(".")[-1] not in (
-            CLUSTER_MODULES
-        ):
-            reason = "not in the cluster's modules (delivery, order, membership: D44)"
             marks.append(pytest.mark.skip(reason=reason))
         elif single_node is not None and backends.gateways > 1:
             reason = f"one node alone, not on the cluster: {single_node.args[0]}"
@@ -87,11 +75,12 @@ def backends_env(
     """Every node this test starts (and every ``pigeon`` command it runs) inherits the
     configuration through the environment; a test's own ``env`` still overrides it. A
     failure's report shows it (the lossy bus's seed included) to reproduce it by. On the
-    cluster the store is emptied first."""
+    cluster the store is emptied first (see STORE_PER_MODULE above)."""
     env = backends.env(request.node.nodeid)
     if backends.gateways > 1:
         engines: ClusterEngines = request.getfixturevalue("cluster_engines")
-        engines.reset()
+        if not getattr(request.module, "STORE_PER_MODULE", False):
+            engines.reset()
         env.update(engines.env())
     for name, value in env.items():
         monkeypatch.setenv(name, value)

@@ -20,6 +20,7 @@ import pytest
 
 from pigeon.store.sqlite import DB_FILE
 from tests.e2e.conftest import Connector
+from tests.helpers.cluster import share_admin_token
 from tests.helpers.raw import Http, RawWs
 from tests.helpers.server import ServerProcess
 
@@ -116,15 +117,17 @@ class TestTheActingNode:
 async def test_two_nodes_never_hand_out_the_same_connection_id(tmp_path: Path) -> None:
     """Each node's first connection is its ``<node id>-ws1``; the node ids, drawn at start
     and on every log line, differ, so the ids do."""
+    # On the cluster the two share a store: one admin token, and a user each.
+    share_admin_token(tmp_path / "one", tmp_path / "two")
     servers = [ServerProcess(tmp_path / name).start() for name in ("one", "two")]
     ids: list[str] = []
     try:
         async with aiohttp.ClientSession() as session:
-            for server in servers:
+            for server, handle in zip(servers, ("alice", "bob"), strict=True):
                 http = Http(session, server.url)
                 ws = await RawWs.connect(session, server.url)
                 try:
-                    assert (await ws.hello(await http.user("alice")))["type"] == "welcome"
+                    assert (await ws.hello(await http.user(handle)))["type"] == "welcome"
                     _, listing = await http.call(
                         "GET", "/v1/admin/connections", token=admin_token(server)
                     )

@@ -279,6 +279,7 @@ class TestIsolation:
                 route.path.replace("{conv}", "c0123456789abcdef")
                 .replace("{handle}", "bob")
                 .replace("{seq}", "1")
+                .replace("{webhook}", "wh_0123456789abcdef")
             )
             for token in (None, "not-a-token"):
                 status, body = await http.call(route.method, path, {}, token)

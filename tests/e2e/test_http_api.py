@@ -48,6 +48,7 @@ async def test_every_documented_route_is_served(http: Http) -> None:
             continue
         path = route.path.replace("{conv}", "c0123456789abcdef")
         path = path.replace("{handle}", "bob").replace("{seq}", "1")
+        path = path.replace("{webhook}", "wh_0123456789abcdef")
         status, _ = await http.call(route.method, path, {})
         # Unrouted requests answer 404 not_found; routed ones answer 401 before anything else.
         assert status == 401 if route.auth else status not in (404, 405), route

@@ -21,6 +21,7 @@ from schemathesis.config import SchemathesisConfig
 
 from pigeon.server.openapi import openapi_document
 from pigeon.transport.admin_http import read_admin_token
+from tests.helpers.cluster import ClusterEngines
 from tests.helpers.server import Backends, ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
@@ -31,6 +32,9 @@ ENV = {
     "PIGEON_LOGIN_RATE_PER_MIN": "100000",
 }
 PASSWORD = "correct horse battery"
+# Every test here asks the module's one node, whose users live for the module: the cluster's
+# store is not emptied between them (tests/e2e/conftest.py).
+STORE_PER_MODULE = True
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
@@ -71,8 +75,13 @@ def post(
 def node(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest, backends: Backends
 ) -> Iterator[ServerProcess]:
-    # Module-scoped: started before any test's environment is set, so it is given its own.
+    # Module-scoped: started before any test's environment is set, so it is given its own;
+    # on the cluster, one store for the module (STORE_PER_MODULE), emptied here.
     env = {**backends.env(request.node.nodeid), **ENV}
+    if backends.gateways > 1:
+        engines: ClusterEngines = request.getfixturevalue("cluster_engines")
+        engines.reset()
+        env.update(engines.env())
     proc = ServerProcess(tmp_path_factory.mktemp("openapi") / "data", env=env).start()
     try:
         yield proc

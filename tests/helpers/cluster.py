@@ -13,13 +13,16 @@ pairing to chance).
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import asyncpg
 
+from pigeon.durable_files import write_file_atomically
 from pigeon.store.postgres import PostgresStore
+from pigeon.transport.admin_http import ADMIN_TOKEN_FILE
 from tests.helpers.nats import NatsCluster
 from tests.helpers.postgres import PostgresInstance
 from tests.helpers.server import ServerProcess
@@ -89,6 +92,18 @@ async def _open_and_close(store_url: str) -> None:
     await store.close()
 
 
+def share_admin_token(*data_dirs: Path) -> str:
+    """Give these nodes' data directories one admin token, as an operator hands the cluster's
+    token to each node (D42): whichever starts first claims it for the store, and a test
+    reads it from any node's directory. (Left to each node, the first to claim makes one in
+    its own directory alone, and which node that is depends on the start's timing.)"""
+    token = secrets.token_urlsafe(32)
+    for data_dir in data_dirs:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        write_file_atomically(data_dir / ADMIN_TOKEN_FILE, f"{token}\n".encode(), mode=0o600)
+    return token
+
+
 def start_gateways(
     engines: ClusterEngines,
     data_dir: Path,
@@ -101,6 +116,7 @@ def start_gateways(
         ServerProcess(data_dir / f"gw{n}", env={**engines.env(), **(env or {}), "PIGEON_BUS": bus})
         for n, bus in enumerate(buses or (engines.bus_url(0), engines.bus_url(1)))
     ]
+    share_admin_token(*(gateway.data_dir for gateway in gateways))
     with ThreadPoolExecutor(len(gateways)) as pool:
         started = [pool.submit(gateway.start) for gateway in gateways]
     failures = [exc for f in started if (exc := f.exception()) is not None]

@@ -8,7 +8,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pigeon.bench.server import Child
 from pigeon.bench.server import ServerProcess as _ServerProcess
+from tests.helpers.forked import ForkedNode
 from tests.helpers.timing import TIMEOUT_S
 
 
@@ -59,10 +61,26 @@ E2E_BACKENDS = (SQLITE_LOCAL, MEMORY_LOSSY, CLUSTER)
 
 
 class ServerProcess(_ServerProcess):
-    def __init__(self, data_dir: Path, *, port: int = 0, env: dict[str, str] | None = None) -> None:
+    """A node forked from the session's preloaded interpreter (tests/helpers/forked.py), or
+    with ``preloaded=False`` a new ``python -m pigeon`` process."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        port: int = 0,
+        env: dict[str, str] | None = None,
+        preloaded: bool = True,
+    ) -> None:
         super().__init__(
             data_dir,
             port=port,
             env={"PIGEON_ARGON2_TIME_COST": "1", "PIGEON_ARGON2_MEMORY_KIB": "8192", **(env or {})},
             timeout_s=TIMEOUT_S,
         )
+        self.preloaded = preloaded
+
+    def _launch(self, argv: list[str], env: dict[str, str]) -> Child:
+        if self.preloaded:
+            return ForkedNode(argv, env)
+        return super()._launch(argv, env)

@@ -50,7 +50,10 @@ EXPECTED = {
     "ServerUnreachable",
     "SyncState",
     "TypingNotice",
+    "WebhookEvent",
+    "WebhookSignatureError",
     "new_client_msg_id",
+    "verify_webhook",
 }
 
 

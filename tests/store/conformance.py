@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from pigeon.core.records import Event, EventKind, Role
+from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation
-from pigeon.store.base import MAX_DEVICE_KEYS, Store
+from pigeon.store.base import MAX_DEVICE_KEYS, DeliveryState, NewDelivery, Store, Webhook
 
 Reopen = Callable[[], Awaitable[Store]]
 NewStore = Callable[[Path], Store]  # an unopened store on fresh storage under that directory
@@ -68,6 +69,17 @@ async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") 
         now_ms=NOW,
     )
     return appended.result.seq
+
+
+def webhook(webhook_id: str, owner: str, conv: str | None) -> Webhook:
+    return Webhook(
+        id=webhook_id,
+        owner=owner,
+        url="http://127.0.0.1:9/hook",
+        conv=conv,
+        secret=f"whsec_{webhook_id}",
+        created_ms=NOW,
+    )
 
 
 async def all_events(store: Store, user: str, conv: str) -> list[Event]:
@@ -561,6 +573,157 @@ class StoreConformance:
         stats = store.statistics()
         assert stats.write_queue_depth >= 0 and stats.read_queue_depth >= 0
 
+    # -- the outbox and webhooks (D48) -----------------------------------------------------
+
+    async def test_every_event_enters_the_outbox_with_its_write(self, store: Store) -> None:
+        """Each committed event has one outbox record, written with it: a refused write and
+        a retried client id add none. A claim leases records: no second claim takes them
+        until the lease lapses; finished ones are gone."""
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "m1")
+        await send(store, "alice", conv, "m1")  # a retry: the original's ack, no new event
+        with pytest.raises(ProtocolViolation):
+            await send(store, "carol", conv, "m2")  # not a member: refused, nothing written
+        assert await store.outbox_oldest_ms() == NOW
+        claimed = await store.claim_outbox(NOW, lease_ms=1000, limit=10)
+        assert [(r.event.conv, r.event.seq, r.event.kind) for r in claimed] == [
+            (conv, 1, EventKind.CREATED),
+            (conv, 2, EventKind.MESSAGE),
+        ]
+        assert claimed[1].members == ("alice", "bob") and claimed[1].created_ms == NOW
+        assert await store.claim_outbox(NOW + 999, lease_ms=1000, limit=10) == []
+        again = await store.claim_outbox(NOW + 1000, lease_ms=1000, limit=1)
+        assert [r.event.seq for r in again] == [1]  # the lease lapsed: the oldest first
+        await store.finish_outbox(claimed, [])
+        assert await store.claim_outbox(NOW + 5000, lease_ms=1000, limit=10) == []
+        assert await store.outbox_oldest_ms() is None
+
+    async def test_concurrent_claims_never_share_a_record(self, store: Store) -> None:
+        """Relays claiming at once (other gateways, in a cluster) split the records."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        for i in range(20):
+            await send(store, "alice", conv, f"m{i}")
+        parts = await asyncio.gather(
+            *(store.claim_outbox(NOW, lease_ms=60_000, limit=7) for _ in range(4))
+        )
+        seqs = [r.event.seq for part in parts for r in part]
+        assert sorted(seqs) == list(range(1, 22))
+
+    async def test_webhooks_belong_to_their_owner(self, store: Store) -> None:
+        """Only the owner lists, rotates or deletes an endpoint; one for a conversation needs
+        its owner to be in it (G5); an owner has at most MAX_WEBHOOKS_PER_USER."""
+        await make_users(store, "alice", "bob", "carol")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        everything = webhook("wh_a", "alice", None)
+        await store.create_webhook(everything)
+        await store.create_webhook(webhook("wh_b", "alice", conv))
+        with pytest.raises(ProtocolViolation) as err:
+            await store.create_webhook(webhook("wh_c", "carol", conv))
+        assert err.value.code is ErrorCode.NOT_FOUND
+        assert [w.id for w in await store.webhooks("alice")] == ["wh_a", "wh_b"]
+        assert await store.webhooks("carol") == []
+        for attempt in (
+            store.delete_webhook("carol", "wh_a"),
+            store.rotate_webhook_secret("carol", "wh_a", "new", previous_until_ms=NOW),
+            store.delete_webhook("alice", "wh_none"),
+        ):
+            with pytest.raises(ProtocolViolation) as err:
+                await attempt
+            assert err.value.code is ErrorCode.NOT_FOUND
+        rotated = await store.rotate_webhook_secret(
+            "alice", "wh_a", "whsec_new", previous_until_ms=NOW + 10
+        )
+        assert rotated.secret == "whsec_new" and rotated.previous_secret == everything.secret
+        assert rotated.signing_secrets(NOW) == ["whsec_new", everything.secret]
+        assert rotated.signing_secrets(NOW + 10) == ["whsec_new"]
+        assert {w.id for w in await store.webhooks_of(["alice", "bob"])} == {"wh_a", "wh_b"}
+        assert await store.webhooks_of(["bob", "carol"]) == []
+        await store.delete_webhook("alice", "wh_b")
+        assert [w.id for w in await store.webhooks("alice")] == ["wh_a"]
+        for i in range(MAX_WEBHOOKS_PER_USER - 1):
+            await store.create_webhook(webhook(f"wh_{i}", "alice", None))
+        with pytest.raises(ProtocolViolation) as err:
+            await store.create_webhook(webhook("wh_over", "alice", None))
+        assert err.value.code is ErrorCode.TOO_LARGE
+
+    async def test_deliveries_are_claimed_retried_and_replayed(self, store: Store) -> None:
+        """A delivery queued twice is kept once; a claim takes at most ``per_webhook`` of an
+        endpoint's and hides them for the lease; attempts are recorded; dead ones replay;
+        delivered ones are pruned; deleting the endpoint drops its deliveries."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await store.create_webhook(webhook("wh_a", "alice", None))
+        await store.create_webhook(webhook("wh_b", "bob", conv))
+        records = await store.claim_outbox(NOW, lease_ms=1000, limit=10)
+        queued = [
+            NewDelivery(w, f"evt_{i}", b'{"n":%d}' % i, NOW)
+            for i in range(3)
+            for w in ("wh_a", "wh_b")
+        ]
+        queued.append(NewDelivery("wh_gone", "evt_9", b"{}", NOW))  # deleted meanwhile
+        await store.finish_outbox(records, queued)
+        await store.finish_outbox([], queued[:2])  # a relay that crashed queues them again
+        claimed = await store.claim_deliveries(NOW, lease_ms=500, limit=10, per_webhook=2)
+        assert sorted((d.webhook.id, d.event_id) for d in claimed) == [
+            ("wh_a", "evt_0"),
+            ("wh_a", "evt_1"),
+            ("wh_b", "evt_0"),
+            ("wh_b", "evt_1"),
+        ]
+        first = next(d for d in claimed if d.webhook.id == "wh_a" and d.event_id == "evt_0")
+        assert first.payload == b'{"n":0}' and first.attempts == 0
+        assert first.state is DeliveryState.PENDING and first.webhook.owner == "alice"
+        later = await store.claim_deliveries(NOW + 1, lease_ms=500, limit=10, per_webhook=2)
+        assert sorted((d.webhook.id, d.event_id) for d in later) == [
+            ("wh_a", "evt_2"),
+            ("wh_b", "evt_2"),
+        ]
+        for d in claimed + later:
+            if d.webhook.id == "wh_a":
+                await store.finish_delivery(
+                    d.id, now_ms=NOW + 2, state=DeliveryState.DELIVERED, next_ms=NOW + 2, error=None
+                )
+            elif d.event_id == "evt_0":
+                await store.finish_delivery(
+                    d.id, now_ms=NOW + 2, state=DeliveryState.DEAD, next_ms=NOW + 2, error="500"
+                )
+            else:
+                await store.finish_delivery(
+                    d.id, now_ms=NOW + 2, state=DeliveryState.PENDING, next_ms=NOW + 100, error="x"
+                )
+        assert await store.claim_deliveries(NOW + 99, lease_ms=5, limit=10, per_webhook=9) == []
+        skipped = await store.claim_deliveries(
+            NOW + 100, lease_ms=5, limit=10, per_webhook=9, skip=frozenset({"wh_b"})
+        )
+        assert skipped == []  # wh_b has enough in flight
+        retried = await store.claim_deliveries(NOW + 100, lease_ms=5, limit=10, per_webhook=9)
+        assert sorted(d.event_id for d in retried) == ["evt_1", "evt_2"]
+        assert all(d.attempts == 1 and d.last_error == "x" for d in retried)
+        for d in retried:
+            await store.finish_delivery(
+                d.id, now_ms=NOW + 101, state=DeliveryState.DELIVERED, next_ms=NOW + 101, error=None
+            )
+        (dead,) = await store.deliveries(DeliveryState.DEAD, limit=10)
+        assert (dead.webhook.id, dead.event_id, dead.last_error) == ("wh_b", "evt_0", "500")
+        assert len(await store.deliveries(DeliveryState.DELIVERED, limit=10)) == 5
+        assert len(await store.deliveries(None, limit=2)) == 2
+        assert await store.replay_deliveries(None, NOW + 200) == 1
+        (replayed,) = await store.claim_deliveries(NOW + 200, lease_ms=5, limit=10, per_webhook=9)
+        assert (replayed.event_id, replayed.attempts) == ("evt_0", 0)
+        assert await store.replay_deliveries([replayed.id], NOW + 300) == 1
+        delivered = DeliveryState.DELIVERED
+        assert await store.prune_deliveries(delivered, NOW + 3, limit=2) == 2
+        assert await store.prune_deliveries(delivered, NOW + 3, limit=2) == 1
+        await store.finish_delivery(
+            replayed.id, now_ms=NOW + 400, state=DeliveryState.DEAD, next_ms=NOW + 400, error="x"
+        )
+        assert await store.prune_deliveries(DeliveryState.DEAD, NOW + 400, limit=9) == 0
+        assert await store.prune_deliveries(DeliveryState.DEAD, NOW + 401, limit=9) == 1
+        await store.delete_webhook("bob", "wh_b")
+        assert await store.deliveries(None, limit=10) == []
+
 
 class DurableStoreConformance(StoreConformance):
     """G1 across a restart: what a store acked is there when it is opened again."""
@@ -573,6 +736,19 @@ class DurableStoreConformance(StoreConformance):
         store = await reopen()
         assert await send(store, "alice", conv, "x") == seq
         assert [e.seq for e in await all_events(store, "bob", conv)] == [1, 2]
+
+    async def test_the_outbox_survives_reopen(self, store: Store, reopen: Reopen) -> None:
+        """A record claimed by a relay that then died is claimed again after its lease."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        assert len(await store.claim_outbox(NOW, lease_ms=1000, limit=10)) == 1
+        await send(store, "alice", conv, "x")
+        store = await reopen()
+        assert [r.event.seq for r in await store.claim_outbox(NOW, lease_ms=1, limit=9)] == [2]
+        assert [r.event.seq for r in await store.claim_outbox(NOW + 1000, lease_ms=1, limit=9)] == [
+            1,
+            2,
+        ]
 
     async def test_the_admin_token_survives_reopen(self, store: Store, reopen: Reopen) -> None:
         """Every node of a store, and the same node after a restart, knows the one token."""

@@ -118,6 +118,7 @@ class TestSqliteStore(DurableStoreConformance):
         conn = sqlite3.connect(path)
         try:
             conn.executescript(
+                "DROP TABLE deliveries; DROP TABLE webhooks; DROP TABLE outbox;"  # schema 4
                 "DROP TABLE blocks; ALTER TABLE accounts DROP COLUMN conversations;"
                 "ALTER TABLE members DROP COLUMN joined_seq; PRAGMA user_version = 2;"
             )

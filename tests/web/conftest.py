@@ -87,22 +87,31 @@ def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
 
 
 @pytest.fixture
-def user(
-    web_server: ServerProcess, new_context: Callable[..., BrowserContext]
-) -> Iterator[Callable[..., ChatPage]]:
-    """Registers a new user in a fresh context and returns their signed-in page.
+def user_at(new_context: Callable[..., BrowserContext]) -> Iterator[Callable[..., ChatPage]]:
+    """Registers a new user in a fresh context on the server at a base URL, and returns their
+    signed-in page: ``user_at(handle, url, **context_options)``.
 
     Fails the test if any page (a later tab too) threw an uncaught JavaScript error.
     """
     errors: list[str] = []
 
-    def make(handle: str, **options: object) -> ChatPage:
+    def make(handle: str, base_url: str, **options: object) -> ChatPage:
         context = new_context(**options)
         context.on("weberror", lambda err: errors.append(f"{handle}: {err.error}"))
         page = context.new_page()
-        chat = ChatPage(page, handle, web_server.url)
+        chat = ChatPage(page, handle, base_url)
         chat.register()
         return chat
 
     yield make
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def user(web_server: ServerProcess, user_at: Callable[..., ChatPage]) -> Callable[..., ChatPage]:
+    """Registers a new user on the test's server: ``user(handle, **context_options)``."""
+
+    def make(handle: str, **options: object) -> ChatPage:
+        return user_at(handle, web_server.url, **options)
+
+    return make

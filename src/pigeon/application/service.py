@@ -26,9 +26,17 @@ import argon2
 from pigeon.application.control import goodbye_for
 from pigeon.application.hub import Hub, Listener
 from pigeon.config import Config
-from pigeon.core import limits, sequencing
+from pigeon.core import limits, sequencing, webhooks
 from pigeon.core.frames import Hello, Welcome
-from pigeon.core.http_api import LoginRequest, LoginResponse, RegisterRequest
+from pigeon.core.http_api import (
+    AdminDeliveries,
+    DeliveryInfo,
+    LoginRequest,
+    LoginResponse,
+    RegisterRequest,
+    WebhookList,
+    WebhookResponse,
+)
 from pigeon.core.records import (
     AppendResult,
     Device,
@@ -37,7 +45,15 @@ from pigeon.core.records import (
 )
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 from pigeon.ops.metrics import Metrics
-from pigeon.store.base import Appended, ConversationPage, LogPage, Store
+from pigeon.store.base import (
+    Appended,
+    ConversationPage,
+    Delivery,
+    DeliveryState,
+    LogPage,
+    Store,
+    Webhook,
+)
 
 
 def hash_token(token: str) -> bytes:
@@ -453,6 +469,46 @@ class Service:
     async def blocks(self, user: str) -> list[str]:
         return await self.store.blocks(user)
 
+    # -- webhooks (docs/DECISIONS.md D48) ---------------------------------------------------
+
+    async def create_webhook(self, user: str, url: str, conv: str | None) -> WebhookResponse:
+        webhook = Webhook(
+            id=webhooks.new_webhook_id(),
+            owner=user,
+            url=url,
+            conv=conv,
+            secret=webhooks.new_secret(),
+            created_ms=self._wall_ms(),
+        )
+        await self.store.create_webhook(webhook)
+        return webhook_response(webhook, secret=True)
+
+    async def webhooks(self, user: str) -> WebhookList:
+        found = await self.store.webhooks(user)
+        return WebhookList(webhooks=[webhook_response(w) for w in found])
+
+    async def delete_webhook(self, user: str, webhook: str) -> None:
+        await self.store.delete_webhook(user, webhook)
+
+    async def rotate_webhook_secret(
+        self, user: str, webhook: str, *, previous_valid_s: int
+    ) -> WebhookResponse:
+        rotated = await self.store.rotate_webhook_secret(
+            user,
+            webhook,
+            webhooks.new_secret(),
+            previous_until_ms=self._wall_ms() + previous_valid_s * 1000,
+        )
+        return webhook_response(rotated, secret=True)
+
+    async def deliveries(self, state: str | None, limit: int) -> AdminDeliveries:
+        chosen = DeliveryState(state) if state is not None else None
+        found = await self.store.deliveries(chosen, limit=limit)
+        return AdminDeliveries(deliveries=[delivery_info(d) for d in found])
+
+    async def replay_deliveries(self, ids: list[int] | None) -> int:
+        return await self.store.replay_deliveries(ids, self._wall_ms())
+
     # -- the log ----------------------------------------------------------------------------
 
     async def append(
@@ -497,3 +553,31 @@ class Service:
         except RateLimited:
             return
         self.hub.publish_typing(conv, user)
+
+
+def webhook_response(webhook: Webhook, *, secret: bool = False) -> WebhookResponse:
+    """An endpoint as its owner sees it: its secret only right after it was made."""
+    rotating = secret and webhook.previous_secret is not None
+    return WebhookResponse(
+        id=webhook.id,
+        url=webhook.url,
+        created_ms=webhook.created_ms,
+        conv=webhook.conv,
+        secret=webhook.secret if secret else None,
+        previous_secret_expires_ms=webhook.previous_until_ms if rotating else None,
+    )
+
+
+def delivery_info(delivery: Delivery) -> DeliveryInfo:
+    return DeliveryInfo(
+        id=delivery.id,
+        webhook=delivery.webhook.id,
+        owner=delivery.webhook.owner,
+        url=delivery.webhook.url,
+        event_id=delivery.event_id,
+        state=delivery.state.value,
+        attempts=delivery.attempts,
+        created_ms=delivery.created_ms,
+        next_ms=delivery.next_ms,
+        last_error=delivery.last_error,
+    )

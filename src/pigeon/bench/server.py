@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Self
+from typing import IO, Any, Protocol, Self
 
 # Seconds to wait for a node to start, for a log line, or for a stop.
 TIMEOUT_S = 30.0
@@ -37,6 +37,24 @@ BENCH_ENV: dict[str, str] = {
 
 # A bench run logs a line per connection; it keeps only the recent ones.
 BENCH_LOG_LINES = 50
+
+
+class Child(Protocol):
+    """What :class:`ServerProcess` needs of a running node: ``subprocess.Popen``'s calls."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def stderr(self) -> IO[bytes] | None: ...
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def send_signal(self, sig: int) -> None: ...
+
+    def kill(self) -> None: ...
 
 
 class ServerProcess:
@@ -60,7 +78,7 @@ class ServerProcess:
         self.env = env or {}
         self.timeout_s = timeout_s
         self.max_log_lines = max_log_lines
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: Child | None = None
         self.logs: list[dict[str, Any]] = []
         self.raw_lines: list[str] = []
         self._listening = threading.Event()
@@ -91,24 +109,8 @@ class ServerProcess:
         env = {**os.environ, "PIGEON_LOG_LEVEL": "info", "PIGEON_METRICS_PORT": "0", **self.env}
         self._listening.clear()
         self._started = False
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pigeon",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--data",
-                str(self.data_dir),
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
+        argv = ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        self.proc = self._launch([*argv, "--data", str(self.data_dir)], env)
         self._reader = threading.Thread(target=self._read_logs, args=(self.proc,), daemon=True)
         self._reader.start()
         if not self._listening.wait(self.timeout_s):
@@ -119,7 +121,17 @@ class ServerProcess:
             raise RuntimeError(f"pigeon serve exited while starting: {self.raw_lines[-20:]}")
         return self
 
-    def _read_logs(self, proc: subprocess.Popen[bytes]) -> None:
+    def _launch(self, argv: list[str], env: dict[str, str]) -> Child:
+        """Run ``pigeon <argv>`` in a new interpreter, stderr piped to us."""
+        return subprocess.Popen(
+            [sys.executable, "-m", "pigeon", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+
+    def _read_logs(self, proc: Child) -> None:
         assert proc.stderr is not None
         for raw in proc.stderr:
             line = raw.decode("utf-8", "replace").rstrip("\n")

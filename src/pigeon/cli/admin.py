@@ -1,4 +1,5 @@
-"""``pigeon admin`` (connections, disable, enable, revoke) and ``pigeon top`` (a live view).
+"""``pigeon admin`` (connections, disable, enable, revoke, webhooks) and ``pigeon top`` (a live
+view).
 
 Both talk to a running node over HTTP: admin with the admin token of the node's store (read
 from ``<data>/admin.token`` on the same machine, or given with ``--admin-token``; in a cluster
@@ -41,12 +42,14 @@ def _admin_token(args: argparse.Namespace) -> str:
         ) from None
 
 
-async def _admin_call(args: argparse.Namespace, method: str, path: str) -> Any:
+async def _admin_call(
+    args: argparse.Namespace, method: str, path: str, payload: object = None
+) -> Any:
     headers = {"Authorization": f"Bearer {_admin_token(args)}"}
     try:
         async with (
             aiohttp.ClientSession(timeout=TIMEOUT) as session,
-            session.request(method, args.url + path, headers=headers) as r,
+            session.request(method, args.url + path, headers=headers, json=payload) as r,
         ):
             body = await r.json(content_type=None)
             if r.status >= 400:
@@ -72,6 +75,8 @@ def _admin(args: argparse.Namespace) -> int:
             by_user[row["user"]] = by_user.get(row["user"], 0) + 1
         print(f"{len(rows)} connections, {len(by_user)} users")
         return 0
+    if args.action == "webhooks":
+        return _webhooks(args)
     if not args.handle:
         raise SystemExit(f"pigeon admin {args.action}: a HANDLE is required")
     path = {"disable": "disable", "enable": "enable", "revoke": "revoke-tokens"}[args.action]
@@ -80,6 +85,35 @@ def _admin(args: argparse.Namespace) -> int:
     body = asyncio.run(_admin_call(args, "POST", f"/v1/admin/users/{handle}/{path}"))
     details = ", ".join(f"{k} {v}" for k, v in body.items() if k != "handle")
     print(f"{args.handle}: {details}")
+    return 0
+
+
+def _webhooks(args: argparse.Namespace) -> int:
+    """List webhook deliveries (``--state``, ``--failures``), or replay them (``--replay``:
+    every dead one, or those named with ``--id``)."""
+    if args.replay:
+        body = {"ids": args.id} if args.id else {}
+        done = asyncio.run(_admin_call(args, "POST", "/v1/admin/webhook-deliveries/replay", body))
+        print(f"{done['replayed']} deliveries replayed")
+        return 0
+    query = urllib.parse.urlencode(
+        {"limit": args.limit, **({"state": args.state} if args.state else {})}
+    )
+    body = asyncio.run(_admin_call(args, "GET", f"/v1/admin/webhook-deliveries?{query}"))
+    rows = body["deliveries"]
+    if args.failures:  # failed at least once: pending retries and dead letters
+        rows = [r for r in rows if r["state"] != "delivered" and r["attempts"] > 0]
+    print(
+        f"{'id':>8} {'state':<10} {'tries':>5} {'next/last':<20} {'webhook':<20} "
+        f"{'owner':<16} error"
+    )
+    for row in rows:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row["next_ms"] / 1000))
+        print(
+            f"{row['id']:>8} {row['state']:<10} {row['attempts']:>5} {when:<20} "
+            f"{row['webhook']:<20} {row['owner']:<16} {row.get('last_error') or ''}"
+        )
+    print(f"{len(rows)} deliveries")
     return 0
 
 
@@ -205,8 +239,21 @@ def _top_command(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     admin = sub.add_parser("admin", help="administer a running node (needs its admin token)")
-    admin.add_argument("action", choices=["connections", "disable", "enable", "revoke"])
+    admin.add_argument("action", choices=["connections", "disable", "enable", "revoke", "webhooks"])
     admin.add_argument("handle", nargs="?", help="the user, for disable, enable and revoke")
+    admin.add_argument(
+        "--state", choices=["pending", "delivered", "dead"], help="webhooks: only these"
+    )
+    admin.add_argument(
+        "--failures", action="store_true", help="webhooks: only those that failed (retrying, dead)"
+    )
+    admin.add_argument("--limit", type=int, default=100, help="webhooks: at most this many")
+    admin.add_argument(
+        "--replay", action="store_true", help="webhooks: try again now every dead one, or --id"
+    )
+    admin.add_argument(
+        "--id", type=int, action="append", help="webhooks --replay: this delivery (repeatable)"
+    )
     admin.add_argument("--url", default=DEFAULT_URL)
     admin.add_argument("--data", default="./pigeon-data", help="the node's data directory")
     admin.add_argument("--admin-token", help="instead of reading <data>/admin.token")

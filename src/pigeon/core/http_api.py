@@ -16,11 +16,13 @@ from pigeon.core.records import (
     NUL_FREE_PATTERN,
     ClientMsgId,
     ConversationSummary,
+    ConvId,
     Event,
     Handle,
     MessageMeta,
     Seq,
 )
+from pigeon.core.webhooks import MAX_URL_CHARS, URL_PATTERN
 
 # Each limit is defined once, here or in the core module whose rule it is (docs/PROTOCOL.md).
 PASSWORD_MIN_CHARS = 8
@@ -173,6 +175,58 @@ class AdminUserResult(_Body):
     connections_closed: int = 0
 
 
+WebhookUrl = Annotated[str, msgspec.Meta(max_length=MAX_URL_CHARS, pattern=URL_PATTERN)]
+
+
+class WebhookRequest(_Body):
+    url: WebhookUrl
+    # Only this conversation's events (its owner must be a member); absent: all of theirs.
+    conv: ConvId | None = None
+
+
+class WebhookResponse(_Body):
+    id: str
+    url: str
+    created_ms: int
+    conv: str | None = None
+    # The signing secret: shown only when the endpoint is created and when it is rotated.
+    secret: str | None = None
+    # During a rotation, the previous secret still signs deliveries until then.
+    previous_secret_expires_ms: int | None = None
+
+
+class WebhookList(_Body):
+    webhooks: list[WebhookResponse]
+
+
+class DeliveryInfo(_Body):
+    id: int
+    webhook: str
+    owner: str
+    url: str
+    event_id: str
+    state: str  # pending, delivered or dead
+    attempts: int
+    created_ms: int
+    next_ms: int  # when a pending one is due; when a finished one was last tried
+    last_error: str | None = None
+
+
+class AdminDeliveries(_Body):
+    deliveries: list[DeliveryInfo]
+
+
+class ReplayRequest(_Body):
+    # The deliveries to try again; absent: every dead one.
+    ids: (
+        Annotated[list[Annotated[int, msgspec.Meta(ge=1)]], msgspec.Meta(max_length=1000)] | None
+    ) = None
+
+
+class ReplayResponse(_Body):
+    replayed: int
+
+
 @dataclass(frozen=True)
 class IntParam:
     """An integer query or path parameter. The server checks it against these bounds and
@@ -205,6 +259,10 @@ HISTORY_LIMIT = IntParam("limit", low=1, high=1000, default=100)
 CONVERSATIONS_LIMIT = IntParam("limit", low=1, high=200, default=100)
 CONVERSATIONS_CURSOR = TextParam("cursor", max_length=17, pattern=CONV_ID_PATTERN)
 TARGET_SEQ = IntParam("seq", low=1)
+# How long the previous secret keeps signing after a rotation (at most a week; 0: not at all).
+PREVIOUS_SECRET_S = IntParam("previous_valid_s", low=0, high=7 * 86_400, default=86_400)
+DELIVERY_STATE = TextParam("state", max_length=9, pattern=r"^(pending|delivered|dead)$")
+DELIVERIES_LIMIT = IntParam("limit", low=1, high=1000, default=100)
 
 
 @dataclass(frozen=True)
@@ -284,6 +342,30 @@ DELETE = Route(
     AckResponse,
     params=(TARGET_SEQ,),
 )
+WEBHOOK_CREATE = Route(
+    "POST",
+    "/v1/webhooks",
+    "Register a webhook endpoint for my conversations, or one of them (its secret is shown once)",
+    WebhookRequest,
+    WebhookResponse,
+    status=201,
+)
+WEBHOOK_ROTATE = Route(
+    "POST",
+    "/v1/webhooks/{webhook}/rotate-secret",
+    "A new signing secret; the previous one also signs for previous_valid_s",
+    None,
+    WebhookResponse,
+    params=(PREVIOUS_SECRET_S,),
+)
+ADMIN_DELIVERIES = Route(
+    "GET",
+    "/v1/admin/webhook-deliveries",
+    "Admin: the latest webhook deliveries, newest first (pending, delivered or dead)",
+    None,
+    AdminDeliveries,
+    params=(DELIVERY_STATE, DELIVERIES_LIMIT),
+)
 READYZ = Route(
     "GET",
     "/readyz",
@@ -344,6 +426,17 @@ ROUTES: tuple[Route, ...] = (
         ReadRequest,
         ReadResponse,
     ),
+    WEBHOOK_CREATE,
+    Route("GET", "/v1/webhooks", "My webhook endpoints (without secrets)", None, WebhookList),
+    Route(
+        "DELETE",
+        "/v1/webhooks/{webhook}",
+        "Delete my webhook endpoint and its queued deliveries",
+        None,
+        None,
+        status=204,
+    ),
+    WEBHOOK_ROTATE,
     Route(
         "GET",
         "/v1/ws",
@@ -384,6 +477,14 @@ ROUTES: tuple[Route, ...] = (
         "Admin: revoke every token of a user and close their connections",
         None,
         AdminUserResult,
+    ),
+    ADMIN_DELIVERIES,
+    Route(
+        "POST",
+        "/v1/admin/webhook-deliveries/replay",
+        "Admin: try webhook deliveries again from now (the named ones, or every dead one)",
+        ReplayRequest,
+        ReplayResponse,
     ),
     Route("GET", "/openapi.json", "This document", None, None, auth=False),
 )

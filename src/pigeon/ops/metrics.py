@@ -202,5 +202,38 @@ class Metrics:
             )
         )
 
+    def watch_relay(
+        self,
+        *,
+        lag_s: Callable[[], float],
+        queued: Callable[[], int],
+        delivered: Callable[[], int],
+        retried: Callable[[], int],
+        dead: Callable[[], int],
+    ) -> None:
+        """Register the outbox relay's lag and its webhook counts, read at each scrape."""
+        self.registry.register(
+            _Snapshot(
+                lambda: {"pigeon_outbox_lag_seconds": lag_s()},
+                {
+                    "pigeon_outbox_lag_seconds": "age of the oldest outbox record not yet "
+                    "relayed, at the relay's last look (0: none)"
+                },
+            )
+        )
+        self.registry.register(
+            _ReadCounters(
+                {
+                    "pigeon_webhook_queued": ("webhook deliveries queued by the relay", queued),
+                    "pigeon_webhook_delivered": ("webhook attempts answered 2xx", delivered),
+                    "pigeon_webhook_retries": ("failed webhook attempts to be retried", retried),
+                    "pigeon_webhook_dead": (
+                        "webhook deliveries given up on after webhook_retry_for_s",
+                        dead,
+                    ),
+                }
+            )
+        )
+
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -4,6 +4,7 @@
   in-order delivery with gap fill, resume from a state file). Start here.
 - :class:`HttpClient`: every HTTP route (accounts, conversations, messages).
 - :class:`ApiError`: the server refused a request; ``code`` is its :class:`ErrorCode`.
+- :func:`verify_webhook`: check a webhook delivery's signature (:mod:`pigeon.sdk.webhooks`).
 
 The SDK imports :mod:`pigeon.core` and :mod:`pigeon.errors`, never the server.
 """
@@ -29,6 +30,7 @@ from pigeon.sdk.errors import ApiError, ClientClosed, InvalidServerUrl, ServerUn
 from pigeon.sdk.http import HttpClient, new_client_msg_id
 from pigeon.sdk.outbox import OutboxFull
 from pigeon.sdk.sync import Delivery, Resynced, SyncState
+from pigeon.sdk.webhooks import WebhookEvent, WebhookSignatureError, verify_webhook
 
 __all__ = [
     "AckResponse",
@@ -56,5 +58,8 @@ __all__ = [
     "ServerUnreachable",
     "SyncState",
     "TypingNotice",
+    "WebhookEvent",
+    "WebhookSignatureError",
     "new_client_msg_id",
+    "verify_webhook",
 ]

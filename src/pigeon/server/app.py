@@ -23,12 +23,14 @@ from aiohttp import hdrs, web
 from pigeon import __version__
 from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
 from pigeon.application.hub import Hub
+from pigeon.application.relay import Relay, RelaySettings
 from pigeon.application.service import Service
 from pigeon.bus.base import Bus, BusCounters
 from pigeon.bus.factory import bus_from_url
 from pigeon.config import Config
 from pigeon.core.http_api import Health
 from pigeon.core.origins import host_allowed
+from pigeon.core.records import Event
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.ops.logging import bind_process
 from pigeon.ops.metrics import CONTENT_TYPE, Metrics
@@ -46,6 +48,7 @@ from pigeon.transport.http import (
     json_response,
 )
 from pigeon.transport.listener import Admission, AdmittingSite
+from pigeon.transport.webhook_client import WebhookClient
 from pigeon.transport.ws import WsEndpoint
 
 log = logging.getLogger("pigeon.server")
@@ -73,6 +76,8 @@ class Node:
     stopped: asyncio.Event
     metrics_runner: web.AppRunner
     metrics_port: int
+    relay: Relay
+    webhook_client: WebhookClient
 
     async def stop(self) -> None:
         """Drain, then release everything. Bounded by drain_timeout_s (plus the store's close)."""
@@ -81,7 +86,8 @@ class Node:
         log.info("draining", extra={"connections": len(self.ws.connections)})
         await self.ws.drain(self.config.drain_timeout_s)
         await self.runner.cleanup()
-        await self.supervisor.stop()
+        await self.supervisor.stop()  # the relay too: leases of work in flight lapse
+        await self.webhook_client.close()
         await self.store.close()  # the writer commits what is queued before it stops
         await self.bus.close()
         self.service.close()
@@ -130,6 +136,18 @@ async def watch_bus(hub: Hub, store: Store, interval_s: float) -> None:
         # An unhealthy store is the store check's to report; the next pass tries again.
         with contextlib.suppress(StoreUnavailable, RateLimited):
             await hub.backstop(store.last_seqs)
+
+
+def relay_settings(config: Config) -> RelaySettings:
+    return RelaySettings(
+        interval_s=config.relay_interval_s,
+        lease_ms=int(config.relay_lease_s * 1000),
+        timeout_s=config.webhook_timeout_s,
+        concurrency=config.webhook_concurrency,
+        retry_base_ms=int(config.webhook_retry_base_s * 1000),
+        retry_cap_ms=int(config.webhook_retry_cap_s * 1000),
+        retry_for_ms=int(config.webhook_retry_for_s * 1000),
+    )
 
 
 def store_of(config: Config, metrics: Metrics | None = None) -> Store:
@@ -194,7 +212,15 @@ async def start(config: Config) -> Node:
 
     await bus.open(on_bus, hub.on_gap)
     await control.open()
-    store.on_commit = hub.ring
+    webhook_client = WebhookClient(config.webhook_timeout_s, connections=config.webhook_concurrency)
+    await webhook_client.open()
+    relay = Relay(store, webhook_client.post, relay_settings(config))
+
+    def on_commit(events: list[Event]) -> None:
+        hub.ring(events)
+        relay.wake()
+
+    store.on_commit = on_commit
     service.on_token_revoked = control.close_token
     metrics.watch(
         connections=lambda: len(ws.connections),
@@ -220,6 +246,17 @@ async def start(config: Config) -> Node:
     )
     supervisor.start("hub-readers", hub.run)
     supervisor.start("bus-backstop", lambda: watch_bus(hub, store, config.bus_backstop_s))
+    supervisor.start("outbox-relay", relay.run_outbox)
+    supervisor.start("webhook-deliveries", relay.run_deliveries)
+    supervisor.start("webhook-pruning", relay.run_pruning)
+    counters = relay.counters
+    metrics.watch_relay(
+        lag_s=relay.lag_s,
+        queued=lambda: counters.queued,
+        delivered=lambda: counters.delivered,
+        retried=lambda: counters.retried,
+        dead=lambda: counters.dead,
+    )
     openapi = openapi_document()
 
     async def healthz(request: web.Request) -> web.Response:
@@ -307,6 +344,8 @@ async def start(config: Config) -> Node:
         stopped,
         metrics_runner,
         metrics_port,
+        relay,
+        webhook_client,
     )
 
 

@@ -11,6 +11,7 @@ conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
 
 from __future__ import annotations
 
+import enum
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,6 +90,66 @@ class Restored:
 
     epoch: str
     kept: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRecord:
+    """An event whose after-commit work (webhook deliveries) is not done yet, with the
+    members of its conversation when a relay claimed it."""
+
+    event: Event
+    members: tuple[str, ...]
+    created_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    """An outgoing webhook endpoint: its owner's events (of one conversation when ``conv``
+    is set). ``previous_secret`` still signs until ``previous_until_ms`` (a rotation)."""
+
+    id: str
+    owner: str
+    url: str
+    conv: str | None
+    secret: str
+    created_ms: int
+    previous_secret: str | None = None
+    previous_until_ms: int = 0
+
+    def signing_secrets(self, now_ms: int) -> list[str]:
+        """The secrets a delivery is signed with now: the new first."""
+        if self.previous_secret is not None and now_ms < self.previous_until_ms:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
+
+
+class DeliveryState(enum.StrEnum):
+    PENDING = "pending"  # due at next_ms (a first attempt or a retry)
+    DELIVERED = "delivered"  # the endpoint answered 2xx
+    DEAD = "dead"  # retried for webhook_retry_for_s without success: replay it by hand
+
+
+@dataclass(frozen=True, slots=True)
+class NewDelivery:
+    webhook: str
+    event_id: str
+    payload: bytes
+    due_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One event for one endpoint, and how its attempts went."""
+
+    id: int
+    webhook: Webhook
+    event_id: str
+    payload: bytes
+    state: DeliveryState
+    attempts: int
+    created_ms: int
+    next_ms: int
+    last_error: str | None
 
 
 # Called on the event loop after each commit with the new events, in commit order: the only
@@ -253,3 +314,74 @@ class Store(Protocol):
 
     async def blocks(self, user: str) -> list[str]:
         """The handles ``user`` blocks, sorted."""
+
+    # -- the outbox and webhooks (docs/DECISIONS.md D48) ------------------------------------
+    # Every event appended writes one outbox row in its own transaction; relays claim rows
+    # with a lease (a relay that dies lets its claim lapse, and another takes it over), turn
+    # them into webhook deliveries and finish them. Nothing here runs on the send path.
+
+    async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:
+        """Up to ``limit`` outbox records no live lease holds, oldest first, each now leased
+        until ``now_ms + lease_ms``: no other relay (of any node) claims them before then."""
+
+    async def finish_outbox(
+        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+    ) -> None:
+        """Queue ``deliveries`` (first due at their ``due_ms``) and drop ``records``. Safe to
+        run again after a crash: a delivery queued twice for one event and endpoint is kept
+        once."""
+
+    async def outbox_oldest_ms(self) -> int | None:
+        """When the oldest record still in the outbox was written; None when it is empty."""
+
+    async def create_webhook(self, webhook: Webhook) -> None:
+        """Register an endpoint. ``not_found`` if it is for a conversation its owner is not in
+        (G5), ``too_large`` past MAX_WEBHOOKS_PER_USER of theirs."""
+
+    async def webhooks(self, owner: str) -> list[Webhook]:
+        """The owner's endpoints, oldest first."""
+
+    async def delete_webhook(self, owner: str, webhook: str) -> None:
+        """Delete one of the owner's endpoints and its queued deliveries; ``not_found`` if it
+        is not theirs."""
+
+    async def rotate_webhook_secret(
+        self, owner: str, webhook: str, secret: str, *, previous_until_ms: int
+    ) -> Webhook:
+        """Make ``secret`` the endpoint's secret; the old one still signs until
+        ``previous_until_ms``. ``not_found`` if it is not the owner's."""
+
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
+        """Every endpoint of these users (one lookup for a relay's whole batch of events);
+        :func:`pigeon.core.webhooks.recipients` says which receive each event."""
+
+    async def claim_deliveries(
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[Delivery]:
+        """Up to ``limit`` pending deliveries due at ``now_ms``, at most ``per_webhook`` per
+        endpoint (so one slow endpoint cannot take every slot) and none of the endpoints in
+        ``skip`` (those the caller has enough of in flight), each made due again at
+        ``now_ms + lease_ms``: if its relay dies, another tries it then."""
+
+    async def finish_delivery(
+        self, delivery: int, *, now_ms: int, state: DeliveryState, next_ms: int, error: str | None
+    ) -> None:
+        """Record an attempt: ``delivered``; ``pending`` again at ``next_ms`` (a retry); or
+        ``dead``."""
+
+    async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
+        """The most recent deliveries (in that state), newest first, for operators."""
+
+    async def replay_deliveries(self, ids: list[int] | None, now_ms: int) -> int:
+        """Make the named deliveries (every dead one when ``ids`` is None) pending and due
+        now, their attempts counted from zero; returns how many."""
+
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
+        """Forget up to ``limit`` deliveries in ``state`` (delivered or dead) last tried
+        before ``before_ms``."""

@@ -15,7 +15,8 @@ it is made, in that order.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pigeon.core import conversation as rules
@@ -33,6 +34,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
+from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     MAX_DEVICE_KEYS,
@@ -40,9 +42,14 @@ from pigeon.store.base import (
     Appended,
     CommitListener,
     ConversationPage,
+    Delivery,
+    DeliveryState,
     LogPage,
+    NewDelivery,
+    OutboxRecord,
     Restored,
     StoreStatistics,
+    Webhook,
     new_epoch,
 )
 
@@ -76,11 +83,19 @@ class _Conversation:
 
 
 class MemoryStore:
-    """The :class:`~pigeon.store.base.Store` in memory; a fresh random epoch per instance."""
+    """The :class:`~pigeon.store.base.Store` in memory; a fresh random epoch per instance.
+    The simulation (pigeon.simulation) passes ``epoch`` and ``new_conversation_id`` to make a
+    seed's history the same at every run."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        epoch: str | None = None,
+        new_conversation_id: Callable[[], str] = rules.new_conversation_id,
+    ) -> None:
         self.on_commit: CommitListener | None = None
-        self._epoch = new_epoch()
+        self._epoch = epoch if epoch is not None else new_epoch()
+        self._new_conversation_id = new_conversation_id
         self._open = False
         self._accounts: dict[str, _Account] = {}
         self._tokens: dict[bytes, tuple[str, str, int]] = {}  # hash -> handle, device, expiry
@@ -91,6 +106,12 @@ class MemoryStore:
         self._blocks: dict[str, set[str]] = {}  # blocker -> blocked
         self._buckets = limits.GrantTable()
         self._admin_token_hash: bytes | None = None
+        # The outbox: (conv, seq) -> (written at, leased until), in write order.
+        self._outbox: dict[tuple[str, int], tuple[int, int]] = {}
+        self._webhooks: dict[str, Webhook] = {}
+        self._deliveries: dict[int, Delivery] = {}
+        self._delivery_keys: set[tuple[str, str]] = set()  # (webhook, event id) queued
+        self._next_delivery = 1
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -401,7 +422,8 @@ class MemoryStore:
 
     async def last_seqs(self, user: str) -> dict[str, int]:
         await self._enter()
-        return {c: self._conversations[c].last_seq for c in self._member_of.get(user, ())}
+        # Sorted: a set of strings iterates in an order that differs from process to process.
+        return {c: self._conversations[c].last_seq for c in sorted(self._member_of.get(user, ()))}
 
     async def members(self, user: str, conv: str) -> list[str]:
         await self._enter()
@@ -446,7 +468,7 @@ class MemoryStore:
         )
 
     def _new_conversation(self, kind: ConversationKind, title: str | None) -> str:
-        conv = rules.new_conversation_id()
+        conv = self._new_conversation_id()
         self._conversations[conv] = _Conversation(kind, title)
         return conv
 
@@ -487,7 +509,168 @@ class MemoryStore:
             title=title,
         )
         events.append(event)
+        self._outbox[(conv, event.seq)] = (ts, 0)  # in the same "transaction" as the event
         return event
+
+    # -- the outbox and webhooks ------------------------------------------------------------
+
+    async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:
+        await self._enter()
+        claimed: list[OutboxRecord] = []
+        for (conv, seq), (created_ms, leased_until) in self._outbox.items():
+            if len(claimed) >= limit:
+                break
+            if leased_until > now_ms:
+                continue
+            self._outbox[(conv, seq)] = (created_ms, now_ms + lease_ms)
+            state = self._conversations[conv]
+            claimed.append(
+                OutboxRecord(state.events[seq - 1], tuple(sorted(state.members)), created_ms)
+            )
+        return claimed
+
+    async def finish_outbox(
+        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+    ) -> None:
+        await self._enter()
+        for new in deliveries:
+            key = (new.webhook, new.event_id)
+            if key in self._delivery_keys or new.webhook not in self._webhooks:
+                continue
+            self._delivery_keys.add(key)
+            self._deliveries[self._next_delivery] = Delivery(
+                id=self._next_delivery,
+                webhook=self._webhooks[new.webhook],
+                event_id=new.event_id,
+                payload=new.payload,
+                state=DeliveryState.PENDING,
+                attempts=0,
+                created_ms=new.due_ms,
+                next_ms=new.due_ms,
+                last_error=None,
+            )
+            self._next_delivery += 1
+        for record in records:
+            self._outbox.pop((record.event.conv, record.event.seq), None)
+
+    async def outbox_oldest_ms(self) -> int | None:
+        await self._enter()
+        return min((created for created, _ in self._outbox.values()), default=None)
+
+    async def create_webhook(self, webhook: Webhook) -> None:
+        await self._enter()
+        if webhook.conv is not None and self._role(webhook.conv, webhook.owner) is None:
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        if sum(w.owner == webhook.owner for w in self._webhooks.values()) >= MAX_WEBHOOKS_PER_USER:
+            raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many webhooks")
+        self._webhooks[webhook.id] = webhook
+
+    async def webhooks(self, owner: str) -> list[Webhook]:
+        await self._enter()
+        return [w for w in self._webhooks.values() if w.owner == owner]
+
+    async def delete_webhook(self, owner: str, webhook: str) -> None:
+        await self._enter()
+        self._owned_webhook(owner, webhook)
+        del self._webhooks[webhook]
+        for delivery in list(self._deliveries.values()):
+            if delivery.webhook.id == webhook:
+                del self._deliveries[delivery.id]
+                self._delivery_keys.discard((webhook, delivery.event_id))
+
+    async def rotate_webhook_secret(
+        self, owner: str, webhook: str, secret: str, *, previous_until_ms: int
+    ) -> Webhook:
+        await self._enter()
+        old = self._owned_webhook(owner, webhook)
+        rotated = replace(
+            old, secret=secret, previous_secret=old.secret, previous_until_ms=previous_until_ms
+        )
+        self._webhooks[webhook] = rotated
+        for delivery in list(self._deliveries.values()):
+            if delivery.webhook.id == webhook:
+                self._deliveries[delivery.id] = replace(delivery, webhook=rotated)
+        return rotated
+
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
+        await self._enter()
+        wanted = set(owners)
+        return [w for w in self._webhooks.values() if w.owner in wanted]
+
+    async def claim_deliveries(
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[Delivery]:
+        await self._enter()
+        due = sorted(
+            (
+                d
+                for d in self._deliveries.values()
+                if d.state is DeliveryState.PENDING and d.next_ms <= now_ms
+            ),
+            key=lambda d: (d.next_ms, d.id),
+        )
+        claimed: list[Delivery] = []
+        taken: dict[str, int] = {}
+        for delivery in due:
+            if len(claimed) >= limit:
+                break
+            if delivery.webhook.id in skip or taken.get(delivery.webhook.id, 0) >= per_webhook:
+                continue
+            taken[delivery.webhook.id] = taken.get(delivery.webhook.id, 0) + 1
+            self._deliveries[delivery.id] = replace(delivery, next_ms=now_ms + lease_ms)
+            claimed.append(delivery)
+        return claimed
+
+    async def finish_delivery(
+        self, delivery: int, *, now_ms: int, state: DeliveryState, next_ms: int, error: str | None
+    ) -> None:
+        await self._enter()
+        found = self._deliveries.get(delivery)
+        if found is None:  # its endpoint was deleted meanwhile
+            return
+        self._deliveries[delivery] = replace(
+            found, state=state, attempts=found.attempts + 1, next_ms=next_ms, last_error=error
+        )
+
+    async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
+        await self._enter()
+        found = [d for d in self._deliveries.values() if state is None or d.state is state]
+        return sorted(found, key=lambda d: d.id, reverse=True)[:limit]
+
+    async def replay_deliveries(self, ids: list[int] | None, now_ms: int) -> int:
+        await self._enter()
+        chosen = [
+            d
+            for d in self._deliveries.values()
+            if (d.state is DeliveryState.DEAD if ids is None else d.id in ids)
+        ]
+        for d in chosen:
+            self._deliveries[d.id] = replace(
+                d, state=DeliveryState.PENDING, attempts=0, created_ms=now_ms, next_ms=now_ms
+            )
+        return len(chosen)
+
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
+        await self._enter()
+        old = [d for d in self._deliveries.values() if d.state is state and d.next_ms < before_ms][
+            :limit
+        ]
+        for d in old:
+            del self._deliveries[d.id]
+            self._delivery_keys.discard((d.webhook.id, d.event_id))
+        return len(old)
+
+    def _owned_webhook(self, owner: str, webhook: str) -> Webhook:
+        found = self._webhooks.get(webhook)
+        if found is None or found.owner != owner:
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return found
 
     def _summary(self, user: str, conv: str) -> ConversationSummary:
         state = self._conversations[conv]

@@ -60,10 +60,12 @@ _SHARD_ROWS = (
         "SELECT m.* FROM members m JOIN conversations c ON c.id = m.conv WHERE c.shard = $1",
     ),
     ("events", "SELECT * FROM events WHERE shard = $1"),
+    ("outbox", "SELECT * FROM outbox WHERE shard = $1"),  # its events' undone work (D48)
 )
 _DELETE_SHARD_ROWS = (
     "DELETE FROM members WHERE conv IN (SELECT id FROM conversations WHERE shard = $1)",
     "DELETE FROM events WHERE shard = $1",
+    "DELETE FROM outbox WHERE shard = $1",
     "DELETE FROM conversations WHERE shard = $1",
 )
 

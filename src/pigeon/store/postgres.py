@@ -28,7 +28,7 @@ import logging
 import time
 import zlib
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +51,7 @@ from pigeon.core.records import (
 )
 from pigeon.core.sequencing import merge_position, page_window
 from pigeon.core.shard_move import MOVING, OWNED, readable, writable
+from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import (
     DataDirRefused,
     ErrorCode,
@@ -65,12 +66,26 @@ from pigeon.store.base import (
     Appended,
     CommitListener,
     ConversationPage,
+    Delivery,
+    DeliveryState,
     LogPage,
+    NewDelivery,
+    OutboxRecord,
     Restored,
     StoreStatistics,
+    Webhook,
     new_epoch,
 )
-from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
+from pigeon.store.rows import (
+    DELIVERY_COLUMNS,
+    EVENT_COLUMNS,
+    WEBHOOK_COLUMNS,
+    encode_json,
+    row_to_delivery,
+    row_to_event,
+    row_to_webhook,
+    webhook_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1424,8 +1439,290 @@ class PostgresStore:
 
         return await self._read(CATALOG, job)
 
+    # -- helpers that run inside a transaction ---------------------------------------------------
 
-# -- helpers that run inside a transaction ---------------------------------------------------
+    # -- the outbox (shards) and webhooks (catalog), D48 ------------------------------------
+    # Relays run these on their own pooled connections, never through the writers: claiming
+    # with FOR UPDATE SKIP LOCKED lets the relays of every gateway share the work.
+
+    async def _relay(self, database: str, job: Job[T]) -> T:
+        pool = self._pools.get(database)
+        if pool is None:
+            raise StoreUnavailable("the store is closed")
+        try:
+            async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
+
+                async def transaction() -> T:
+                    async with conn.transaction():
+                        return await job(conn)
+
+                return await asyncio.wait_for(transaction(), READ_TIMEOUT_S)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+            raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
+
+    async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:
+        async def claim(conn: Connection) -> list[OutboxRecord]:
+            rows = await conn.fetch(
+                "WITH claimed AS (SELECT conv, seq FROM outbox WHERE leased_until_ms <= $1 "
+                "AND shard IN (SELECT shard FROM shard_owner WHERE state = $4) "
+                "ORDER BY created_ms LIMIT $3 FOR UPDATE SKIP LOCKED) "
+                "UPDATE outbox o SET leased_until_ms = $2 FROM claimed c "
+                "WHERE o.conv = c.conv AND o.seq = c.seq RETURNING o.conv, o.seq, o.created_ms",
+                now_ms,
+                now_ms + lease_ms,
+                limit,
+                OWNED,
+            )
+            if not rows:
+                return []
+            convs = sorted({str(r[0]) for r in rows})
+            events = {
+                (e.conv, e.seq): e
+                for e in (
+                    row_to_event(tuple(r))
+                    for r in await conn.fetch(
+                        f"SELECT {EVENT_COLUMNS} FROM events WHERE (conv, seq) IN "
+                        "(SELECT * FROM unnest($1::text[], $2::bigint[]))",
+                        [str(r[0]) for r in rows],
+                        [int(r[1]) for r in rows],
+                    )
+                )
+            }
+            members: dict[str, list[str]] = {}
+            for r in await conn.fetch(
+                "SELECT conv, handle FROM members WHERE conv = ANY($1::text[]) "
+                "ORDER BY conv, handle",
+                convs,
+            ):
+                members.setdefault(str(r[0]), []).append(str(r[1]))
+            return [
+                OutboxRecord(
+                    events[(str(r[0]), int(r[1]))],
+                    tuple(members.get(str(r[0]), ())),
+                    int(r[2]),
+                )
+                for r in sorted(rows, key=lambda r: (r[2], r[0], r[1]))
+                if (str(r[0]), int(r[1])) in events
+            ]
+
+        parts = await asyncio.gather(
+            *(self._relay(db, claim) for db in sorted(set(self._shard_map)))
+        )
+        return sorted((r for part in parts for r in part), key=lambda r: r.created_ms)
+
+    async def finish_outbox(
+        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+    ) -> None:
+        # Deliveries first: a crash before the outbox rows go only makes a relay queue them
+        # again, and the unique (webhook, event_id) keeps each once.
+        if deliveries:
+
+            async def queue(conn: Connection) -> None:
+                await conn.execute(
+                    "INSERT INTO deliveries(webhook, event_id, payload, state, created_ms, "
+                    "next_ms) SELECT d.webhook, d.event_id, d.payload, 'pending', d.due, d.due "
+                    "FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bigint[]) "
+                    "WITH ORDINALITY AS d(webhook, event_id, payload, due, n) "
+                    "JOIN webhooks w ON w.id = d.webhook ORDER BY d.n "  # ids in queue order
+                    "ON CONFLICT (webhook, event_id) DO NOTHING",
+                    [d.webhook for d in deliveries],
+                    [d.event_id for d in deliveries],
+                    [d.payload for d in deliveries],
+                    [d.due_ms for d in deliveries],
+                )
+
+            await self._relay(CATALOG, queue)
+        by_database: dict[str, list[OutboxRecord]] = {}
+        for record in records:
+            by_database.setdefault(self.database_of(record.event.conv), []).append(record)
+
+        def drop(part: list[OutboxRecord]) -> Job[None]:
+            async def run(conn: Connection) -> None:
+                await conn.execute(
+                    "DELETE FROM outbox WHERE (conv, seq) IN "
+                    "(SELECT * FROM unnest($1::text[], $2::bigint[]))",
+                    [r.event.conv for r in part],
+                    [r.event.seq for r in part],
+                )
+
+            return run
+
+        await asyncio.gather(*(self._relay(db, drop(part)) for db, part in by_database.items()))
+
+    async def outbox_oldest_ms(self) -> int | None:
+        async def oldest(conn: Connection) -> int | None:
+            value = await conn.fetchval("SELECT min(created_ms) FROM outbox")
+            return int(value) if value is not None else None
+
+        found = await asyncio.gather(
+            *(self._read(db, oldest) for db in sorted(set(self._shard_map)))
+        )
+        return min((f for f in found if f is not None), default=None)
+
+    async def create_webhook(self, webhook: Webhook) -> None:
+        if webhook.conv is not None:
+            conv = webhook.conv
+
+            async def member(conn: Connection) -> Role | None:
+                return await _role(conn, conv, webhook.owner)
+
+            if await self._read_shard(conv, member) is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+        async def job(conn: Connection) -> None:
+            count = await conn.fetchval(
+                "SELECT count(*) FROM webhooks WHERE owner = $1", webhook.owner
+            )
+            if count >= MAX_WEBHOOKS_PER_USER:
+                raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many webhooks")
+            await conn.execute(
+                f"INSERT INTO webhooks({WEBHOOK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                *webhook_row(webhook),
+            )
+
+        await self._write(CATALOG, "create_webhook", job, lock_key=webhook.owner)
+
+    async def webhooks(self, owner: str) -> list[Webhook]:
+        async def job(conn: Connection) -> list[Webhook]:
+            rows = await conn.fetch(
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = $1 ORDER BY created_ms, id",
+                owner,
+            )
+            return [row_to_webhook(tuple(r)) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    async def delete_webhook(self, owner: str, webhook: str) -> None:
+        async def job(conn: Connection) -> None:
+            done = await conn.execute(
+                "DELETE FROM webhooks WHERE id = $1 AND owner = $2", webhook, owner
+            )
+            if done.endswith(" 0"):
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+        await self._write(CATALOG, "delete_webhook", job, lock_key=owner)
+
+    async def rotate_webhook_secret(
+        self, owner: str, webhook: str, secret: str, *, previous_until_ms: int
+    ) -> Webhook:
+        async def job(conn: Connection) -> Webhook:
+            row = await conn.fetchrow(
+                "UPDATE webhooks SET previous_secret = secret, secret = $1, "
+                f"previous_until_ms = $2 WHERE id = $3 AND owner = $4 "
+                f"RETURNING {WEBHOOK_COLUMNS}",
+                secret,
+                previous_until_ms,
+                webhook,
+                owner,
+            )
+            if row is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+            return row_to_webhook(tuple(row))
+
+        return await self._write(CATALOG, "rotate_webhook_secret", job, lock_key=owner)
+
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
+        async def job(conn: Connection) -> list[Webhook]:
+            rows = await conn.fetch(
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ANY($1::text[]) ORDER BY id",
+                owners,
+            )
+            return [row_to_webhook(tuple(r)) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    async def claim_deliveries(
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[Delivery]:
+        async def job(conn: Connection) -> list[Delivery]:
+            # Window functions cannot take row locks: rank the due deliveries first, then
+            # lock the chosen ones, skipping those another relay holds.
+            rows = await conn.fetch(
+                "WITH ranked AS (SELECT id, next_ms, row_number() OVER (PARTITION BY webhook "
+                "ORDER BY next_ms, id) AS nth FROM deliveries WHERE state = 'pending' "
+                "AND next_ms <= $1 AND NOT (webhook = ANY($5::text[]))), "
+                "chosen AS (SELECT d.id FROM deliveries d JOIN ranked r "
+                "ON r.id = d.id WHERE r.nth <= $3 AND d.state = 'pending' AND d.next_ms <= $1 "
+                "ORDER BY r.next_ms, r.id LIMIT $4 FOR UPDATE OF d SKIP LOCKED) "
+                "UPDATE deliveries d SET next_ms = $2 FROM chosen c WHERE d.id = c.id "
+                "RETURNING d.id",
+                now_ms,
+                now_ms + lease_ms,
+                per_webhook,
+                limit,
+                sorted(skip),
+            )
+            if not rows:
+                return []
+            found = await conn.fetch(
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
+                "ON w.id = d.webhook WHERE d.id = ANY($1::bigint[]) ORDER BY d.id",
+                [int(r[0]) for r in rows],
+            )
+            # What was due, as it was when claimed (next_ms is the lease now).
+            return [replace(row_to_delivery(tuple(r)), next_ms=now_ms) for r in found]
+
+        return await self._relay(CATALOG, job)
+
+    async def finish_delivery(
+        self, delivery: int, *, now_ms: int, state: DeliveryState, next_ms: int, error: str | None
+    ) -> None:
+        async def job(conn: Connection) -> None:
+            await conn.execute(
+                "UPDATE deliveries SET state = $1, attempts = attempts + 1, next_ms = $2, "
+                "last_error = $3 WHERE id = $4",
+                state.value,
+                next_ms,
+                error,
+                delivery,
+            )
+
+        await self._relay(CATALOG, job)
+
+    async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
+        async def job(conn: Connection) -> list[Delivery]:
+            rows = await conn.fetch(
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
+                "ON w.id = d.webhook WHERE $1::text IS NULL OR d.state = $1 "
+                "ORDER BY d.id DESC LIMIT $2",
+                state.value if state is not None else None,
+                limit,
+            )
+            return [row_to_delivery(tuple(r)) for r in rows]
+
+        return await self._read(CATALOG, job)
+
+    async def replay_deliveries(self, ids: list[int] | None, now_ms: int) -> int:
+        async def job(conn: Connection) -> int:
+            done = await conn.execute(
+                "UPDATE deliveries SET state = 'pending', attempts = 0, created_ms = $1, "
+                "next_ms = $1 WHERE CASE WHEN $2::bigint[] IS NULL THEN state = 'dead' "
+                "ELSE id = ANY($2::bigint[]) END",
+                now_ms,
+                ids,
+            )
+            return int(done.rsplit(" ", 1)[1])
+
+        return await self._relay(CATALOG, job)
+
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
+        async def job(conn: Connection) -> int:
+            done = await conn.execute(
+                "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries "
+                "WHERE state = $1 AND next_ms < $2 LIMIT $3)",
+                state.value,
+                before_ms,
+                limit,
+            )
+            return int(done.rsplit(" ", 1)[1])
+
+        return await self._relay(CATALOG, job)
 
 
 def _summaries_job(user: str, convs: list[str]) -> Job[list[ConversationSummary]]:
@@ -1510,11 +1807,13 @@ async def _append_event(
 ) -> Event:
     """The one place a seq is allocated: the counter row, bumped in this transaction (G3),
     in the same statement as the insert (one round trip, CLUSTER-NOTES §2)."""
+    # The event's outbox row (D48) goes in with it, in the same statement: no round trip more.
     seq = await conn.fetchval(
         "WITH counter AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 "
-        f"RETURNING last_seq) INSERT INTO events({EVENT_COLUMNS}, shard) "
+        f"RETURNING last_seq), event AS (INSERT INTO events({EVENT_COLUMNS}, shard) "
         "SELECT $1, last_seq, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM counter "
-        "RETURNING seq",
+        "RETURNING seq), outboxed AS (INSERT INTO outbox(conv, seq, shard, created_ms) "
+        "SELECT $1, seq, $11, $4 FROM event) SELECT seq FROM event",
         conv,
         kind.value,
         sender,

@@ -30,6 +30,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
+from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import (
     ADMIN_TOKEN_KEY,
@@ -38,14 +39,28 @@ from pigeon.store.base import (
     Appended,
     CommitListener,
     ConversationPage,
+    Delivery,
+    DeliveryState,
     LogPage,
+    NewDelivery,
+    OutboxRecord,
     Restored,
     StoreStatistics,
+    Webhook,
     new_epoch,
 )
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
-from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
+from pigeon.store.rows import (
+    DELIVERY_COLUMNS,
+    EVENT_COLUMNS,
+    WEBHOOK_COLUMNS,
+    encode_json,
+    row_to_delivery,
+    row_to_event,
+    row_to_webhook,
+    webhook_row,
+)
 from pigeon.store.snapshot_reader import SnapshotReader
 
 T = TypeVar("T")
@@ -666,6 +681,205 @@ class SqliteStore:
 
         return await self._read("members", job)
 
+    # -- the outbox and webhooks (D48) -----------------------------------------------------
+
+    async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:
+        def job(conn: sqlite3.Connection) -> list[OutboxRecord]:
+            rows = conn.execute(
+                "UPDATE outbox SET leased_until_ms = ? WHERE (conv, seq) IN ("
+                "SELECT conv, seq FROM outbox WHERE leased_until_ms <= ? "
+                "ORDER BY created_ms LIMIT ?) RETURNING conv, seq, created_ms",
+                (now_ms + lease_ms, now_ms, limit),
+            ).fetchall()
+            records: list[OutboxRecord] = []
+            members: dict[str, tuple[str, ...]] = {}
+            for conv, seq, created_ms in sorted(rows, key=lambda r: (r[2], r[0], r[1])):
+                event = _event_at(conn, conv, seq)
+                if event is None:  # never: the row was written with its event
+                    continue
+                if conv not in members:
+                    handles = conn.execute(
+                        "SELECT handle FROM members WHERE conv = ? ORDER BY handle", (conv,)
+                    )
+                    members[conv] = tuple(str(r[0]) for r in handles)
+                records.append(OutboxRecord(event, members[conv], int(created_ms)))
+            return records
+
+        return await self._write("claim_outbox", job)
+
+    async def finish_outbox(
+        self, records: list[OutboxRecord], deliveries: list[NewDelivery]
+    ) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "INSERT INTO deliveries(webhook, event_id, payload, state, created_ms, next_ms) "
+                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhooks WHERE id = ?) "
+                "ON CONFLICT(webhook, event_id) DO NOTHING",
+                [
+                    (
+                        d.webhook,
+                        d.event_id,
+                        d.payload,
+                        DeliveryState.PENDING.value,
+                        d.due_ms,
+                        d.due_ms,
+                        d.webhook,
+                    )
+                    for d in deliveries
+                ],
+            )
+            conn.executemany(
+                "DELETE FROM outbox WHERE conv = ? AND seq = ?",
+                [(r.event.conv, r.event.seq) for r in records],
+            )
+
+        await self._write("finish_outbox", job)
+
+    async def outbox_oldest_ms(self) -> int | None:
+        def job(conn: sqlite3.Connection) -> int | None:
+            row = conn.execute("SELECT min(created_ms) FROM outbox").fetchone()
+            return int(row[0]) if row[0] is not None else None
+
+        return await self._read("outbox_oldest_ms", job)
+
+    async def create_webhook(self, webhook: Webhook) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            if webhook.conv is not None and _role(conn, webhook.conv, webhook.owner) is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+            (count,) = conn.execute(
+                "SELECT count(*) FROM webhooks WHERE owner = ?", (webhook.owner,)
+            ).fetchone()
+            if count >= MAX_WEBHOOKS_PER_USER:
+                raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many webhooks")
+            conn.execute(
+                f"INSERT INTO webhooks({WEBHOOK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                webhook_row(webhook),
+            )
+
+        await self._write("create_webhook", job)
+
+    async def webhooks(self, owner: str) -> list[Webhook]:
+        def job(conn: sqlite3.Connection) -> list[Webhook]:
+            rows = conn.execute(
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ? ORDER BY created_ms, id",
+                (owner,),
+            )
+            return [row_to_webhook(r) for r in rows]
+
+        return await self._read("webhooks", job)
+
+    async def delete_webhook(self, owner: str, webhook: str) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            cur = conn.execute("DELETE FROM webhooks WHERE id = ? AND owner = ?", (webhook, owner))
+            if cur.rowcount == 0:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+
+        await self._write("delete_webhook", job)
+
+    async def rotate_webhook_secret(
+        self, owner: str, webhook: str, secret: str, *, previous_until_ms: int
+    ) -> Webhook:
+        def job(conn: sqlite3.Connection) -> Webhook:
+            row = conn.execute(
+                "UPDATE webhooks SET previous_secret = secret, secret = ?, previous_until_ms = ? "
+                f"WHERE id = ? AND owner = ? RETURNING {WEBHOOK_COLUMNS}",
+                (secret, previous_until_ms, webhook, owner),
+            ).fetchone()
+            if row is None:
+                raise ProtocolViolation(ErrorCode.NOT_FOUND)
+            return row_to_webhook(row)
+
+        return await self._write("rotate_webhook_secret", job)
+
+    async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
+        def job(conn: sqlite3.Connection) -> list[Webhook]:
+            rows = conn.execute(
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks "
+                "WHERE owner IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (encode_json(owners).decode(),),
+            )
+            return [row_to_webhook(r) for r in rows]
+
+        return await self._read("webhooks_of", job)
+
+    async def claim_deliveries(
+        self,
+        now_ms: int,
+        *,
+        lease_ms: int,
+        limit: int,
+        per_webhook: int,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[Delivery]:
+        def job(conn: sqlite3.Connection) -> list[Delivery]:
+            ids = [
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM (SELECT id, next_ms, row_number() OVER ("
+                    "PARTITION BY webhook ORDER BY next_ms, id) AS nth FROM deliveries "
+                    "WHERE state = 'pending' AND next_ms <= ? "
+                    "AND webhook NOT IN (SELECT value FROM json_each(?))) WHERE nth <= ? "
+                    "ORDER BY next_ms, id LIMIT ?",
+                    (now_ms, encode_json(sorted(skip)).decode(), per_webhook, limit),
+                )
+            ]
+            found = [_delivery_at(conn, i) for i in ids]
+            conn.executemany(
+                "UPDATE deliveries SET next_ms = ? WHERE id = ?",
+                [(now_ms + lease_ms, i) for i in ids],
+            )
+            return [d for d in found if d is not None]
+
+        return await self._write("claim_deliveries", job)
+
+    async def finish_delivery(
+        self, delivery: int, *, now_ms: int, state: DeliveryState, next_ms: int, error: str | None
+    ) -> None:
+        def job(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "UPDATE deliveries SET state = ?, attempts = attempts + 1, next_ms = ?, "
+                "last_error = ? WHERE id = ?",
+                (state.value, next_ms, error, delivery),
+            )
+
+        await self._write("finish_delivery", job)
+
+    async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
+        def job(conn: sqlite3.Connection) -> list[Delivery]:
+            rows = conn.execute(
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
+                "WHERE ? IS NULL OR d.state = ? ORDER BY d.id DESC LIMIT ?",
+                (state, state, limit),
+            )
+            return [row_to_delivery(r) for r in rows]
+
+        return await self._read("deliveries", job)
+
+    async def replay_deliveries(self, ids: list[int] | None, now_ms: int) -> int:
+        def job(conn: sqlite3.Connection) -> int:
+            update = (
+                "UPDATE deliveries SET state = 'pending', attempts = 0, created_ms = ?, "
+                "next_ms = ? WHERE "
+            )
+            if ids is None:
+                return conn.execute(update + "state = 'dead'", (now_ms, now_ms)).rowcount
+            return conn.execute(
+                update + "id IN (SELECT value FROM json_each(?))",
+                (now_ms, now_ms, encode_json(ids).decode()),
+            ).rowcount
+
+        return await self._write("replay_deliveries", job)
+
+    async def prune_deliveries(self, state: DeliveryState, before_ms: int, limit: int) -> int:
+        def job(conn: sqlite3.Connection) -> int:
+            return conn.execute(
+                "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries "
+                "WHERE state = ? AND next_ms < ? LIMIT ?)",
+                (state.value, before_ms, limit),
+            ).rowcount
+
+        return await self._write("prune_deliveries", job)
+
     # -- blocks -----------------------------------------------------------------------------
 
     async def block(self, user: str, target: str, now_ms: int) -> None:
@@ -803,6 +1017,8 @@ def _append_event(
             title,
         ),
     )
+    # The outbox row of the event, in its transaction: the only outbox cost a send pays (D48).
+    conn.execute("INSERT INTO outbox(conv, seq, created_ms) VALUES (?, ?, ?)", (conv, seq, ts))
     return event
 
 
@@ -810,3 +1026,12 @@ def _result_of(event: Event) -> AppendResult:
     return AppendResult(
         conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
     )
+
+
+def _delivery_at(conn: sqlite3.Connection, delivery: int) -> Delivery | None:
+    row = conn.execute(
+        f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
+        "WHERE d.id = ?",
+        (delivery,),
+    ).fetchone()
+    return row_to_delivery(row) if row is not None else None

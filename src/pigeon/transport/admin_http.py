@@ -23,7 +23,7 @@ from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.durable_files import write_file_atomically
 from pigeon.errors import DataDirRefused
-from pigeon.transport.http import bearer_token, json_response
+from pigeon.transport.http import bearer_token, int_param, json_response, read_body, text_param
 from pigeon.transport.ws import WsEndpoint
 
 ADMIN_TOKEN_FILE = "admin.token"
@@ -95,6 +95,8 @@ class AdminApi:
         r.add_post("/v1/admin/users/{handle}/disable", self.disable)
         r.add_post("/v1/admin/users/{handle}/enable", self.enable)
         r.add_post("/v1/admin/users/{handle}/revoke-tokens", self.revoke_tokens)
+        r.add_get("/v1/admin/webhook-deliveries", self.deliveries)
+        r.add_post("/v1/admin/webhook-deliveries/replay", self.replay)
 
     async def connections(self, request: web.Request) -> web.Response:
         await self._check(request)
@@ -130,6 +132,19 @@ class AdminApi:
         return json_response(
             api.AdminUserResult(handle=handle, tokens_revoked=revoked, connections_closed=closed)
         )
+
+    async def deliveries(self, request: web.Request) -> web.Response:
+        await self._check(request)
+        limit = int_param(request, api.DELIVERIES_LIMIT)
+        assert limit is not None  # it has a default
+        state = text_param(request, api.DELIVERY_STATE)
+        return json_response(await self.service.deliveries(state, limit))
+
+    async def replay(self, request: web.Request) -> web.Response:
+        await self._check(request)
+        body = await read_body(request, api.ReplayRequest)
+        replayed = await self.service.replay_deliveries(body.ids)
+        return json_response(api.ReplayResponse(replayed=replayed))
 
 
 __all__ = ["ADMIN_TOKEN_FILE", "AdminApi", "read_admin_token", "settle_admin_token"]

@@ -21,6 +21,7 @@ from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.core import limits, origins
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
+from pigeon.core.webhooks import is_webhook_id
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.ops.logging import bind
 from pigeon.ops.metrics import CLIENT_CLOSED, Metrics
@@ -207,7 +208,9 @@ def bearer_token(request: web.Request) -> str | None:
     return token.strip()
 
 
-def _int_param(request: web.Request, spec: api.IntParam) -> int | None:
+def int_param(request: web.Request, spec: api.IntParam) -> int | None:
+    """The integer named by ``spec`` in the query or the path, within its bounds (else
+    ``bad_request``); its default when absent."""
     name = spec.name
     raw = request.query.get(name) if name in request.query else request.match_info.get(name)
     if raw is None:
@@ -215,7 +218,9 @@ def _int_param(request: web.Request, spec: api.IntParam) -> int | None:
     return limits.parse_decimal(raw, name=name, low=spec.low, high=spec.high)
 
 
-def _text_param(request: web.Request, spec: api.TextParam) -> str | None:
+def text_param(request: web.Request, spec: api.TextParam) -> str | None:
+    """The query's text named by ``spec``, of its length and pattern (else ``bad_request``);
+    None when absent."""
     raw = request.query.get(spec.name)
     if raw is None:
         return None
@@ -264,6 +269,12 @@ class HttpApi:
             raise ProtocolViolation(ErrorCode.NOT_FOUND)
         return conv
 
+    def _webhook(self, request: web.Request) -> str:
+        webhook = request.match_info["webhook"]
+        if not is_webhook_id(webhook):
+            raise ProtocolViolation(ErrorCode.NOT_FOUND)
+        return webhook
+
     def _handle(self, request: web.Request) -> str:
         handle = request.match_info["handle"]
         if not is_handle(handle):  # the same rule as a handle in a body
@@ -288,6 +299,10 @@ class HttpApi:
         r.add_post("/v1/blocks", self.block)
         r.add_get("/v1/blocks", self.blocks)
         r.add_delete("/v1/blocks/{handle}", self.unblock)
+        r.add_post("/v1/webhooks", self.create_webhook)
+        r.add_get("/v1/webhooks", self.list_webhooks)
+        r.add_delete("/v1/webhooks/{webhook}", self.delete_webhook)
+        r.add_post("/v1/webhooks/{webhook}/rotate-secret", self.rotate_webhook_secret)
 
     async def register(self, request: web.Request) -> web.Response:
         body = await read_body(request, api.RegisterRequest)
@@ -307,11 +322,11 @@ class HttpApi:
 
     async def conversations(self, request: web.Request) -> web.Response:
         device = await self._device(request)
-        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
-        limit = _int_param(request, api.CONVERSATIONS_LIMIT)
+        epoch = self.service.check_epoch(text_param(request, api.EPOCH))
+        limit = int_param(request, api.CONVERSATIONS_LIMIT)
         assert limit is not None  # it has a default
         page = await self.service.conversations(
-            device.handle, after=_text_param(request, api.CONVERSATIONS_CURSOR), limit=limit
+            device.handle, after=text_param(request, api.CONVERSATIONS_CURSOR), limit=limit
         )
         return json_response(
             api.ConversationListResponse(
@@ -363,7 +378,7 @@ class HttpApi:
     async def edit(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, api.TARGET_SEQ)
+        seq = int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.EditRequest)
         result = await self.service.append(
             device.handle,
@@ -378,7 +393,7 @@ class HttpApi:
     async def delete(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, api.TARGET_SEQ)
+        seq = int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.DeleteRequest)
         result = await self.service.append(
             device.handle, conv, EventKind.DELETE, client_msg_id=body.client_msg_id, target_seq=seq
@@ -388,14 +403,14 @@ class HttpApi:
     async def history(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
-        limit = _int_param(request, api.HISTORY_LIMIT)
+        epoch = self.service.check_epoch(text_param(request, api.EPOCH))
+        limit = int_param(request, api.HISTORY_LIMIT)
         assert limit is not None  # it has a default
         page = await self.service.history(
             device.handle,
             conv,
-            after=_int_param(request, api.HISTORY_AFTER),
-            before=_int_param(request, api.HISTORY_BEFORE),
+            after=int_param(request, api.HISTORY_AFTER),
+            before=int_param(request, api.HISTORY_BEFORE),
             limit=limit,
         )
         return json_response(
@@ -425,3 +440,28 @@ class HttpApi:
         device = await self._device(request)
         await self.service.unblock(device.handle, self._handle(request))
         return web.Response(status=204)
+
+    async def create_webhook(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        body = await read_body(request, api.WebhookRequest)
+        created = await self.service.create_webhook(device.handle, body.url, body.conv)
+        return json_response(created, api.WEBHOOK_CREATE.status)
+
+    async def list_webhooks(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        return json_response(await self.service.webhooks(device.handle))
+
+    async def delete_webhook(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        await self.service.delete_webhook(device.handle, self._webhook(request))
+        return web.Response(status=204)
+
+    async def rotate_webhook_secret(self, request: web.Request) -> web.Response:
+        device = await self._device(request)
+        webhook = self._webhook(request)
+        previous_valid_s = int_param(request, api.PREVIOUS_SECRET_S)
+        assert previous_valid_s is not None  # it has a default
+        rotated = await self.service.rotate_webhook_secret(
+            device.handle, webhook, previous_valid_s=previous_valid_s
+        )
+        return json_response(rotated)

@@ -1,0 +1,46 @@
+"""The outgoing side of webhooks: one aiohttp session POSTing deliveries for the relay
+(:mod:`pigeon.application.relay`), each within ``timeout_s`` from connect to the answer's
+status line. Redirects are not followed (a delivery goes where its owner said), and the
+answer's body is never read: only the status counts.
+"""
+
+from __future__ import annotations
+
+import aiohttp
+
+# Connections kept per endpoint host: the relay has at most 2 deliveries in flight to each.
+CONNECTIONS_PER_HOST = 4
+
+
+class WebhookClient:
+    def __init__(self, timeout_s: float, *, connections: int) -> None:
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+        self._connections = connections
+        self._session: aiohttp.ClientSession | None = None
+
+    async def open(self) -> None:
+        connector = aiohttp.TCPConnector(
+            limit=self._connections, limit_per_host=CONNECTIONS_PER_HOST
+        )
+        self._session = aiohttp.ClientSession(timeout=self._timeout, connector=connector)
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def post(self, url: str, body: bytes, headers: dict[str, str]) -> str | None:
+        """None when the endpoint answered 2xx; else what went wrong, in a few words."""
+        if self._session is None:
+            return "the webhook client is closed"
+        try:
+            async with self._session.post(
+                url, data=body, headers=headers, allow_redirects=False
+            ) as response:
+                if 200 <= response.status < 300:
+                    return None
+                return f"HTTP {response.status}"
+        except TimeoutError:
+            return f"no answer within {self._timeout.total:g} s"
+        except (aiohttp.ClientError, OSError, ValueError) as exc:
+            return f"{type(exc).__name__}: {exc}"[:200]
