@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck pytest api-docs mutation clean
+.PHONY: run test check lint typecheck pytest api-docs mutation simulate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ mutation: $(STAMP)
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
+
+# More seeds of the deterministic simulation than `make test` runs (README, Development; D47).
+SEEDS ?= 1000
+SEED_START ?= 0
+simulate: $(STAMP)
+	$(BIN)/python -m pigeon.simulation --seeds $(SEEDS) --start $(SEED_START)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache mutants

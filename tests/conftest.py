@@ -13,7 +13,8 @@ from tests.helpers.server import ServerProcess
 
 # `make mutation` (--hypothesis-profile=mutation): mutmut runs the core's tests many times in
 # one process, so a test method is called from several instances of its class; the same
-# few examples every time make a mutant's verdict repeatable.
+# few examples every time make a mutant's verdict repeatable. A test's own max_examples
+# would override this profile's: the core's tests ask through examples() (tests/core/harness.py).
 settings.register_profile(
     "mutation",
     max_examples=25,

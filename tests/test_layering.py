@@ -42,6 +42,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     # The local-cluster launcher runs servers as processes: it imports none of their code.
     "cluster": BASE | {"config", "files"},
     "cli": BASE | {"server", "bench", "sdk", "core", "config", "ops", "cluster"},
+    # The deterministic simulation (D47) runs the application layer and the SDK's Sync on
+    # the memory store and bus, in one process: it names those two backends, and nothing
+    # imports it (``python -m pigeon.simulation`` runs it).
+    "simulation": BASE | {"application", "core", "interfaces", "backend", "config", "ops", "sdk"},
 }
 
 # Imports that break a rule for a reason being worked on: (importer, imported) -> why.
@@ -151,6 +155,9 @@ def test_every_known_exception_is_still_needed() -> None:
         ("pigeon.core.frames", "pigeon.ops.logging"),
         ("pigeon.core.frames", "pigeon.durable_files"),
         ("pigeon.server.app", "pigeon.cluster.launcher"),  # nothing but the cli uses it
+        ("pigeon.cli.main", "pigeon.simulation.world"),  # the simulation is run, not imported
+        ("pigeon.simulation.world", "pigeon.server.app"),  # it wires gateways itself
+        ("pigeon.simulation.world", "pigeon.transport.ws"),
         ("pigeon.cluster.launcher", "pigeon.server.app"),  # it runs servers, not their code
     ],
 )
@@ -170,6 +177,8 @@ def test_the_rules_catch_each_wrong_arrow(importer: str, imported: str) -> None:
         ("pigeon.store.sqlite", "pigeon.store.group_commit"),
         ("pigeon.cli.main", "pigeon.server.app"),
         ("pigeon.sdk.client", "pigeon.core.frames"),
+        ("pigeon.simulation.world", "pigeon.store.memory"),
+        ("pigeon.simulation.world", "pigeon.sdk.sync"),
     ],
 )
 def test_the_rules_allow_each_right_arrow(importer: str, imported: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import msgspec
+from hypothesis import settings
 
 from pigeon.core.frames import (
     ClientFrame,
@@ -83,3 +84,11 @@ class SessionHarness:
 
     def push(self, ev: Event) -> None:
         self.session.push(encode(Pushed(event=ev)))
+
+
+def examples(count: int) -> int:
+    """``count`` hypothesis examples; under `make mutation` (its profile, tests/conftest.py) no
+    more than the profile's few, since every surviving mutant runs each test again."""
+    if settings.get_current_profile_name() == "mutation":
+        return min(count, settings().max_examples)
+    return count

@@ -60,9 +60,10 @@ def test_head_watch_sees_the_blank_line_however_split(chunks: list[bytes]) -> No
 
 def test_head_watch_waits_for_a_partial_head() -> None:
     watch = HeadWatch()
-    assert not watch.feed(b"GET / HTTP/1.1\r\nHost: x\r\n")
-    assert not watch.feed(b"X-Slow: 1\r\n")
-    assert not watch.complete
+    assert watch.complete is False
+    assert watch.feed(b"GET / HTTP/1.1\r\nHost: x\r\n") is False
+    assert watch.feed(b"X-Slow: 1\r\n") is False
+    assert watch.complete is False
     assert watch.feed(b"\r\n")
     assert watch.feed(b"")  # stays complete
 

@@ -43,7 +43,7 @@ from pigeon.core.frames import (
 )
 from pigeon.core.records import ConversationKind, ConversationSummary, Event, EventKind, Role
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
-from tests.core.harness import CONV, event
+from tests.core.harness import CONV, event, examples
 
 FUZZ_CODES = {ErrorCode.BAD_REQUEST, ErrorCode.UNKNOWN_TYPE, ErrorCode.TOO_LARGE}
 CLIENT_TYPES = (Hello, Send, Edit, Delete, Read, Typing, History, Conversations)
@@ -390,19 +390,19 @@ def mutated_frames(draw: st.DrawFn) -> dict[str, Json]:
 class TestFuzz:
     """G5/G6: no input makes the decoder fail with anything but a documented wire code."""
 
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300))
     @given(st.binary())
     def test_any_bytes_decode_or_are_refused_with_a_wire_code(self, data: bytes) -> None:
         """Random bytes: a frame, or bad_request / unknown_type / too_large."""
         check_oracle(data)
 
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300))
     @given(st.one_of(st.text(), ANY_TEXT))
     def test_any_text_decodes_or_is_refused_with_a_wire_code(self, data: str) -> None:
         """Random text, lone surrogates included: the same oracle."""
         check_oracle(data)
 
-    @settings(max_examples=300)
+    @settings(max_examples=examples(300))
     @given(mutated_frames(), st.booleans())
     def test_mutated_frames_decode_or_are_refused_with_a_wire_code(
         self, frame: dict[str, Json], as_bytes: bool
@@ -411,7 +411,7 @@ class TestFuzz:
         text = json.dumps(frame, ensure_ascii=False)
         check_oracle(text.encode("utf-8", "surrogatepass") if as_bytes else text)
 
-    @settings(max_examples=100)
+    @settings(max_examples=examples(100))
     @given(st.sampled_from(VALID_FRAMES), st.text(max_size=20))
     def test_any_other_type_string_is_unknown_type(self, frame: dict[str, Json], tag: str) -> None:
         """A valid frame whose type string is not a frame type: unknown_type."""

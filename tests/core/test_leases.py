@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from pigeon.core.limits import GrantTable, LeaseTable, lease_size, lease_ttl_s, retry_after_ms
+from pigeon.core.limits import (
+    BucketTable,
+    GrantTable,
+    LeaseTable,
+    lease_size,
+    lease_ttl_s,
+    retry_after_ms,
+)
 
 
 def test_a_grant_is_whole_tokens_up_to_what_was_asked() -> None:
@@ -33,10 +40,28 @@ def test_grants_are_bounded_in_keys() -> None:
     assert table.grant("a", 1, rate_per_s=1, burst=1, now=0) == 1  # forgotten: full again
 
 
+def test_grants_keep_max_keys_keys() -> None:
+    """A table of 2 keys keeps both; the third pushes out the least recently used."""
+    table = GrantTable(max_keys=2)
+    for key in "ab":
+        assert table.grant(key, 1, rate_per_s=1, burst=1, now=0) == 1
+    assert table.grant("a", 1, rate_per_s=1, burst=1, now=0) == 0  # kept: still spent
+
+
+def test_tables_hold_100_000_keys_by_default() -> None:
+    """Per-key state is bounded: past 100,000 keys the least recently used is forgotten.
+    (Built in the test, not at collection, so that a mutation test sees the default.)"""
+    assert BucketTable(rate_per_s=1, burst=1).max_keys == 100_000
+    assert GrantTable().max_keys == 100_000
+    assert LeaseTable(rate_per_s=1, burst=1).max_keys == 100_000
+
+
 def test_lease_sizes() -> None:
     assert lease_size(50) == 13 and lease_size(1) == 1
     assert lease_ttl_s(20, 50) == pytest.approx(1.3)
     assert retry_after_ms(20) == 50
+    assert retry_after_ms(2000) == 1  # at least a millisecond, never 0 ("no wait")
+    assert retry_after_ms(0.5) == 2000
 
 
 def test_a_lease_is_spent_locally_then_lapses() -> None:
@@ -49,6 +74,15 @@ def test_a_lease_is_spent_locally_then_lapses() -> None:
     assert leases.held("u", 1.0) == 2
     assert not leases.take("u", 1.0 + leases.ttl_s)  # lapsed: cannot be banked
     assert len(leases) == 0
+
+
+def test_a_new_grant_adds_to_the_live_lease() -> None:
+    """Tokens still held when a grant comes are kept: nothing is lost between two grants."""
+    leases = LeaseTable(rate_per_s=10, burst=8)
+    assert leases.held("u", 0) == 0
+    leases.add("u", 1, 1, 0)
+    leases.add("u", 2, 2, 0.1)
+    assert leases.held("u", 0.1) == 3
 
 
 def test_leases_double_while_spent_and_start_again_at_one_after_a_lapse() -> None:

@@ -82,6 +82,16 @@ class TestTokenBucket:
         assert info.value.code is ErrorCode.RATE_LIMITED
         assert isinstance(info.value, ProtocolViolation)
 
+    def test_take_or_raise_takes_its_cost_and_give_back_returns_one(self) -> None:
+        """take_or_raise takes ``cost`` tokens; give_back returns one unless told more."""
+        bucket = TokenBucket(rate_per_s=1, burst=3, now=0)
+        bucket.take_or_raise(0, cost=2)
+        bucket.give_back()
+        bucket.take_or_raise(0, cost=2)
+        with pytest.raises(RateLimited) as info:
+            bucket.take_or_raise(0)
+        assert info.value.retry_after_ms == 1000
+
 
 class TestBucketTable:
     """G6: per-key limits with a bounded number of keys."""
@@ -107,6 +117,16 @@ class TestBucketTable:
         with pytest.raises(RateLimited):
             table.take_or_raise("a", 0)  # a was kept, still exhausted
         table.take_or_raise("b", 0)  # b was dropped: a fresh, full bucket
+
+    def test_cost_and_give_back_are_per_key(self) -> None:
+        """A key's take of 2 and give-back of 1 leave it 1 of its burst of 3; others are full."""
+        table = BucketTable(rate_per_s=1, burst=3)
+        table.take_or_raise("a", 0, cost=2)
+        table.give_back("a")
+        table.take_or_raise("a", 0, cost=2)
+        with pytest.raises(RateLimited):
+            table.take_or_raise("a", 0)
+        table.take_or_raise("b", 0, cost=3)
 
     def test_bucket_state_survives_across_calls(self) -> None:
         """A kept key refills with time like a single bucket."""
@@ -350,6 +370,7 @@ class TestParseDecimal:
         """Past ``high``, however many digits, is out of range (no int() of 5,000 digits)."""
         with pytest.raises(ProtocolViolation) as info:
             parse_decimal(text, name="n", low=0, high=1000)
+        assert info.value.code is ErrorCode.BAD_REQUEST
         assert info.value.message == "n is out of range"
 
     def test_below_low_is_out_of_range(self) -> None:

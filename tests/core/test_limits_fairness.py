@@ -164,7 +164,27 @@ class TestFairQueueBounds:
             queue.push(item[0], item)
         assert queue.push("c", "c1") == "a3"
         assert (queue.held("a"), queue.held("b"), queue.held("c")) == (2, 2, 1)
+        assert drain(queue) == ["a1", "b1", "c1", "a2", "b2"]  # the rest all still run
         small = FairQueue[str](capacity=3, per_key=3)
         for item in ("a1", "a2", "b1"):
             small.push(item[0], item)
         assert small.push("c", "c1") == "a2"  # a holds 2, more than c's 1 to come
+        assert drain(small) == ["a1", "b1", "c1"]
+
+    def test_evicting_a_keys_last_waiting_item_leaves_it_out_of_the_rotation(self) -> None:
+        """A key whose only waiting item is pushed out (its other one runs) is skipped."""
+        queue = FairQueue[str](capacity=3, per_key=3)
+        queue.push("a", "a1")
+        assert queue.pop() == ("a", "a1")  # running: still held
+        queue.push("a", "a2")
+        queue.push("b", "b1")
+        assert queue.push("c", "c1") == "a2"
+        assert drain(queue) == ["b1", "c1"]
+
+
+def drain(queue: FairQueue[str]) -> list[str]:
+    """Every waiting item, in the order the workers would take them."""
+    items: list[str] = []
+    while (popped := queue.pop()) is not None:
+        items.append(popped[1])
+    return items

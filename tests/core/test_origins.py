@@ -50,6 +50,9 @@ def test_host_allowed(host: str | None, allowed: frozenset[str], expected: bool)
         ("http://127.0.0.1:8700", "127.0.0.1:8700", NONE, True),  # the node's own page
         ("https://chat.example", "chat.example", NONE, True),  # behind a TLS proxy
         ("https://chat.example", "chat.example:443", NONE, True),
+        ("http://chat.example", "chat.example:80", NONE, True),  # Host spells the default port
+        ("https://chat.example", "chat.example:80", NONE, False),  # 80 is http's, not https's
+        ("http://a/b", "a/b", NONE, False),  # a path is no origin, whatever Host says
         ("http://127.0.0.1:8701", "127.0.0.1:8700", NONE, False),  # another port, another site
         ("http://evil.example", "127.0.0.1:8700", NONE, False),
         ("null", "127.0.0.1:8700", NONE, False),  # a sandboxed frame or a file

@@ -23,7 +23,7 @@ from pigeon.core.sequencing import (
     stale_cursors,
 )
 from pigeon.errors import ErrorCode, ProtocolViolation
-from tests.core.harness import event
+from tests.core.harness import event, examples
 
 A = "c000000000000000a"
 B = "c000000000000000b"
@@ -140,7 +140,15 @@ class TestTimeline:
         assert seqs(t.observe(event(5, A))) == [5]
         assert t.wanted() == {}
 
-    @settings(max_examples=200)
+    def test_by_default_1000_events_wait_ahead_of_a_gap(self) -> None:
+        """The default buffer holds 1,000 events past a gap; the 1,001st is left to a pull."""
+        t = Timeline()
+        for seq in range(2, 1003):
+            t.observe(event(seq, A))
+        assert seqs(t.observe(event(1, A))) == list(range(1, 1002))
+        assert t.wanted() == {A: 1001}
+
+    @settings(max_examples=examples(200))
     @given(st.permutations(range(1, 9)), st.booleans())
     def test_any_arrival_order_is_delivered_in_order_as_soon_as_possible(
         self, order: list[int], twice: bool
@@ -290,6 +298,7 @@ class TestPageWindow:
         ("last_seq", "after", "before", "limit", "expected"),
         [
             (10, 3, None, 4, (4, 7, True)),  # ascending, more after
+            (10, 0, None, 4, (1, 4, True)),  # after 0: from seq 1, the log's first event
             (10, 7, None, 4, (8, 10, False)),  # reaches the end
             (10, None, 6, 3, (3, 5, True)),  # before 6: the latest three
             (10, None, 3, 5, (1, 2, False)),  # reaches the start
@@ -316,7 +325,7 @@ class TestPageWindow:
         st.none() | st.integers(1, 45),
         st.integers(1, 50),
     )
-    @settings(max_examples=500)
+    @settings(max_examples=examples(500))
     def test_window_is_the_filtered_log(
         self, last_seq: int, after: int | None, before: int | None, limit: int
     ) -> None:

@@ -26,7 +26,7 @@ from pigeon.core.frames import (
 from pigeon.core.records import MAX_SEQ
 from pigeon.core.session import TRANSITIONS, Session, SessionLimits, SessionState
 from pigeon.errors import ErrorCode, ProtocolViolation
-from tests.core.harness import CONV, SessionHarness, event, send_frame
+from tests.core.harness import CONV, SessionHarness, event, examples, send_frame
 
 REQUESTS_WITH_IDS: list[dict[str, object]] = [
     send_frame(5),
@@ -299,7 +299,7 @@ class TestBadInput:
         h = open_harness(max_frame_bytes=size)
         assert len(h.receive(data)) == 1
 
-    @settings(max_examples=150)
+    @settings(max_examples=examples(150))
     @given(st.lists(st.one_of(st.binary(max_size=64), ANY_TEXT, VALID_OR_NOT), max_size=10))
     def test_any_input_yields_exactly_one_request_or_one_error(
         self, frames: list[bytes | str]
@@ -599,7 +599,50 @@ class TestByteBudget:
         assert h.session.queued_bytes() == queued_sizes(h.session)
         assert h.sent() == [error(ErrorCode.UNAUTHENTICATED, hello.id)]
 
-    @settings(max_examples=200, deadline=None)
+    def test_a_second_overflow_before_a_write_keeps_the_byte_count_exact(self) -> None:
+        """Pushes dropped twice before the transport writes: still one lagged, and the bytes
+        counted are the bytes queued."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=1))
+        h.open()
+        for seq in (1, 2, 3, 4):  # 2 overflows, 3 fits again, 4 overflows again
+            h.push(event(seq))
+        assert h.session.queued_bytes() == queued_sizes(h.session) == len(encode(Lagged()))
+        assert h.sent() == [Lagged()]
+
+    def test_a_retry_before_the_error_is_written_gets_the_whole_push_bound(self) -> None:
+        """A hello retried before the transport took the refusal still may queue exactly
+        max_queued_pushes pushes: the refused login's pushes count for nothing."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=2))
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        retry = h.hello(request_id=2)
+        h.push(event(1))
+        h.push(event(2))
+        h.session.accept_hello("alice", h.welcome(retry))
+        assert h.sent() == [
+            h.welcome(retry),
+            error(ErrorCode.UNAUTHENTICATED, hello.id),
+            Pushed(event=event(1)),
+            Pushed(event=event(2)),
+        ]
+
+    def test_an_overflow_after_a_retry_frees_exactly_its_pushes_bytes(self) -> None:
+        """Pushes overflowing after a refused and retried hello (not yet written) leave the
+        byte count equal to what is queued: the refusal and one lagged."""
+        h = SessionHarness(SessionLimits(max_queued_pushes=1))
+        hello = h.hello()
+        h.push(event(1))
+        h.session.reject_hello(ProtocolViolation(ErrorCode.UNAUTHENTICATED), hello.id)
+        h.hello(request_id=2)
+        h.push(event(1))
+        h.push(event(2))
+        assert h.session.queued_bytes() == queued_sizes(h.session)
+        assert h.session.queued_bytes() == len(
+            encode(error(ErrorCode.UNAUTHENTICATED, hello.id))
+        ) + len(encode(Lagged()))
+
+    @settings(max_examples=examples(200), deadline=None)
     @given(
         st.lists(
             st.sampled_from(["request", "big_request", "reply", "fail", "push", "write", "junk"]),
@@ -644,6 +687,7 @@ class TestClose:
         """close() appends a goodbye; data_to_send returns everything, then close is expected."""
         h = open_harness()
         h.push(event(1))
+        assert h.session.close_reason is None  # what the log says of a connection never closed
         h.session.close("draining")
         assert h.session.close_expected()
         assert h.sent() == [Pushed(event=event(1)), Goodbye(reason="draining")]

@@ -239,3 +239,28 @@ async def test_blocks_and_owner_succession_through_the_sdk(users: Users) -> None
         (EventKind.MEMBER_REMOVED, ("alice",)),
         (EventKind.OWNER_CHANGED, ("bob",)),
     ]
+
+
+async def test_a_member_added_again_reads_past_their_old_removal(users: Users) -> None:
+    """Removed and added again, Bob's client reads the conversation from seq 1 (as a joiner
+    does), through his old removal, and then gets each new message once. It used to forget
+    the conversation again at that old removal and read it from seq 1 at every push, never
+    settling (found by the simulation, D47)."""
+    alice = await users.http_for("alice")
+    bob = await users.client("bob")
+    conv = (await alice.group("team", ["bob"])).conv
+    await alice.send(conv, "one")
+    await alice.remove_member(conv, "bob")
+    assert [(e.seq, e.kind) for e in await take_events(bob, 3)] == [
+        (1, EventKind.CREATED),
+        (2, EventKind.MESSAGE),
+        (3, EventKind.MEMBER_REMOVED),
+    ]
+    await alice.send(conv, "while away")
+    await alice.add_member(conv, "bob")
+    rejoined = await take_events(bob, 5)
+    assert [e.seq for e in rejoined] == [1, 2, 3, 4, 5]
+    await alice.send(conv, "later")
+    await alice.send(conv, "and later")
+    got = await take_events(bob, 2)
+    assert [(e.seq, e.body) for e in got] == [(6, "later"), (7, "and later")]

@@ -118,6 +118,34 @@ class TestPositions:
         sync.pushed(added)
         assert sync.pulls_to_start() == [(CONV, 0)]
 
+    def test_an_old_removal_read_again_after_a_rejoin_is_not_a_leave(self) -> None:
+        """Added again after leaving, the user reads the conversation from seq 1, through
+        their old removal and on to the end, once: the old removal does not make the Sync
+        forget the log again (it did, and then read it from seq 1 forever: D47)."""
+        sync = Sync(page_size=3)
+        sync.welcome("e1", {}, "me")
+        left = Event(
+            conv=CONV, seq=2, kind=EventKind.MEMBER_REMOVED, sender="me", ts=2, members=("me",)
+        )
+        sync.pulled(CONV, [ev(1), left], last_seq=2)
+        assert drain(sync) == [(CONV, 1), (CONV, 2)]
+        sync.consume_in_hand()
+        assert sync.hello_position() == ("e1", {})  # a leave: forgotten
+        added = Event(
+            conv=CONV, seq=5, kind=EventKind.MEMBER_ADDED, sender="bob", ts=5, members=("me",)
+        )
+        sync.pushed(added)
+        assert sync.pulls_to_start() == [(CONV, 0)]
+        # A page that ends on the old removal, and the log goes on: not a leave.
+        sync.pulled(CONV, [ev(1), left], last_seq=5)
+        assert sync.pulls_to_start() == [(CONV, 2)]
+        sync.pulled(CONV, [ev(3), ev(4), added], last_seq=5)
+        assert drain(sync) == [(CONV, s) for s in (1, 2, 3, 4, 5)]
+        sync.consume_in_hand()
+        assert sync.hello_position() == ("e1", {CONV: 5})
+        assert sync.state().cursors == {CONV: 5}
+        assert sync.pulls_to_start() == []
+
     def test_welcome_gone_drops_cursors(self) -> None:
         """Conversations we were removed from while offline leave the hello and the state."""
         sync = Sync(SyncState(epoch="e1", cursors={CONV: 1, OTHER: 4}))

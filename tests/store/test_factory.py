@@ -104,13 +104,14 @@ def test_a_bad_shard_entry_is_refused_in_one_line(shards: str, error: str) -> No
 def test_only_the_store_package_names_a_concrete_store() -> None:
     """The wiring, CLI, metrics and transports reach stores through the factory and the
     Store interface. (pigeon.store.backup, SQLite's file copy, is still imported by the CLI:
-    backup and restore go behind the interface in the next issue.)"""
+    backup and restore go behind the interface in the next issue.) The simulation, which
+    serves nobody, builds on the memory store itself: it adds failures and counted ids (D47)."""
     offenders = []
     for path in sorted(SRC.rglob("*.py")):
         parts = path.relative_to(SRC.parent).with_suffix("").parts
         package = ".".join(parts[:-1])  # what a relative import is relative to
         module = package if path.name == "__init__.py" else ".".join(parts)
-        if module.startswith("pigeon.store"):
+        if module.startswith(("pigeon.store", "pigeon.simulation")):
             continue
         imports = imported_modules(path.read_text(encoding="utf-8"), package)
         offenders += [f"{module}: {m}" for m in imports if m.startswith(CONCRETE_STORES)]

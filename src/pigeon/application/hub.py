@@ -82,7 +82,9 @@ class Hub:
         self._by_user: dict[str, set[Listener]] = defaultdict(set)
         # Conv -> its local followers, each with its position (the last seq it has).
         self._followers: dict[str, dict[Listener, int]] = {}
-        self._convs_of: dict[Listener, set[str]] = {}
+        # Listener -> the conversations it follows, as the keys of a dict: they iterate in the
+        # order followed, the same at every run (a set of strings does not; D47).
+        self._convs_of: dict[Listener, dict[str, None]] = {}
         # Topic -> its subscription, done once live; shared by every listener awaiting it.
         self._subscriptions: dict[str, asyncio.Future[None]] = {}
         # Conv -> the highest seq read from the store (or, before the first read, the position
@@ -112,7 +114,7 @@ class Hub:
     async def attach(self, listener: Listener) -> None:
         """Listen to the user's membership changes; returns once that is live. Call before
         reading their conversations."""
-        self._convs_of[listener] = set()
+        self._convs_of[listener] = {}
         self._by_user[listener.user].add(listener)
         await asyncio.shield(self._subscribe(user_topic(listener.user)))
 
@@ -151,7 +153,7 @@ class Hub:
             if listener in followers:
                 followers[listener] = max(followers[listener], seq)
             else:
-                mine.add(conv)
+                mine[conv] = None
                 followers[listener] = seq
                 live = self._subscribe(conv_topic(conv))
                 if not live.done():
@@ -215,7 +217,7 @@ class Hub:
     def _unfollow(self, listener: Listener, conv: str) -> None:
         mine = self._convs_of.get(listener)
         if mine is not None:
-            mine.discard(conv)
+            mine.pop(conv, None)
         followers = self._followers.get(conv)
         if followers is None:
             return

@@ -243,6 +243,10 @@ class Client:
         self.connects += 1
         self.hello_id = self.next_id
         self.next_id += 1
+        # Pushes are in seq order per connection, and a new one starts after the cursors
+        # its hello sends: a push the last connection saw past them (held behind a gap) may
+        # come again, in order, on this one.
+        self.last_push = dict(self.cursor)
         hello: dict[str, Any] = {"type": "hello", "id": self.hello_id, "token": self.token}
         if w.epoch:
             hello["epoch"] = w.epoch

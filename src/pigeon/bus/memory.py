@@ -77,7 +77,9 @@ class _Held:
 class MemoryNetwork:
     """What connects the buses of several in-process nodes."""
 
-    buses: set[MemoryBus] = field(default_factory=set)
+    # A dict, used as a set that iterates in the order the buses joined: the order they hear
+    # a message in is then the same at every run (a set of objects iterates by address).
+    buses: dict[MemoryBus, None] = field(default_factory=dict)
 
 
 class MemoryBus:
@@ -104,10 +106,10 @@ class MemoryBus:
     async def open(self, handler: BusHandler, on_gap: GapHandler) -> None:
         self._handler = handler
         self._on_gap = on_gap
-        self.network.buses.add(self)
+        self.network.buses[self] = None
 
     async def close(self) -> None:
-        self.network.buses.discard(self)
+        self.network.buses.pop(self, None)
         self._handler = None
         self._on_gap = None
         self._topics.clear()

@@ -85,6 +85,7 @@ class Sync:
         self._in_hand: Event | None = None
         self._pulling: set[str] = set()
         self._gone: set[str] = set()  # not_found on pull, or left: no longer a member
+        self._leaving: dict[str, int] = {}  # conv -> the seq of our leave, not yet consumed
         self.user: str | None = None  # whose events these are, from the welcome
         self.dirty = False  # consumed positions changed since the last save
         self.unsaved = 0  # events consumed since the last save
@@ -131,10 +132,12 @@ class Sync:
     def pulled(self, conv: str, events: list[Event], last_seq: int) -> None:
         """A page of ``history(after=cursor)`` arrived for ``conv``."""
         self._pulling.discard(conv)
+        # Noted first: an old removal of ours in this page is not our leave when the log goes
+        # on past it (_leaves).
+        self.timeline.note_last_seq(conv, last_seq)
         for event in events:
             if event.conv == conv:
                 self._deliver(self.timeline.observe(event))
-        self.timeline.note_last_seq(conv, last_seq)
         if not events and self.timeline.cursor(conv) >= last_seq and conv in self.timeline.wanted():
             # We believed the log goes further than the server has it: pulling would loop.
             log.warning("%s ends at %d on the server; not pulling further", conv, last_seq)
@@ -149,15 +152,26 @@ class Sync:
     def _deliver(self, events: list[Event]) -> None:
         self._ready.extend(events)
         for event in events:
-            if self._left(event):
+            if self._leaves(event):
                 # Our last event of that log: drop its cursor, so that hellos carry only the
                 # conversations we are in (at most 10,000), however many we have left.
                 self.timeline.forget(event.conv)
                 self._gone.add(event.conv)
+                self._leaving[event.conv] = event.seq
 
-    def _left(self, event: Event) -> bool:
-        """Whether ``event`` is the user leaving or being removed from its conversation."""
-        return event.kind is EventKind.MEMBER_REMOVED and self.user in (event.members or ())
+    def _leaves(self, event: Event) -> bool:
+        """Whether ``event`` is the user leaving or being removed from its conversation: our
+        removal, and the end of the log as far as we know. A removal the log goes on after is
+        an old one that we were added again since (only a member reads on, and the server
+        pushes nothing after a member's removal): forgetting the log there would read it from
+        seq 1 again, and again, each time coming back to that removal (found by the
+        simulation, docs/DECISIONS.md D47)."""
+        return (
+            event.kind is EventKind.MEMBER_REMOVED
+            and self.user in (event.members or ())
+            and self.timeline.cursor(event.conv) == event.seq
+            and event.conv not in self.timeline.wanted()
+        )
 
     def connection_lost(self) -> None:
         self._pulling.clear()
@@ -170,6 +184,7 @@ class Sync:
         self._consumed.clear()
         self._pulling.clear()
         self._gone.clear()
+        self._leaving.clear()
         self.epoch = None
         self._ready.append(Resynced())
         self.dirty = True
@@ -215,7 +230,8 @@ class Sync:
     def consume_in_hand(self) -> None:
         """The app is done with the last event it took: its position may be saved."""
         event, self._in_hand = self._in_hand, None
-        if event is not None and self._left(event):
+        if event is not None and self._leaving.get(event.conv) == event.seq:
+            del self._leaving[event.conv]
             self._consumed.pop(event.conv, None)
             self.dirty = True
             self.unsaved += 1

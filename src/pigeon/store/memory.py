@@ -15,7 +15,7 @@ it is made, in that order.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -87,11 +87,19 @@ class _Conversation:
 
 
 class MemoryStore:
-    """The :class:`~pigeon.store.base.Store` in memory; a fresh random epoch per instance."""
+    """The :class:`~pigeon.store.base.Store` in memory; a fresh random epoch per instance.
+    The simulation (pigeon.simulation) passes ``epoch`` and ``new_conversation_id`` to make a
+    seed's history the same at every run."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        epoch: str | None = None,
+        new_conversation_id: Callable[[], str] = rules.new_conversation_id,
+    ) -> None:
         self.on_commit: CommitListener | None = None
-        self._epoch = new_epoch()
+        self._epoch = epoch if epoch is not None else new_epoch()
+        self._new_conversation_id = new_conversation_id
         self._open = False
         self._accounts: dict[str, _Account] = {}
         self._tokens: dict[bytes, tuple[str, str, int]] = {}  # hash -> handle, device, expiry
@@ -423,7 +431,8 @@ class MemoryStore:
 
     async def last_seqs(self, user: str) -> dict[str, int]:
         await self._enter()
-        return {c: self._conversations[c].last_seq for c in self._member_of.get(user, ())}
+        # Sorted: a set of strings iterates in an order that differs from process to process.
+        return {c: self._conversations[c].last_seq for c in sorted(self._member_of.get(user, ()))}
 
     async def members(self, user: str, conv: str) -> list[str]:
         await self._enter()
@@ -468,7 +477,7 @@ class MemoryStore:
         )
 
     def _new_conversation(self, kind: ConversationKind, title: str | None) -> str:
-        conv = rules.new_conversation_id()
+        conv = self._new_conversation_id()
         self._conversations[conv] = _Conversation(kind, title)
         return conv
 

@@ -81,7 +81,18 @@ from pigeon.store.base import (
     Webhook,
     new_epoch,
 )
-from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
+from pigeon.store.rows import (
+    DELIVERY_COLUMNS,
+    EVENT_COLUMNS,
+    SUBSCRIPTION_COLUMNS,
+    WEBHOOK_COLUMNS,
+    encode_json,
+    row_to_delivery,
+    row_to_event,
+    row_to_webhook,
+    subscription_row,
+    webhook_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1588,8 +1599,8 @@ class PostgresStore:
             if count >= MAX_WEBHOOKS_PER_USER:
                 raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many webhooks")
             await conn.execute(
-                f"INSERT INTO webhooks({_WEBHOOK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                *_webhook_row(webhook),
+                f"INSERT INTO webhooks({WEBHOOK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                *webhook_row(webhook),
             )
 
         await self._write(CATALOG, "create_webhook", job, lock_key=webhook.owner)
@@ -1597,10 +1608,10 @@ class PostgresStore:
     async def webhooks(self, owner: str) -> list[Webhook]:
         async def job(conn: Connection) -> list[Webhook]:
             rows = await conn.fetch(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE owner = $1 ORDER BY created_ms, id",
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = $1 ORDER BY created_ms, id",
                 owner,
             )
-            return [_row_to_webhook(tuple(r)) for r in rows]
+            return [row_to_webhook(tuple(r)) for r in rows]
 
         return await self._read(CATALOG, job)
 
@@ -1621,7 +1632,7 @@ class PostgresStore:
             row = await conn.fetchrow(
                 "UPDATE webhooks SET previous_secret = secret, secret = $1, "
                 f"previous_until_ms = $2 WHERE id = $3 AND owner = $4 "
-                f"RETURNING {_WEBHOOK_COLUMNS}",
+                f"RETURNING {WEBHOOK_COLUMNS}",
                 secret,
                 previous_until_ms,
                 webhook,
@@ -1629,18 +1640,17 @@ class PostgresStore:
             )
             if row is None:
                 raise ProtocolViolation(ErrorCode.NOT_FOUND)
-            return _row_to_webhook(tuple(row))
+            return row_to_webhook(tuple(row))
 
         return await self._write(CATALOG, "rotate_webhook_secret", job, lock_key=owner)
 
     async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
         async def job(conn: Connection) -> list[Webhook]:
             rows = await conn.fetch(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ANY($1::text[]) "
-                "ORDER BY id",
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ANY($1::text[]) ORDER BY id",
                 owners,
             )
-            return [_row_to_webhook(tuple(r)) for r in rows]
+            return [row_to_webhook(tuple(r)) for r in rows]
 
         return await self._read(CATALOG, job)
 
@@ -1674,12 +1684,12 @@ class PostgresStore:
             if not rows:
                 return []
             found = await conn.fetch(
-                f"SELECT {_DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
                 "ON w.id = d.webhook WHERE d.id = ANY($1::bigint[]) ORDER BY d.id",
                 [int(r[0]) for r in rows],
             )
             # What was due, as it was when claimed (next_ms is the lease now).
-            return [replace(_row_to_delivery(tuple(r)), next_ms=now_ms) for r in found]
+            return [replace(row_to_delivery(tuple(r)), next_ms=now_ms) for r in found]
 
         return await self._relay(CATALOG, job)
 
@@ -1701,13 +1711,13 @@ class PostgresStore:
     async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
         async def job(conn: Connection) -> list[Delivery]:
             rows = await conn.fetch(
-                f"SELECT {_DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w "
                 "ON w.id = d.webhook WHERE $1::text IS NULL OR d.state = $1 "
                 "ORDER BY d.id DESC LIMIT $2",
                 state.value if state is not None else None,
                 limit,
             )
-            return [_row_to_delivery(tuple(r)) for r in rows]
+            return [row_to_delivery(tuple(r)) for r in rows]
 
         return await self._read(CATALOG, job)
 
@@ -1741,9 +1751,9 @@ class PostgresStore:
             if count >= MAX_SUBSCRIPTIONS_PER_USER:
                 raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many push subscriptions")
             await conn.execute(
-                f"INSERT INTO push_subscriptions({_SUBSCRIPTION_COLUMNS}) "
+                f"INSERT INTO push_subscriptions({SUBSCRIPTION_COLUMNS}) "
                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                *_subscription_row(subscription),
+                *subscription_row(subscription),
             )
 
         await self._write(CATALOG, "create_push_subscription", job, lock_key=subscription.owner)
@@ -1751,7 +1761,7 @@ class PostgresStore:
     async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
         async def job(conn: Connection) -> list[PushSubscription]:
             rows = await conn.fetch(
-                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = $1 "
+                f"SELECT {SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = $1 "
                 "ORDER BY created_ms, id",
                 owner,
             )
@@ -1784,7 +1794,7 @@ class PostgresStore:
     async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
         async def job(conn: Connection) -> list[PushSubscription]:
             rows = await conn.fetch(
-                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
+                f"SELECT {SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
                 "WHERE owner = ANY($1::text[]) ORDER BY id",
                 owners,
             )
@@ -2032,60 +2042,4 @@ async def _append_event(
 def _result_of(event: Event) -> AppendResult:
     return AppendResult(
         conv=event.conv, seq=event.seq, ts=event.ts, client_msg_id=event.client_msg_id
-    )
-
-
-_WEBHOOK_COLUMNS = "id, owner, url, conv, secret, previous_secret, previous_until_ms, created_ms"
-_DELIVERY_COLUMNS = (
-    "d.id, d.event_id, d.payload, d.state, d.attempts, d.created_ms, d.next_ms, d.last_error, "
-    + ", ".join(f"w.{c.strip()}" for c in _WEBHOOK_COLUMNS.split(","))
-)
-
-
-_SUBSCRIPTION_COLUMNS = "id, owner, device, endpoint, p256dh, auth, created_ms"
-
-
-def _subscription_row(s: PushSubscription) -> tuple[object, ...]:
-    return (s.id, s.owner, s.device, s.endpoint, s.p256dh, s.auth, s.created_ms)
-
-
-def _webhook_row(webhook: Webhook) -> tuple[object, ...]:
-    return (
-        webhook.id,
-        webhook.owner,
-        webhook.url,
-        webhook.conv,
-        webhook.secret,
-        webhook.previous_secret,
-        webhook.previous_until_ms,
-        webhook.created_ms,
-    )
-
-
-def _row_to_webhook(row: tuple[Any, ...]) -> Webhook:
-    wid, owner, url, conv, secret, previous, previous_until, created = row
-    return Webhook(
-        id=wid,
-        owner=owner,
-        url=url,
-        conv=conv,
-        secret=secret,
-        created_ms=int(created),
-        previous_secret=previous,
-        previous_until_ms=int(previous_until),
-    )
-
-
-def _row_to_delivery(row: tuple[Any, ...]) -> Delivery:
-    did, event_id, payload, state, attempts, created, next_ms, error = row[:8]
-    return Delivery(
-        id=int(did),
-        webhook=_row_to_webhook(row[8:]),
-        event_id=event_id,
-        payload=bytes(payload),
-        state=DeliveryState(state),
-        attempts=int(attempts),
-        created_ms=int(created),
-        next_ms=int(next_ms),
-        last_error=error,
     )

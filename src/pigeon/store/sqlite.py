@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pigeon.core import conversation as rules
 from pigeon.core import limits
@@ -56,7 +56,18 @@ from pigeon.store.base import (
 )
 from pigeon.store.group_commit import GroupCommitWriter, WriterStatistics
 from pigeon.store.lock import DataDirLock
-from pigeon.store.rows import EVENT_COLUMNS, encode_json, row_to_event
+from pigeon.store.rows import (
+    DELIVERY_COLUMNS,
+    EVENT_COLUMNS,
+    SUBSCRIPTION_COLUMNS,
+    WEBHOOK_COLUMNS,
+    encode_json,
+    row_to_delivery,
+    row_to_event,
+    row_to_webhook,
+    subscription_row,
+    webhook_row,
+)
 from pigeon.store.snapshot_reader import SnapshotReader
 
 T = TypeVar("T")
@@ -757,8 +768,8 @@ class SqliteStore:
             if count >= MAX_WEBHOOKS_PER_USER:
                 raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many webhooks")
             conn.execute(
-                f"INSERT INTO webhooks({_WEBHOOK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                _webhook_row(webhook),
+                f"INSERT INTO webhooks({WEBHOOK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                webhook_row(webhook),
             )
 
         await self._write("create_webhook", job)
@@ -766,10 +777,10 @@ class SqliteStore:
     async def webhooks(self, owner: str) -> list[Webhook]:
         def job(conn: sqlite3.Connection) -> list[Webhook]:
             rows = conn.execute(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ? ORDER BY created_ms, id",
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE owner = ? ORDER BY created_ms, id",
                 (owner,),
             )
-            return [_row_to_webhook(r) for r in rows]
+            return [row_to_webhook(r) for r in rows]
 
         return await self._read("webhooks", job)
 
@@ -787,23 +798,23 @@ class SqliteStore:
         def job(conn: sqlite3.Connection) -> Webhook:
             row = conn.execute(
                 "UPDATE webhooks SET previous_secret = secret, secret = ?, previous_until_ms = ? "
-                f"WHERE id = ? AND owner = ? RETURNING {_WEBHOOK_COLUMNS}",
+                f"WHERE id = ? AND owner = ? RETURNING {WEBHOOK_COLUMNS}",
                 (secret, previous_until_ms, webhook, owner),
             ).fetchone()
             if row is None:
                 raise ProtocolViolation(ErrorCode.NOT_FOUND)
-            return _row_to_webhook(row)
+            return row_to_webhook(row)
 
         return await self._write("rotate_webhook_secret", job)
 
     async def webhooks_of(self, owners: list[str]) -> list[Webhook]:
         def job(conn: sqlite3.Connection) -> list[Webhook]:
             rows = conn.execute(
-                f"SELECT {_WEBHOOK_COLUMNS} FROM webhooks "
+                f"SELECT {WEBHOOK_COLUMNS} FROM webhooks "
                 "WHERE owner IN (SELECT value FROM json_each(?)) ORDER BY id",
                 (encode_json(owners).decode(),),
             )
-            return [_row_to_webhook(r) for r in rows]
+            return [row_to_webhook(r) for r in rows]
 
         return await self._read("webhooks_of", job)
 
@@ -852,11 +863,11 @@ class SqliteStore:
     async def deliveries(self, state: DeliveryState | None, *, limit: int) -> list[Delivery]:
         def job(conn: sqlite3.Connection) -> list[Delivery]:
             rows = conn.execute(
-                f"SELECT {_DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
+                f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
                 "WHERE ? IS NULL OR d.state = ? ORDER BY d.id DESC LIMIT ?",
                 (state, state, limit),
             )
-            return [_row_to_delivery(r) for r in rows]
+            return [row_to_delivery(r) for r in rows]
 
         return await self._read("deliveries", job)
 
@@ -889,9 +900,9 @@ class SqliteStore:
             if count >= MAX_SUBSCRIPTIONS_PER_USER:
                 raise ProtocolViolation(ErrorCode.TOO_LARGE, "too many push subscriptions")
             conn.execute(
-                f"INSERT INTO push_subscriptions({_SUBSCRIPTION_COLUMNS}) "
+                f"INSERT INTO push_subscriptions({SUBSCRIPTION_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                _subscription_row(subscription),
+                subscription_row(subscription),
             )
 
         await self._write("create_push_subscription", job)
@@ -899,7 +910,7 @@ class SqliteStore:
     async def push_subscriptions(self, owner: str) -> list[PushSubscription]:
         def job(conn: sqlite3.Connection) -> list[PushSubscription]:
             rows = conn.execute(
-                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = ? "
+                f"SELECT {SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE owner = ? "
                 "ORDER BY created_ms, id",
                 (owner,),
             )
@@ -929,7 +940,7 @@ class SqliteStore:
     async def push_subscriptions_of(self, owners: list[str]) -> list[PushSubscription]:
         def job(conn: sqlite3.Connection) -> list[PushSubscription]:
             rows = conn.execute(
-                f"SELECT {_SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
+                f"SELECT {SUBSCRIPTION_COLUMNS} FROM push_subscriptions "
                 "WHERE owner IN (SELECT value FROM json_each(?)) ORDER BY id",
                 (encode_json(owners).decode(),),
             )
@@ -1169,66 +1180,10 @@ def _result_of(event: Event) -> AppendResult:
     )
 
 
-_WEBHOOK_COLUMNS = "id, owner, url, conv, secret, previous_secret, previous_until_ms, created_ms"
-_SUBSCRIPTION_COLUMNS = "id, owner, device, endpoint, p256dh, auth, created_ms"
-
-
-def _subscription_row(s: PushSubscription) -> tuple[object, ...]:
-    return (s.id, s.owner, s.device, s.endpoint, s.p256dh, s.auth, s.created_ms)
-
-
-_DELIVERY_COLUMNS = (
-    "d.id, d.event_id, d.payload, d.state, d.attempts, d.created_ms, d.next_ms, d.last_error, "
-    + ", ".join(f"w.{c.strip()}" for c in _WEBHOOK_COLUMNS.split(","))
-)
-
-
-def _webhook_row(webhook: Webhook) -> tuple[object, ...]:
-    return (
-        webhook.id,
-        webhook.owner,
-        webhook.url,
-        webhook.conv,
-        webhook.secret,
-        webhook.previous_secret,
-        webhook.previous_until_ms,
-        webhook.created_ms,
-    )
-
-
-def _row_to_webhook(row: tuple[Any, ...]) -> Webhook:
-    wid, owner, url, conv, secret, previous, previous_until, created = row
-    return Webhook(
-        id=str(wid),
-        owner=str(owner),
-        url=str(url),
-        conv=str(conv) if conv is not None else None,
-        secret=str(secret),
-        created_ms=int(created),
-        previous_secret=str(previous) if previous is not None else None,
-        previous_until_ms=int(previous_until),
-    )
-
-
-def _row_to_delivery(row: tuple[Any, ...]) -> Delivery:
-    did, event_id, payload, state, attempts, created, next_ms, error = row[:8]
-    return Delivery(
-        id=int(did),
-        webhook=_row_to_webhook(row[8:]),
-        event_id=str(event_id),
-        payload=bytes(payload),
-        state=DeliveryState(state),
-        attempts=int(attempts),
-        created_ms=int(created),
-        next_ms=int(next_ms),
-        last_error=str(error) if error is not None else None,
-    )
-
-
 def _delivery_at(conn: sqlite3.Connection, delivery: int) -> Delivery | None:
     row = conn.execute(
-        f"SELECT {_DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
+        f"SELECT {DELIVERY_COLUMNS} FROM deliveries d JOIN webhooks w ON w.id = d.webhook "
         "WHERE d.id = ?",
         (delivery,),
     ).fetchone()
-    return _row_to_delivery(row) if row is not None else None
+    return row_to_delivery(row) if row is not None else None

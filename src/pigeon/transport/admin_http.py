@@ -23,7 +23,7 @@ from pigeon.application.service import Service
 from pigeon.core import http_api as api
 from pigeon.durable_files import write_file_atomically
 from pigeon.errors import DataDirRefused
-from pigeon.transport.http import _int_param, _text_param, bearer_token, json_response, read_body
+from pigeon.transport.http import bearer_token, int_param, json_response, read_body, text_param
 from pigeon.transport.ws import WsEndpoint
 
 ADMIN_TOKEN_FILE = "admin.token"
@@ -135,9 +135,9 @@ class AdminApi:
 
     async def deliveries(self, request: web.Request) -> web.Response:
         await self._check(request)
-        limit = _int_param(request, api.DELIVERIES_LIMIT)
+        limit = int_param(request, api.DELIVERIES_LIMIT)
         assert limit is not None  # it has a default
-        state = _text_param(request, api.DELIVERY_STATE)
+        state = text_param(request, api.DELIVERY_STATE)
         return json_response(await self.service.deliveries(state, limit))
 
     async def replay(self, request: web.Request) -> web.Response:

@@ -209,7 +209,9 @@ def bearer_token(request: web.Request) -> str | None:
     return token.strip()
 
 
-def _int_param(request: web.Request, spec: api.IntParam) -> int | None:
+def int_param(request: web.Request, spec: api.IntParam) -> int | None:
+    """The integer named by ``spec`` in the query or the path, within its bounds (else
+    ``bad_request``); its default when absent."""
     name = spec.name
     raw = request.query.get(name) if name in request.query else request.match_info.get(name)
     if raw is None:
@@ -217,7 +219,9 @@ def _int_param(request: web.Request, spec: api.IntParam) -> int | None:
     return limits.parse_decimal(raw, name=name, low=spec.low, high=spec.high)
 
 
-def _text_param(request: web.Request, spec: api.TextParam) -> str | None:
+def text_param(request: web.Request, spec: api.TextParam) -> str | None:
+    """The query's text named by ``spec``, of its length and pattern (else ``bad_request``);
+    None when absent."""
     raw = request.query.get(spec.name)
     if raw is None:
         return None
@@ -329,11 +333,11 @@ class HttpApi:
 
     async def conversations(self, request: web.Request) -> web.Response:
         device = await self._device(request)
-        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
-        limit = _int_param(request, api.CONVERSATIONS_LIMIT)
+        epoch = self.service.check_epoch(text_param(request, api.EPOCH))
+        limit = int_param(request, api.CONVERSATIONS_LIMIT)
         assert limit is not None  # it has a default
         page = await self.service.conversations(
-            device.handle, after=_text_param(request, api.CONVERSATIONS_CURSOR), limit=limit
+            device.handle, after=text_param(request, api.CONVERSATIONS_CURSOR), limit=limit
         )
         return json_response(
             api.ConversationListResponse(
@@ -385,7 +389,7 @@ class HttpApi:
     async def edit(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, api.TARGET_SEQ)
+        seq = int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.EditRequest)
         result = await self.service.append(
             device.handle,
@@ -400,7 +404,7 @@ class HttpApi:
     async def delete(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        seq = _int_param(request, api.TARGET_SEQ)
+        seq = int_param(request, api.TARGET_SEQ)
         body = await read_body(request, api.DeleteRequest)
         result = await self.service.append(
             device.handle, conv, EventKind.DELETE, client_msg_id=body.client_msg_id, target_seq=seq
@@ -410,14 +414,14 @@ class HttpApi:
     async def history(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         conv = self._conv(request)
-        epoch = self.service.check_epoch(_text_param(request, api.EPOCH))
-        limit = _int_param(request, api.HISTORY_LIMIT)
+        epoch = self.service.check_epoch(text_param(request, api.EPOCH))
+        limit = int_param(request, api.HISTORY_LIMIT)
         assert limit is not None  # it has a default
         page = await self.service.history(
             device.handle,
             conv,
-            after=_int_param(request, api.HISTORY_AFTER),
-            before=_int_param(request, api.HISTORY_BEFORE),
+            after=int_param(request, api.HISTORY_AFTER),
+            before=int_param(request, api.HISTORY_BEFORE),
             limit=limit,
         )
         return json_response(
@@ -484,7 +488,7 @@ class HttpApi:
     async def rotate_webhook_secret(self, request: web.Request) -> web.Response:
         device = await self._device(request)
         webhook = self._webhook(request)
-        previous_valid_s = _int_param(request, api.PREVIOUS_SECRET_S)
+        previous_valid_s = int_param(request, api.PREVIOUS_SECRET_S)
         assert previous_valid_s is not None  # it has a default
         rotated = await self.service.rotate_webhook_secret(
             device.handle, webhook, previous_valid_s=previous_valid_s
