@@ -33,7 +33,8 @@ class TestRoutes:
         assert len(keys) == len(set(keys))
 
     def test_only_public_routes_skip_authentication(self) -> None:
-        """Signup, login, health, the schema and the WebSocket upgrade (hello authenticates)."""
+        """Signup, login, health, the schema, the WebSocket upgrade (hello authenticates) and
+        the push key (a VAPID public key, which a page needs before it subscribes)."""
         public = {r.path for r in ROUTES if not r.auth}
         assert public == {
             "/v1/register",
@@ -42,6 +43,7 @@ class TestRoutes:
             "/healthz",
             "/readyz",
             "/openapi.json",
+            "/v1/push/key",
         }
 
     @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
