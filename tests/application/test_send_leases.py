@@ -14,6 +14,7 @@ from pigeon.config import Config
 from pigeon.errors import RateLimited
 from pigeon.ops.metrics import Metrics
 from pigeon.store.memory import MemoryStore
+from tests.helpers.timing import TIMEOUT_S
 
 
 class CountingStore(MemoryStore):
@@ -54,6 +55,74 @@ async def test_concurrent_writes_of_a_burst_are_all_admitted() -> None:
             await service._limit_sends("alice")
         with pytest.raises(RateLimited):  # the 51st write of a burst of 50
             await service._limit_sends("alice")
+    finally:
+        service.close()
+        await store.close()
+
+
+class GatedStore(MemoryStore):
+    """Each lease the store grants waits for the test to let it through; ``on_grant`` runs
+    as the grant returns (a write arriving at that moment)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.let_through: asyncio.Queue[None] = asyncio.Queue()
+        self.asking = asyncio.Event()
+        self.on_grant: list[object] = []
+
+    async def take_tokens(
+        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+    ) -> int:
+        self.asking.set()
+        await self.let_through.get()
+        self.asking.clear()
+        granted = await super().take_tokens(
+            key, want, rate_per_s=rate_per_s, burst=burst, now_ms=now_ms
+        )
+        for start in self.on_grant:
+            assert callable(start)
+            start()
+        self.on_grant.clear()
+        return granted
+
+
+async def test_writes_take_their_tokens_in_arrival_order() -> None:
+    """Write 1 asks the store for a lease of two while write 2 waits; write 3 arrives just as
+    the lease comes back. Write 2 gets the spare token, and write 3 queues behind it: a
+    connection's sends reach the store in the order sent (PROTOCOL.md, Order)."""
+    store = GatedStore()
+    await store.open()
+    service = Service(
+        Config(send_rate_per_s=0.001, send_burst=50),
+        store,
+        Hub(MemoryBus(), store.events_after),
+        Metrics(),
+        monotonic=lambda: 0.0,
+        wall_ms=lambda: 1_000_000,
+    )
+    admitted: list[int] = []
+    tasks: list[asyncio.Task[None]] = []
+
+    async def write(n: int) -> None:
+        await service._limit_sends("alice")
+        admitted.append(n)
+
+    def start(n: int) -> None:
+        tasks.append(asyncio.ensure_future(write(n)))
+
+    try:
+        start(0)
+        await store.asking.wait()
+        store.let_through.put_nowait(None)  # a lease of one: write 0's own token
+        await tasks[0]
+        start(1)  # asks for two
+        await store.asking.wait()
+        start(2)  # waits for write 1's ask
+        store.on_grant.append(lambda: start(3))
+        for _ in range(3):  # write 1's ask, and any later one
+            store.let_through.put_nowait(None)
+        await asyncio.wait_for(asyncio.gather(*tasks), TIMEOUT_S)
+        assert admitted == [0, 1, 2, 3]
     finally:
         service.close()
         await store.close()

@@ -234,25 +234,28 @@ async def test_a_bench_run_that_loses_a_gateway_or_a_nats_node_loses_nothing_ack
     acked message delivered once, in order, nothing invented) stay at zero."""
     cluster = loaded(cluster_dir)
     out = tmp_path / "bench.json"
-    run = await asyncio.to_thread(
-        pigeon,
-        *("bench", "S1", "--cluster", str(cluster_dir), "--kill", victim, "--kill-at", "1.5"),
-        *("--users", "10", "--rate", "40", "--duration", "4", "--warmup", "0"),
-        *("--workers", "1", "--json", str(out), "--no-plot", "--quiet"),
-    )
-    # The counts by kind (reordered pushes apart from reordered sends, errors) say which
-    # guarantee broke: read them first.
-    result = json.loads(out.read_text()) if out.exists() else {}
-    shown = {k: result.get(k) for k in ("correctness", "errors", "killed")}
-    assert run.returncode == 0, f"{run.stdout}{run.stderr}\n{shown}"
-    assert result["killed"]["pid"] == cluster.proc(victim).pid
-    assert not cluster.proc(victim).alive()
-    assert result["correct"] is True, result["correctness"]
-    assert result["acked"] > 0 and result["lost"] == result["duplicated"] == 0
-    # Whole again for the next test.
-    await asyncio.to_thread(cluster.start_again, victim)
-    if victim.startswith("gateway"):
-        await until(lambda: haproxy_sees(cluster, victim, "UP"), "back in the rotation")
+    try:
+        run = await asyncio.to_thread(
+            pigeon,
+            *("bench", "S1", "--cluster", str(cluster_dir), "--kill", victim, "--kill-at", "1.5"),
+            *("--users", "10", "--rate", "40", "--duration", "4", "--warmup", "0"),
+            *("--workers", "1", "--json", str(out), "--no-plot", "--quiet"),
+        )
+        # The counts by kind (reordered pushes apart from reordered sends, errors) say which
+        # guarantee broke: read them first.
+        result = json.loads(out.read_text()) if out.exists() else {}
+        shown = {k: result.get(k) for k in ("correctness", "errors", "killed")}
+        assert run.returncode == 0, f"{run.stdout}{run.stderr}\n{shown}"
+        assert result["killed"]["pid"] == cluster.proc(victim).pid
+        assert not cluster.proc(victim).alive()
+        assert result["correct"] is True, result["correctness"]
+        assert result["acked"] > 0 and result["lost"] == result["duplicated"] == 0
+    finally:
+        # Whole again for the next test, whatever this one found.
+        if not cluster.proc(victim).alive():
+            await asyncio.to_thread(cluster.start_again, victim)
+        if victim.startswith("gateway"):
+            await until(lambda: haproxy_sees(cluster, victim, "UP"), "back in the rotation")
 
 
 def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:

@@ -18,7 +18,7 @@ import secrets
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import argon2
@@ -115,6 +115,14 @@ class _HashJob:
         self.fn = fn
 
 
+@dataclass(slots=True)
+class _LeaseQueue:
+    """One user's writes waiting for their send lease on this node."""
+
+    turn: asyncio.Lock = field(default_factory=asyncio.Lock)  # FIFO: arrival order
+    writes: int = 0  # writes of this user waiting or asking; at 0 the queue goes
+
+
 class Service:
     def __init__(
         self,
@@ -143,7 +151,8 @@ class Service:
         self._send_leases = limits.LeaseTable(
             rate_per_s=config.send_rate_per_s, burst=config.send_burst
         )
-        self._lease_asks: dict[str, asyncio.Future[None]] = {}  # by user: a store call running
+        # By user: their writes waiting for a lease, in arrival order, while one asks the store.
+        self._lease_queues: dict[str, _LeaseQueue] = {}
         # Per node: typing is never stored, and this bucket bounds this node's fan-out (D42).
         self._typing_buckets = limits.BucketTable(rate_per_s=2.0, burst=5.0)
         # Attempts per client address (what stops a sprayer; per node, D42), and failures per
@@ -185,34 +194,41 @@ class Service:
     async def _limit_sends(self, user: str) -> None:
         """Take a token of the user's shared send bucket: from this node's lease when it holds
         one (no await, so the store is not asked per write), else a new lease from the store.
-        A store that cannot answer refuses the write (unavailable), as the write would be."""
+        A store that cannot answer refuses the write (unavailable), as the write would be.
+
+        A user's writes take their tokens in arrival order: while one asks the store, the
+        writes after it queue (FIFO), and a write arriving as the ask completes queues behind
+        them rather than take a token first. Each write reaches the store's queue as soon as
+        it has its token, so a connection's sends stay in the order sent (PROTOCOL.md, Order)."""
         leases = self._send_leases
-        while not leases.take(user, self._monotonic()):
-            asking = self._lease_asks.get(user)
-            if asking is None:
-                break
+        queue = self._lease_queues.get(user)
+        if queue is None:
+            if leases.take(user, self._monotonic()):
+                return
+            queue = self._lease_queues[user] = _LeaseQueue()
+        queue.writes += 1
+        try:
             # One ask per user at a time: concurrent writes asking too would each take a
             # lease, drain the bucket, and be refused while tokens sat in this node's lease.
-            await asyncio.shield(asking)
-        else:
-            return
-        asking = self._lease_asks[user] = asyncio.get_running_loop().create_future()
-        try:
-            size = leases.want(user, self._monotonic())
-            granted = await self.store.take_tokens(
-                "send:" + user,
-                size,
-                rate_per_s=leases.rate_per_s,
-                burst=leases.burst,
-                now_ms=self._wall_ms(),
-            )
-            if not granted:
-                self.metrics.rate_limited.labels("send").inc()
-                raise RateLimited(limits.retry_after_ms(leases.rate_per_s))
-            leases.add(user, granted - 1, size, self._monotonic())  # one is this write's
+            async with queue.turn:
+                if leases.take(user, self._monotonic()):
+                    return
+                size = leases.want(user, self._monotonic())
+                granted = await self.store.take_tokens(
+                    "send:" + user,
+                    size,
+                    rate_per_s=leases.rate_per_s,
+                    burst=leases.burst,
+                    now_ms=self._wall_ms(),
+                )
+                if not granted:
+                    self.metrics.rate_limited.labels("send").inc()
+                    raise RateLimited(limits.retry_after_ms(leases.rate_per_s))
+                leases.add(user, granted - 1, size, self._monotonic())  # one is this write's
         finally:
-            del self._lease_asks[user]
-            asking.set_result(None)
+            queue.writes -= 1
+            if queue.writes == 0:
+                del self._lease_queues[user]
 
     async def _take_login_failure(self, key: str) -> None:
         """Count a login failure against ``key`` in the store, before the password is checked
