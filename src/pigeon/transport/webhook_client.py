@@ -8,26 +8,15 @@ from __future__ import annotations
 
 import aiohttp
 
+from pigeon.transport.outbound import OutboundSession
+
 # Connections kept per endpoint host: the relay has at most 2 deliveries in flight to each.
 CONNECTIONS_PER_HOST = 4
 
 
-class WebhookClient:
+class WebhookClient(OutboundSession):
     def __init__(self, timeout_s: float, *, connections: int) -> None:
-        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
-        self._connections = connections
-        self._session: aiohttp.ClientSession | None = None
-
-    async def open(self) -> None:
-        connector = aiohttp.TCPConnector(
-            limit=self._connections, limit_per_host=CONNECTIONS_PER_HOST
-        )
-        self._session = aiohttp.ClientSession(timeout=self._timeout, connector=connector)
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        super().__init__(timeout_s, connections=connections, per_host=CONNECTIONS_PER_HOST)
 
     async def post(self, url: str, body: bytes, headers: dict[str, str]) -> str | None:
         """None when the endpoint answered 2xx; else what went wrong, in a few words."""

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pigeon.core import notifications
 from pigeon.core.notifications import PushResult
+from pigeon.transport.outbound import OutboundSession
 
 RECORD_SIZE = 4096  # RFC 8291 section 4: a push message is one record of at most 4096 bytes
 CONNECTIONS_PER_HOST = 8  # a handful of push services serve every browser
@@ -105,26 +106,13 @@ class Vapid:
         return f"{header}.{body}.{b64url(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
 
 
-class WebPushNotifier:
+class WebPushNotifier(OutboundSession):
     """POSTs encrypted notifications to subscriptions' push services (the notifier of
     :mod:`pigeon.application.notify`), each within ``timeout_s``."""
 
     def __init__(self, vapid: Vapid, timeout_s: float, *, connections: int) -> None:
+        super().__init__(timeout_s, connections=connections, per_host=CONNECTIONS_PER_HOST)
         self.vapid = vapid
-        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
-        self._connections = connections
-        self._session: aiohttp.ClientSession | None = None
-
-    async def open(self) -> None:
-        connector = aiohttp.TCPConnector(
-            limit=self._connections, limit_per_host=CONNECTIONS_PER_HOST
-        )
-        self._session = aiohttp.ClientSession(timeout=self._timeout, connector=connector)
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
 
     async def push(
         self, endpoint: str, p256dh: str, auth: str, payload: bytes, *, topic: str
