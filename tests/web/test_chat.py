@@ -5,13 +5,16 @@ Each user is a fresh browser context, so each has its own localStorage, as separ
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.chat import ChatPage
+from tests.helpers.timing import TIMEOUT_S
+from tests.web.chat import PASSWORD, ChatPage
 
 pytestmark = pytest.mark.web
 
@@ -213,3 +216,42 @@ def test_history_pages_back_at_phone_width(user: Callable[..., ChatPage]) -> Non
     bob.page.get_by_role("link", name="Back to conversations").click()
     expect(bob.conv_row(alice.handle)).to_be_visible()
     expect(bob.conv_row(alice.handle).locator(".conv-last")).to_have_text("alice: message deleted")
+
+
+def test_a_member_removed_and_added_again_reads_on(user: Callable[..., ChatPage]) -> None:
+    """Bob is removed from a group and added back: his client reads the log from seq 1 again,
+    meets his old removal, and must read on past it to what was said after (the simulation
+    found the SDK stuck on it, D47; the web client was too)."""
+    alice, bob = user("alice"), user("bob")
+    alice.create_group("Book club", [bob.handle])
+    alice.send("first chapter tonight")
+    bob.open_conv("Book club")
+    bob.expect_messages(["first chapter tonight"])
+
+    token = str(
+        _call(alice.base_url, "POST", "/v1/login", {"handle": "alice", "password": PASSWORD})[
+            "token"
+        ]
+    )
+    rows = _call(alice.base_url, "GET", "/v1/conversations", token=token)["conversations"]
+    assert isinstance(rows, list)
+    [conv] = [row["conv"] for row in rows if row.get("title") == "Book club"]
+    _call(alice.base_url, "DELETE", f"/v1/conversations/{conv}/members/bob", token=token)
+    expect(bob.conv_row("Book club")).to_have_count(0)
+    _call(alice.base_url, "POST", f"/v1/conversations/{conv}/members", {"handle": "bob"}, token)
+    alice.send("welcome back, bob")
+    bob.open_conv("Book club")
+    bob.expect_messages(["first chapter tonight", "welcome back, bob"])
+
+
+def _call(
+    base_url: str, method: str, path: str, body: object = None, token: str | None = None
+) -> dict[str, object]:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base_url + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token is not None:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:
+        decoded: dict[str, object] = json.loads(answer.read() or b"{}")
+    return decoded

@@ -629,8 +629,10 @@ export class PigeonClient extends EventTarget {
           after: this.timeline.cursor(conv),
           limit: PULL_PAGE,
         });
-        this.ingest(page.events);
+        // Noted first: an old removal of ours in this page is not our leave when the log
+        // goes on past it (leaves).
         this.timeline.noteLastSeq(conv, page.last_seq);
+        this.ingest(page.events);
         if (!page.more) break;
       }
     } catch (err) {
@@ -688,7 +690,7 @@ export class PigeonClient extends EventTarget {
         break;
       case "member_removed":
         c.members = c.members.filter((m) => !e.members.includes(m));
-        if (e.members.includes(this.me)) {
+        if (e.members.includes(this.me) && this.leaves(e)) {
           this.forgetConv(e.conv);
           return;
         }
@@ -722,6 +724,16 @@ export class PigeonClient extends EventTarget {
       c.events = c.events.slice(-KEEP_EVENTS);
       c.start = c.events[0].seq;
     }
+  }
+
+  /**
+   * Whether our removal `e` is our leave: the end of its log as far as we know. A removal
+   * the log goes on after is an old one, and we were added again since (a member added
+   * again reads from seq 1, as a joiner does): forgetting the log there would read it from
+   * seq 1 again, and again, each time coming back to that removal (docs/DECISIONS.md D47).
+   */
+  leaves(e) {
+    return this.timeline.cursor(e.conv) === e.seq && !(e.conv in this.timeline.wanted());
   }
 
   forgetConv(conv) {
