@@ -5,10 +5,14 @@ No background task is ever fire-and-forget."""
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from collections.abc import Awaitable, Callable
 
 log = logging.getLogger(__name__)
+
+# How long a stop waits for cancelled tasks to end before leaving them behind.
+STOP_TIMEOUT_S = 5.0
 
 
 class Supervisor:
@@ -41,8 +45,22 @@ class Supervisor:
                     return
                 await asyncio.sleep(min(30.0, 0.1 * 2**failures))
 
-    async def stop(self) -> None:
-        for task in self._tasks.values():
-            task.cancel()
-        await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+    async def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> None:
+        """Cancel every task and wait for them, at most ``timeout_s``. One still running then
+        (stuck in a cancelled call that does not return) is logged with its stack and left
+        behind, so that a drain never hangs on it; closing the store next cuts its
+        connection."""
+        tasks = list(self._tasks.values())
         self._tasks.clear()
+        for task in tasks:
+            task.cancel()
+        if not tasks:
+            return
+        _, stuck = await asyncio.wait(tasks, timeout=timeout_s)
+        for task in stuck:
+            stack = io.StringIO()
+            task.print_stack(file=stack)
+            log.error(
+                "background task did not stop when cancelled",
+                extra={"task": task.get_name(), "stack": stack.getvalue()[-2000:]},
+            )

@@ -111,6 +111,8 @@ _PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.spli
 
 # Bounded retries, each named in the log.
 CONNECTION_RETRIES = 3  # a batch whose connection was lost before COMMIT
+# How long a close waits for a pool's connections to be given back before terminating them.
+POOL_CLOSE_TIMEOUT_S = 5.0
 DEADLOCK_RETRIES = 3  # one job chosen as a deadlock victim (or, never here, a serialization)
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0  # reads only: a COMMIT never has a client-side timeout
@@ -614,9 +616,14 @@ class PostgresStore:
         await self._close_pools()
 
     async def _close_pools(self) -> None:
+        """Close each pool, waiting (bounded) for its connections to come back: past the
+        bound, cancelling asyncpg's close terminates the pool's connections."""
         pools, self._pools = self._pools, {}
         for pool in pools.values():
-            await pool.close()
+            try:
+                await asyncio.wait_for(pool.close(), POOL_CLOSE_TIMEOUT_S)
+            except TimeoutError:
+                log.error("a connection pool did not close in time: terminated")
 
     @property
     def epoch(self) -> str:
