@@ -80,6 +80,14 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     push_concurrency: int = 64
     push_retry_base_s: float = 30.0
     presence_ttl_s: float = 30.0
+    request_rate_per_s: float = 200.0
+    request_burst: float = 400.0
+    network_request_rate_per_s: float = 2000.0
+    network_request_burst: float = 4000.0
+    max_requests_per_user: int = 64
+    max_requests_in_flight: int = 16_000
+    critical_reserve: float = 0.2
+    shed_loop_lag_s: float = 0.5
 
     @property
     def data_path(self) -> Path:
@@ -190,6 +198,19 @@ OPTION_HELP: dict[str, str] = {
     "doubles after each further one (8 attempts, then the notification is dropped)",
     "presence_ttl_s": "how long a node's word that a user is connected lasts unless renewed "
     "(every third of it): a node that dies stops suppressing notifications this much later",
+    "request_rate_per_s": "per-user rate of requests of every kind on a node (WebSocket frames "
+    "but hello, authenticated HTTP requests); never below send_rate_per_s (0: off)",
+    "request_burst": "per-user burst of those requests; never below send_burst",
+    "network_request_rate_per_s": "rate of requests per client network (IPv4 address, IPv6 "
+    "/64) on a node; never below the per-user rate (0: off)",
+    "network_request_burst": "burst of those requests; never below the per-user burst",
+    "max_requests_per_user": "requests of one user being worked on at once on a node, all "
+    "connections and HTTP (0: off)",
+    "max_requests_in_flight": "requests being worked on at once on a node; past "
+    "(1 - critical_reserve) of it only critical ones (hello, read markers, logout) are admitted",
+    "critical_reserve": "the share of max_requests_in_flight kept for critical requests",
+    "shed_loop_lag_s": "event loop lag counted as full utilisation: at half of it typing is "
+    "shed, at 0.7 reads, at 0.9 writes (as for writes waiting, of write_queue_max)",
 }
 
 
@@ -228,10 +249,16 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         "push_timeout_s",
         "push_retry_base_s",
         "presence_ttl_s",
+        "shed_loop_lag_s",
     ):
         if getattr(config, name) <= 0:
             raise ValueError(f"invalid configuration: {name} must be positive")
-    for name in ("webhook_concurrency", "push_concurrency"):
+    if not 0.0 <= config.critical_reserve < 1.0:
+        raise ValueError("invalid configuration: critical_reserve must be in [0, 1)")
+    for name in ("request_rate_per_s", "network_request_rate_per_s", "max_requests_per_user"):
+        if getattr(config, name) < 0:
+            raise ValueError(f"invalid configuration: {name} must not be negative")
+    for name in ("webhook_concurrency", "push_concurrency", "max_requests_in_flight"):
         if getattr(config, name) < 1:
             raise ValueError(f"invalid configuration: {name} must be at least 1")
     if not config.push_subject.startswith(("mailto:", "https:")):

@@ -25,6 +25,7 @@ import argon2
 
 from pigeon.application.control import goodbye_for
 from pigeon.application.hub import Hub, Listener
+from pigeon.application.limiters import Limiters
 from pigeon.application.presence import Presence
 from pigeon.config import Config
 from pigeon.core import limits, notifications, sequencing, webhooks
@@ -146,6 +147,13 @@ class Service:
         self.presence: Presence | None = None
         self._monotonic = monotonic
         self._wall_ms = wall_ms
+        # Stripe's four limiters (D53), which the transports check at each request's arrival.
+        self.limiters = Limiters(
+            config,
+            metrics,
+            write_queue_depth=lambda: store.statistics().write_queue_depth,
+            monotonic=monotonic,
+        )
         # Every write a user makes to a log (sends, edits, deletes, conversations, members),
         # from one bucket in the store that every gateway shares, taken in leases (D42).
         self._send_leases = limits.LeaseTable(

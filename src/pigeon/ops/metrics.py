@@ -134,6 +134,10 @@ class Metrics:
             "pigeon_event_loop_lag_seconds", "how late a 0.25 s timer fires",
             buckets=LATENCY_BUCKETS_S, registry=r,
         )  # fmt: skip
+        self.shed = Counter(
+            "pigeon_shed", "requests refused by a load shedder (D53), by shedder and priority",
+            ["shedder", "priority"], registry=r,
+        )  # fmt: skip
         build = Gauge("pigeon_build_info", "the running version", ["version"], registry=r)
         build.labels(__version__).set(1)
         self.store_up.set(1)
@@ -257,6 +261,22 @@ class Metrics:
     def watch_notifications(self, counts: Callable[[], dict[str, int]]) -> None:
         """Register the notification relay's outcomes (D50), read at each scrape."""
         self.registry.register(_LabelledCounters("pigeon_push_notifications", counts))
+
+    def watch_limiters(
+        self, *, in_flight: Callable[[], int], utilisation: Callable[[], float]
+    ) -> None:
+        """Register the load shedders' measures (D53), read at each scrape."""
+        self.registry.register(_Snapshot(
+            lambda: {
+                "pigeon_requests_in_flight": in_flight(),
+                "pigeon_worker_utilisation": utilisation(),
+            },
+            {
+                "pigeon_requests_in_flight": "requests being worked on at once on this node",
+                "pigeon_worker_utilisation": "the busier of the writer (writes waiting of "
+                "write_queue_max) and the event loop (lag of shed_loop_lag_s); 1 is saturated",
+            },
+        ))  # fmt: skip
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -24,6 +24,7 @@ from aiohttp import hdrs, web
 from pigeon import __version__
 from pigeon.application.control import CONTROL_TOPIC, Control, new_node_id
 from pigeon.application.hub import Hub
+from pigeon.application.limiters import Limiters
 from pigeon.application.notify import NotificationRelay, NotifySettings
 from pigeon.application.presence import Presence
 from pigeon.application.relay import Relay, RelaySettings
@@ -49,6 +50,7 @@ from pigeon.transport.http import (
     errors_middleware,
     host_and_origin_middleware,
     json_response,
+    limiters_middleware,
 )
 from pigeon.transport.listener import Admission, AdmittingSite
 from pigeon.transport.webhook_client import WebhookClient
@@ -106,13 +108,17 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 WS_PATH = "/v1/ws"
 
 
-async def watch_loop_lag(metrics: Metrics) -> None:
-    """How late a timer fires: the event loop's saturation, in one histogram."""
+async def watch_loop_lag(metrics: Metrics, limiters: Limiters | None = None) -> None:
+    """How late a timer fires: the event loop's saturation, in one histogram, and for the
+    worker-utilisation shedder (D53)."""
     loop = asyncio.get_running_loop()
     while True:
         expected = loop.time() + LOOP_LAG_INTERVAL_S
         await asyncio.sleep(LOOP_LAG_INTERVAL_S)
-        metrics.loop_lag.observe(max(0.0, loop.time() - expected))
+        lag_s = max(0.0, loop.time() - expected)
+        metrics.loop_lag.observe(lag_s)
+        if limiters is not None:
+            limiters.observe_loop_lag(lag_s)
 
 
 async def watch_store(store: Store, metrics: Metrics, interval_s: float) -> None:
@@ -267,7 +273,11 @@ async def start(config: Config) -> Node:
         )
     stopped = asyncio.Event()
     supervisor = Supervisor(on_fatal=lambda name: stopped.set())
-    supervisor.start("loop-lag", lambda: watch_loop_lag(metrics))
+    supervisor.start("loop-lag", lambda: watch_loop_lag(metrics, service.limiters))
+    metrics.watch_limiters(
+        in_flight=lambda: service.limiters.in_flight,
+        utilisation=service.limiters.utilisation,
+    )
     supervisor.start(
         "store-check", lambda: watch_store(store, metrics, config.store_probe_interval_s)
     )
@@ -319,6 +329,7 @@ async def start(config: Config) -> Node:
                 body_timeout_s=config.request_body_timeout_s,
             ),
             host_and_origin_middleware(allowed_hosts, config.allowed_origin_set, WS_PATH),
+            limiters_middleware(service.limiters, config.trusted_proxy_set),
         ],
         client_max_size=config.max_http_body_bytes,
     )

@@ -17,9 +17,10 @@ import msgspec
 from aiohttp import hdrs, web
 from aiohttp.typedefs import Middleware
 
+from pigeon.application.limiters import Limiters
 from pigeon.application.service import Service
 from pigeon.core import http_api as api
-from pigeon.core import limits, origins
+from pigeon.core import limits, origins, shedding
 from pigeon.core.notifications import is_subscription_id
 from pigeon.core.records import AppendResult, Device, EventKind, is_conv_id, is_handle
 from pigeon.core.webhooks import is_webhook_id
@@ -201,6 +202,45 @@ async def read_body(request: web.Request, kind: type[B]) -> B:
     return body
 
 
+def client_address(request: web.Request, trusted_proxies: frozenset[str]) -> str:
+    """Who is asking: the peer, or the address a trusted proxy says it forwarded for
+    (the last of X-Forwarded-For: the one the proxy itself appended)."""
+    peer = request.remote or "unknown"
+    if peer in trusted_proxies:
+        forwarded = request.headers.getall(hdrs.X_FORWARDED_FOR, [])
+        last = forwarded[-1].rsplit(",", 1)[-1].strip() if forwarded else ""
+        if last:
+            return last
+    return peer
+
+
+# The user whose per-user limits a request holds (set once it is authenticated).
+_LIMITED_USER_KEY = web.RequestKey("pigeon_limited_user", str)
+# Not limited per request: the operator's routes (which must work under load) and the
+# WebSocket upgrade (its frames are the requests; connections have their own caps, D26).
+_UNLIMITED_PREFIXES = ("/v1/admin/", "/v1/ws")
+
+
+def limiters_middleware(limiters: Limiters, trusted_proxies: frozenset[str]) -> Middleware:
+    """Stripe's four limiters (D53) for the API's routes: the client network's rate and the
+    shedders before the handler runs, the user's rate and concurrency once it has
+    authenticated the request (HttpApi._device). Goes inside :func:`errors_middleware`."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        path = request.path
+        if not path.startswith("/v1/") or path.startswith(_UNLIMITED_PREFIXES):
+            return await handler(request)
+        network = limits.client_network(client_address(request, trusted_proxies))
+        limiters.admit(shedding.http_priority(request.method, path), user="", network=network)
+        try:
+            return await handler(request)
+        finally:
+            limiters.release(request.get(_LIMITED_USER_KEY, ""))
+
+    return middleware
+
+
 def bearer_token(request: web.Request) -> str | None:
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
@@ -251,18 +291,14 @@ class HttpApi:
         self.service = service
 
     def client_address(self, request: web.Request) -> str:
-        """Who is asking: the peer, or the address a trusted proxy says it forwarded for
-        (the last of X-Forwarded-For: the one the proxy itself appended)."""
-        peer = request.remote or "unknown"
-        if peer in self.service.config.trusted_proxy_set:
-            forwarded = request.headers.getall(hdrs.X_FORWARDED_FOR, [])
-            last = forwarded[-1].rsplit(",", 1)[-1].strip() if forwarded else ""
-            if last:
-                return last
-        return peer
+        return client_address(request, self.service.config.trusted_proxy_set)
 
     async def _device(self, request: web.Request) -> Device:
-        return await self.service.authenticate(bearer_token(request))
+        device = await self.service.authenticate(bearer_token(request))
+        # The per-user limiters (D53), once per request: limiters_middleware releases it.
+        self.service.limiters.admit_user(device.handle)
+        request[_LIMITED_USER_KEY] = device.handle
+        return device
 
     def _conv(self, request: web.Request) -> str:
         conv = request.match_info["conv"]

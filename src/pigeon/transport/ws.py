@@ -28,6 +28,7 @@ from pigeon.application.control import connection_id, recheck_delay_s
 from pigeon.application.hub import Hub
 from pigeon.application.service import AccountCapReached, Service
 from pigeon.config import Config
+from pigeon.core import limits, shedding
 from pigeon.core.frames import (
     Ack,
     ClientFrame,
@@ -55,6 +56,7 @@ from pigeon.errors import (
     StoreUnavailable,
 )
 from pigeon.ops.logging import bind
+from pigeon.transport.http import client_address
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,7 @@ class WsConnection:
         hub: Hub,
         config: Config,
         conn_id: str,
+        network: str = "",
     ) -> None:
         self.ws = ws
         self._transport = transport
@@ -122,6 +125,7 @@ class WsConnection:
         self.hub = hub
         self.config = config
         self.conn_id = conn_id
+        self.network = network  # the client's network, for the request rate per network
         self.session = Session(
             limits=SessionLimits(
                 max_frame_bytes=config.max_frame_bytes,
@@ -149,14 +153,16 @@ class WsConnection:
         self._flush_handle: asyncio.Handle | None = None  # a flush is scheduled
         self._blocked = False  # the write buffer is over WRITE_BUFFER_HIGH
         self._goodbye_written = asyncio.Event()
-        self._account_cap_refused = False  # the refusal being queued is the account cap's
+        # The refusal being queued is counted under its own limit already (the account cap's,
+        # or a limiter's: D53), not as a frame rate or as in flight.
+        self._refusal_counted = False
         self._close_task: asyncio.Task[None] | None = None
         self._cut_off_handle: asyncio.TimerHandle | None = None  # see _flush
 
     def _count_error(self, code: ErrorCode) -> None:
         self.metrics.errors.labels(code.value, "ws").inc()
-        if code is ErrorCode.RATE_LIMITED and self._account_cap_refused:
-            self._account_cap_refused = False  # counted under its own limit already
+        if code in (ErrorCode.RATE_LIMITED, ErrorCode.BUSY) and self._refusal_counted:
+            self._refusal_counted = False
         elif code is ErrorCode.RATE_LIMITED:
             self.metrics.rate_limited.labels("frames").inc()
         elif code is ErrorCode.BUSY:
@@ -353,7 +359,25 @@ class WsConnection:
             else:
                 self.session.fail(request, exc)
             return
+        # Stripe's four limiters (D53), once, at arrival: what is admitted is never shed later.
+        user, limiters = self._user, self.service.limiters
+        try:
+            limiters.admit(
+                shedding.FRAME_PRIORITY[str(request.__struct_config__.tag)],
+                user=user,
+                network=self.network,
+            )
+        except RateLimited as exc:
+            if isinstance(request, Typing):
+                return  # a hint: dropped, as over its own rate
+            self._refusal_counted = True
+            if isinstance(request, Hello):
+                self.session.reject_hello(exc, request.id)
+            else:
+                self.session.fail(request, exc)
+            return
         if isinstance(request, Typing):
+            limiters.release(user)
             if self.hub.follows(self, request.conv):
                 self.service.typing(self._user, request.conv)
             return
@@ -367,6 +391,7 @@ class WsConnection:
         task: asyncio.Task[None] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: limiters.release(user))
 
     def identify(self, device: Device | None, token_hash: bytes) -> None:
         """Whose this connection is (the application layer tells, during the hello)."""
@@ -380,7 +405,7 @@ class WsConnection:
         try:
             resumed = await self.service.resume(self, hello)
         except ProtocolViolation as exc:
-            self._account_cap_refused = isinstance(exc, AccountCapReached)
+            self._refusal_counted = isinstance(exc, AccountCapReached)
             self.session.reject_hello(exc, hello.id)
         except (StoreUnavailable, BusUnavailable):
             self.session.reject_hello(ProtocolViolation(ErrorCode.UNAVAILABLE), hello.id)
@@ -559,6 +584,7 @@ class WsEndpoint:
             self.hub,
             self.config,
             connection_id(self.node_id, self._next_id),
+            limits.client_network(client_address(request, self.config.trusted_proxy_set)),
         )
         self.connections.add(conn)
         self._unwelcomed.add(conn)
