@@ -60,7 +60,11 @@ class Limiters:
             else None
         )
         self.in_flight = 0
-        self.loop_lag_s = 0.0  # the latest measure (app.watch_loop_lag, every 0.25 s)
+        # The event loop's lag as the shedder counts it: the smaller of the last two samples
+        # (app.watch_loop_lag, every 0.25 s), so that one pause (start-up, a collection)
+        # sheds nothing, while a saturated loop, late at every sample, does.
+        self.loop_lag_s = 0.0
+        self._last_lag_s = 0.0
         self._refused_rate = {
             name: metrics.rate_limited.labels(name)
             for name in ("requests_user", "requests_network", "concurrent_user")
@@ -72,7 +76,8 @@ class Limiters:
         }
 
     def observe_loop_lag(self, lag_s: float) -> None:
-        self.loop_lag_s = lag_s
+        self.loop_lag_s = min(lag_s, self._last_lag_s)
+        self._last_lag_s = lag_s
 
     def utilisation(self) -> float:
         return shedding.utilisation(
