@@ -87,18 +87,28 @@ def test_s3_reconnect_storm(tmp_path: Path) -> None:
     assert r["correctness"]["unanswered_sends"] == 0
 
 
-def test_s4_spike_refusals_lose_nothing(tmp_path: Path) -> None:
-    """S4's spike runs into the per-user limit: refusals are counted, acked sends all land."""
+def test_s4_spike_reports_every_kind_of_request_and_loses_nothing(tmp_path: Path) -> None:
+    """S4 sends typing, history reads, read markers and hellos beside its sends, and reports
+    each kind per phase (sent, served, refused, latency); acked sends all land. A tiny spike
+    sheds nothing on purpose: the shedding itself is tested in tests/e2e/test_limiters.py."""
     r = bench(
         tmp_path,
         *("S4", "--users", "10", "--rate", "50", "--spike-factor", "10"),
         *("--baseline-s", "1", "--spike-s", "2", "--after-s", "1"),
-        *("--user-rate-limit", "8", "--user-burst", "8"),
+        *("--hello-per-send", "0.1"),
     )
     assert_correct(r)
-    assert r["spike"]["refused"] > 0
-    assert r["refusals"]["rate_limited"] > 0
+    by_kind = r["spike"]["by_kind"]
+    assert set(by_kind) == {"baseline", "spike", "after"}
+    for phase in by_kind.values():
+        assert set(phase) == {"send", "typing", "history", "read", "hello"}
+        for kind, row in phase.items():
+            assert row["sent"] > 0, kind
+            assert row["served"] + row["refused"] <= row["sent"], kind
+    for kind in ("send", "history", "read", "hello"):
+        assert by_kind["spike"][kind]["served"] > 0, kind
     assert r["refusal_latency_ms"]["count"] == r["refused"]
+    assert "server_refusals" in r
 
 
 def test_s5_idle_connections(tmp_path: Path) -> None:

@@ -25,8 +25,11 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "baseline_s": 10,
         "spike_s": 10,
         "after_s": 10,
-        "user_rate_limit": 20.0,
-        "user_burst": 50.0,
+        "typing_per_send": 1.0,
+        "history_per_send": 0.3,
+        "read_per_send": 0.3,
+        "hello_per_send": 0.01,
+        "shed_loop_lag_s": 0.5,
     },
     "S5": {"clients": 15_000, "hold": 10},
     "S6": {

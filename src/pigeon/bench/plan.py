@@ -37,3 +37,6 @@ class WorkerConfig:
     drain_timeout_s: float = 30.0
     reconnect_timeout_s: float = 60.0
     cursors: dict[int, dict[str, int]] = field(default_factory=dict)  # client idx -> cursors
+    # S4: requests of the other priority classes (D53) fired beside the sends, as a number
+    # per send of each kind (typing, history, read, hello); empty: sends only.
+    mix: dict[str, float] = field(default_factory=dict)

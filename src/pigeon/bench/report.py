@@ -28,7 +28,7 @@ def write_plot(result: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     scenario = result["scenario"]
-    extra = scenario in ("S3", "S5", "S6")
+    extra = scenario in ("S3", "S4", "S5", "S6")
     fig, axes = plt.subplots(3 if extra else 2, 1, figsize=(10, 10 if extra else 7))
     ax_lat, ax_rate = axes[0], axes[1]
     rows = result.get("intervals", [])
@@ -79,6 +79,40 @@ def write_plot(result: dict[str, Any], path: Path) -> None:
         ax.set_xlabel("seconds since the drop")
         ax.set_ylabel("% of clients caught up")
         ax.grid(True, alpha=0.3)
+    elif scenario == "S4":
+        # Per kind of request: refused/s (solid) and the p99 of the critical ones (latency).
+        ax = axes[2]
+        # A typing frame has no reply: its refusals are only the server's (server_refusals).
+        kinds = sorted({kind for r in rows for kind in r.get("classes", {})} - {"typing"})
+        ax.plot(ts, [r["refused"] for r in rows], label="send refused/s")
+        for kind in kinds:
+            ax.plot(
+                ts,
+                [r.get("classes", {}).get(kind, {}).get("refused", 0) for r in rows],
+                label=f"{kind} refused/s",
+            )
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel("refused per second")
+        ax.set_xlabel("intended time (s)")
+        ax.grid(True, alpha=0.3)
+        ax.legend(loc="upper left", fontsize=8)
+        for name, a, b in _phase_spans(result):
+            if name == "spike":
+                ax.axvspan(a, b, alpha=0.12, color="red")
+        ax_lat.plot(
+            ts,
+            [max(r["ack_ms"]["p99"], 1e-3) if r["ack_ms"]["count"] else None for r in rows],
+            "k-",
+            label="ack p99",
+        )
+        for kind in ("hello", "read"):
+            ys = []
+            for r in rows:
+                lat = r.get("classes", {}).get(kind, {}).get("latency_ms")
+                ys.append(max(lat["p99"], 1e-3) if lat and lat["count"] else None)
+            ax_lat.plot(ts, ys, "x-", label=f"{kind} p99")
+        ax_lat.set_ylabel("send → delivered; ack, hello, read (ms)")
+        ax_lat.legend(loc="upper left", fontsize=8)
     elif scenario == "S5":
         ax = axes[2]
         series = result.get("rss_series") or []

@@ -142,6 +142,7 @@ class RunOptions:
     sample_rss: bool = False
     cursors: dict[int, dict[str, int]] = field(default_factory=dict)
     drain_timeout_s: float = 30.0
+    mix: dict[str, float] = field(default_factory=dict)  # S4: WorkerConfig.mix
 
 
 @dataclass
@@ -209,6 +210,7 @@ def run_once(
             body_bytes=opts.body_bytes,
             drain_timeout_s=opts.drain_timeout_s,
             cursors={i: opts.cursors[i] for i in idxs if i in opts.cursors},
+            mix=opts.mix,
         )
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=worker_main, args=(cfg, child, counters), daemon=True)
@@ -423,6 +425,28 @@ def _sum_intervals(items: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _sum_classes(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """S4: per kind of request (typing, history, read, hello), what was sent, served and
+    refused, with the latency of each (from the intended time)."""
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for it in items:
+        for kind, st in it.items():
+            by_kind.setdefault(kind, []).append(st)
+    out: dict[str, Any] = {}
+    for kind, sts in sorted(by_kind.items()):
+        counts = {
+            k: sum(st[k] for st in sts)
+            for k in ("sent", "served", "busy", "rate_limited", "errors")
+        }
+        out[kind] = {
+            **counts,
+            "refused": counts["busy"] + counts["rate_limited"],
+            "latency_ms": stats.summary_ms(stats.merge([st["latency"] for st in sts])),
+            "refusal_latency_ms": stats.summary_ms(stats.merge([st["refusal"] for st in sts])),
+        }
+    return out
+
+
 def merge(
     results: list[dict[str, Any]], topology: Topology, phases: list[Phase], start_us: int
 ) -> dict[str, Any]:
@@ -431,27 +455,38 @@ def merge(
     for r in results:
         for k, iv in r["intervals"].items():
             per_k.setdefault(int(k), []).append(iv)
+    classes_k: dict[int, list[dict[str, Any]]] = {}
+    for r in results:
+        for k, by_kind in r.get("classes", {}).items():
+            classes_k.setdefault(int(k), []).append(by_kind)
     total_s = sum(p.duration_s for p in phases)
     series = []
     merged_k: dict[int, dict[str, Any]] = {}
     for k in sorted(per_k):
         m = merged_k[k] = _sum_intervals(per_k[k])
-        series.append(
-            {
-                "t_s": k * INTERVAL_S,
-                "sent": m["sent"],
-                "acked": m["acked"],
-                "delivered": m["delivered"],
-                "refused": m["rate_limited"] + m["busy"],
-                "e2e_ms": stats.summary_ms(m["e2e"]),
-                "ack_ms": stats.summary_ms(m["ack"]),
+        row: dict[str, Any] = {
+            "t_s": k * INTERVAL_S,
+            "sent": m["sent"],
+            "acked": m["acked"],
+            "delivered": m["delivered"],
+            "refused": m["rate_limited"] + m["busy"],
+            "e2e_ms": stats.summary_ms(m["e2e"]),
+            "ack_ms": stats.summary_ms(m["ack"]),
+        }
+        if classes_k:
+            row["classes"] = {
+                kind: {key: c[key] for key in ("sent", "served", "refused", "latency_ms")}
+                for kind, c in _sum_classes(classes_k.get(k, [])).items()
             }
-        )
+        series.append(row)
 
     def figures(ks: list[int], seconds: float) -> dict[str, Any]:
         m = _sum_intervals([it for k in ks if k in per_k for it in per_k[k]])
         seconds = max(seconds, 1e-9)
-        return {
+        extra: dict[str, Any] = {}
+        if classes_k:
+            extra["classes"] = _sum_classes([c for k in ks for c in classes_k.get(k, [])])
+        return extra | {
             "duration_s": seconds,
             "sent": m["sent"],
             "acked": m["acked"],

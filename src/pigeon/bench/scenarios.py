@@ -31,7 +31,9 @@ DESCRIPTIONS = {
     "S1": "direct chat: N users in 1:1 conversations, total send rate R",
     "S2": "group fan-out: groups of M members, total send rate R",
     "S3": "reconnect storm: K clients dropped at once (server SIGKILL + restart), all resume",
-    "S4": "spike: baseline rate, then 10x, then baseline; refusals, no acked message lost",
+    "S4": "spike: baseline rate, then 10x, then baseline, sends with typing, history reads, "
+    "read markers and hellos beside them; what each priority had refused and served, and "
+    "the latency of critical work, no acked message lost",
     "S5": "idle connections: C connected clients, server memory per connection",
     "S6": "capacity search: step the rate up until e2e p99 exceeds a bound",
 }
@@ -152,13 +154,21 @@ def run_s3(progress: Progress, **p: Any) -> dict[str, Any]:
 
 
 def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
+    """Sends at a baseline rate, 10x that for a window, then the baseline again, with typing,
+    history reads, read markers and hellos (each a new connection) beside the sends, so that
+    every priority class of the load shedders (D53) is asked for. The per-user limits are
+    the bench's (out of the way): what a spike of many users runs into is the shedders."""
     began = time.monotonic()
     env = dict(BENCH_ENV)
-    # The server's own per-user limits apply here: that is what a spike should run into.
-    env["PIGEON_SEND_RATE_PER_S"] = str(p["user_rate_limit"])
-    env["PIGEON_SEND_BURST"] = str(p["user_burst"])
+    env["PIGEON_SHED_LOOP_LAG_S"] = str(p["shed_loop_lag_s"])
     users = _even(p["users"])
     base, factor = p["rate"], p["spike_factor"]
+    mix = {
+        "typing": p["typing_per_send"],
+        "history": p["history_per_send"],
+        "read": p["read_per_send"],
+        "hello": p["hello_per_send"],
+    }
     with target_for(p.get("url"), p.get("server_pids"), env, progress) as target:
         topo = provision_sync(target.url, users, 2, progress=progress)
         phases = [
@@ -168,7 +178,9 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         ]
         out = _result("S4", p | {"users": users}, target, env, began)
         out["provision_s"] = round(topo.seconds, 1)
-        out.update(run_once(target, topo, phases, _opts(p), progress))
+        out.update(run_once(target, topo, phases, _opts(p, mix=mix), progress))
+        if target.server is not None:
+            out["server_refusals"] = server_refusals(target.server.metrics_url)
     out["refused"] = sum(out["refusals"].values())
     spike = next(ph for ph in out["phases"] if ph["name"] == "spike")
     after = next(ph for ph in out["phases"] if ph["name"] == "after")
@@ -178,8 +190,53 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         "latency_ms_during": spike["latency_ms"],
         "latency_ms_after": after["latency_ms"],
         "recovery_s": _recovery_s(out, p),
+        "by_kind": {ph["name"]: by_kind(ph) for ph in out["phases"]},
     }
     return _finish(out)
+
+
+def by_kind(phase: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A phase's requests by kind: sent, served, refused, and the latency of those served
+    (from the intended time; a send's is its ack's)."""
+
+    def row(sent: int, served: int, refused: int, latency: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "sent": sent,
+            "served": served,
+            "refused": refused,
+            "p50_ms": latency["p50"],
+            "p99_ms": latency["p99"],
+        }
+
+    out = {
+        "send": row(
+            phase["sent"],
+            phase["acked"],
+            sum(phase["refusals"].values()),
+            phase["ack_latency_ms"],
+        )
+    }
+    for kind, c in phase.get("classes", {}).items():
+        out[kind] = row(c["sent"], c["served"], c["refused"], c["latency_ms"])
+    return out
+
+
+def server_refusals(metrics_url: str) -> dict[str, float]:
+    """What the node counted: load shed by shedder and priority, rate limits by limit."""
+    from urllib.request import urlopen
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urlopen(metrics_url + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    out: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for s in family.samples:
+            if s.name == "pigeon_shed_total" and s.value:
+                out[f"shed {s.labels['shedder']} {s.labels['priority']}"] = s.value
+            elif s.name == "pigeon_rate_limited_total" and s.value:
+                out[f"rate_limited {s.labels['limit']}"] = s.value
+    return out
 
 
 def _recovery_s(out: dict[str, Any], p: dict[str, Any]) -> float | None:

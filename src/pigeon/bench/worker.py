@@ -21,7 +21,7 @@ import resource
 import time
 from collections import deque
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
@@ -38,6 +38,10 @@ OUTBOX_MAX = 100_000
 HISTORY_LIMIT = 1000
 HELLO_TIMEOUT_S = 30.0
 REFUSALS = ("rate_limited", "busy")
+# S4's requests beside the sends (WorkerConfig.mix): history pages of this many events, and
+# at most this many hello probes (each a new connection) open at once per worker.
+PROBE_HISTORY_LIMIT = 20
+HELLO_PROBES_MAX = 100
 
 
 def now_us() -> int:
@@ -114,6 +118,67 @@ class Interval:
         }
 
 
+class ClassStats:
+    """S4: requests of one kind whose intended time falls in one interval, and how they fared."""
+
+    __slots__ = ("busy", "errors", "latency", "rate_limited", "refusal", "sent", "served")
+
+    def __init__(self) -> None:
+        self.sent = self.served = self.busy = self.rate_limited = self.errors = 0
+        self.latency = stats.new_hist()
+        self.refusal = stats.new_hist()
+
+    def answered(self, code: str | None, t: int) -> None:
+        """The answer to a request of intended time ``t``: ``code`` None when served."""
+        if code is None:
+            self.served += 1
+            stats.record(self.latency, now_us() - t)
+        elif code in REFUSALS:
+            if code == "busy":
+                self.busy += 1
+            else:
+                self.rate_limited += 1
+            stats.record(self.refusal, now_us() - t)
+        else:
+            self.errors += 1
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "served": self.served,
+            "busy": self.busy,
+            "rate_limited": self.rate_limited,
+            "errors": self.errors,
+            "latency": stats.encode(self.latency),
+            "refusal": stats.encode(self.refusal),
+        }
+
+
+class Receiver(Protocol):
+    """What a link reports to: a client, or a hello probe."""
+
+    def on_frame(self, data: bytes | str) -> None: ...
+
+    def on_closed(self) -> None: ...
+
+
+class HelloProbe:
+    """S4: a connection opened only to time its hello's answer."""
+
+    def __init__(self) -> None:
+        self.answer: asyncio.Future[Frame] = asyncio.get_running_loop().create_future()
+
+    def on_frame(self, data: bytes | str) -> None:
+        with contextlib.suppress(msgspec.DecodeError):
+            f = DECODE(data)
+            if f.type in ("welcome", "error") and not self.answer.done():
+                self.answer.set_result(f)
+
+    def on_closed(self) -> None:
+        if not self.answer.done():
+            self.answer.set_exception(ConnectionError("closed before the welcome"))
+
+
 class Link:
     """A connection's send side, whatever the library."""
 
@@ -124,7 +189,7 @@ class Link:
         raise NotImplementedError
 
 
-async def open_picows(url: str, client: Client) -> Link:
+async def open_picows(url: str, client: Receiver) -> Link:
     from picows import WSFrame, WSListener, WSMsgType, WSTransport, ws_connect
 
     class Listener(WSListener):
@@ -158,7 +223,7 @@ async def open_picows(url: str, client: Client) -> Link:
     return PicowsLink(transport)
 
 
-async def open_aiohttp(url: str, client: Client, session: Any) -> Link:
+async def open_aiohttp(url: str, client: Receiver, session: Any) -> Link:
     import aiohttp
 
     ws = await session.ws_connect(url, autoclose=False, autoping=True, max_msg_size=0)
@@ -220,6 +285,7 @@ class Client:
         self.page_req: dict[int, str] = {}
         self.lastn: dict[tuple[str, int], int] = {}
         self.pending: dict[int, tuple[str, int, bytes]] = {}  # id -> (conv, t, frame)
+        self.probes: dict[int, tuple[str, int]] = {}  # S4: id -> (kind, t)
         self.outbox: deque[tuple[str, int, int]] = deque()  # (conv, t, n) while offline
         self.link: Link | None = None
         self.open = False
@@ -262,6 +328,8 @@ class Client:
     def on_closed(self) -> None:
         self.link = None
         self.open = False
+        self.w.counts["probes_unanswered"] += len(self.probes)
+        self.probes.clear()
         self.pulling.clear()
         self.repull.clear()
         self.page_req.clear()
@@ -308,6 +376,9 @@ class Client:
                 self.on_event(f.event, True)
         elif kind == "ack":
             self.on_ack(f)
+        elif f.id in self.probes:
+            kind_sent, t = self.probes.pop(f.id)
+            self.w.class_stats(t, kind_sent).answered(f.code if kind == "error" else None, t)
         elif kind == "error":
             self.on_error(f)
         elif kind == "page":
@@ -477,6 +548,34 @@ class Client:
             self.w.counts["queued_offline"] += 1
         else:
             self.w.counts["dropped_offline"] += 1
+        if self.w.cfg.mix:
+            self.w.fire_mix(self, conv, t)
+
+    def probe(self, kind: str, conv: str, t: int) -> None:
+        """S4: one request of ``kind`` beside a send, timed from the send's intended time."""
+        w = self.w
+        if kind == "hello":
+            if w.hello_probes >= HELLO_PROBES_MAX:
+                w.counts["probes_skipped"] += 1
+                return
+            w.class_stats(t, kind).sent += 1
+            w.spawn(w.hello_probe(self.token, t))
+            return
+        if not self.open or self.link is None:
+            w.counts["probes_skipped"] += 1
+            return
+        w.class_stats(t, kind).sent += 1
+        if kind == "typing":
+            self.link.send(ENCODE({"type": "typing", "conv": conv}))
+            return
+        rid = self.next_id
+        self.next_id += 1
+        self.probes[rid] = (kind, t)
+        if kind == "history":
+            frame: dict[str, Any] = {"limit": PROBE_HISTORY_LIMIT}
+        else:
+            frame = {"seq": self.cursor[conv]}
+        self.link.send(ENCODE({"type": kind, "id": rid, "conv": conv, **frame}))
 
     def send_message(self, conv: str, t: int, n: int) -> None:
         w = self.w
@@ -543,6 +642,9 @@ class Worker:
         self.clients = [Client(self, s, cfg.cursors.get(s.idx, {})) for s in cfg.clients]
         self.senders = [c for c in self.clients if c.sends]
         self.intervals: dict[int, Interval] = {}
+        self.classes: dict[int, dict[str, ClassStats]] = {}  # S4: interval -> kind -> stats
+        self.mix_credit: dict[str, float] = {}
+        self.hello_probes = 0
         self.acked: dict[str, list[int]] = {}
         self.maxn_seen: dict[int, int] = {}
         self.errors: dict[str, int] = {}
@@ -570,6 +672,8 @@ class Worker:
                 "resume_stuck_no_welcome",
                 "resume_stuck_pulling",
                 "epoch_changed",
+                "probes_skipped",
+                "probes_unanswered",
             ),
             0,
         )
@@ -587,6 +691,45 @@ class Worker:
             '"body":"' + pad + '","meta":{"t":%d,"c":%d,"n":%d,"r":"' + cfg.run_tag + '"}}'
         )
 
+    def class_stats(self, t: int, kind: str) -> ClassStats:
+        k = (t - self.start_us) // (INTERVAL_S * 1_000_000)
+        by_kind = self.classes.get(k)
+        if by_kind is None:
+            by_kind = self.classes[k] = {}
+        found = by_kind.get(kind)
+        if found is None:
+            found = by_kind[kind] = ClassStats()
+        return found
+
+    def fire_mix(self, client: Client, conv: str, t: int) -> None:
+        """S4: the requests of each other kind due with one send (``cfg.mix`` per send)."""
+        for kind, per_send in self.cfg.mix.items():
+            credit = self.mix_credit.get(kind, 0.0) + per_send
+            while credit >= 1.0:
+                credit -= 1.0
+                client.probe(kind, conv, t)
+            self.mix_credit[kind] = credit
+
+    async def hello_probe(self, token: str, t: int) -> None:
+        """S4: open a connection, say hello, time the answer, close."""
+        self.hello_probes += 1
+        probe = HelloProbe()
+        link: Link | None = None
+        try:
+            link = await self.open_link(probe)
+            link.send(ENCODE({"type": "hello", "id": 1, "token": token}))
+            answer = await asyncio.wait_for(probe.answer, HELLO_TIMEOUT_S)
+            self.class_stats(t, "hello").answered(
+                answer.code if answer.type == "error" else None, t
+            )
+        except (TimeoutError, OSError, ConnectionError, RuntimeError) as exc:
+            self.class_stats(t, "hello").errors += 1
+            self.last_error = repr(exc)
+        finally:
+            self.hello_probes -= 1
+            if link is not None:
+                link.abort()
+
     def interval(self, t: int) -> Interval:
         k = (t - self.start_us) // (INTERVAL_S * 1_000_000)
         iv = self.intervals.get(k)
@@ -599,7 +742,7 @@ class Worker:
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    async def open_link(self, client: Client) -> Link:
+    async def open_link(self, client: Receiver) -> Link:
         if self.cfg.client_lib == "aiohttp":
             return await open_aiohttp(self.cfg.ws_url, client, self.session)
         return await open_picows(self.cfg.ws_url, client)
@@ -782,6 +925,10 @@ class Worker:
             "max_schedule_lag_us": max_lag,
             "settled": settled_in_time,
             "intervals": {k: iv.export() for k, iv in self.intervals.items()},
+            "classes": {
+                k: {kind: st.export() for kind, st in by_kind.items()}
+                for k, by_kind in self.classes.items()
+            },
             "errors": self.errors,
             "counts": {**self.counts, "drain_pulls": drain_pulls},
             "acked": self.acked,
