@@ -87,7 +87,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_requests_per_user: int = 64
     max_requests_in_flight: int = 16_000
     critical_reserve: float = 0.2
-    shed_loop_lag_s: float = 0.5
+    shed_loop_lag_s: float = 1.0
 
     @property
     def data_path(self) -> Path:
