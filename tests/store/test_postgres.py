@@ -164,6 +164,17 @@ class TestPostgresStore(StoreConformance):
         assert runs[0] != runs[1]  # a new connection
         await store.check()
 
+    async def test_check_after_a_failed_catalog_batch_asks_a_probe_write(
+        self, store: Store
+    ) -> None:
+        """A batch that failed during a failover since over does not keep the gateway out
+        of its load balancer until the next write: check() commits a probe (D51)."""
+        assert isinstance(store, PostgresStore)
+        writer = store._writers[CATALOG]
+        writer.last_error = "ConnectionResetError()"
+        await store.check()
+        assert writer.last_error is None and store.unreachable == frozenset()
+
     async def test_two_gateways_appending_to_one_conversation_get_gapless_seqs(
         self, store: Store, store_url: str
     ) -> None:

@@ -422,6 +422,15 @@ class _DatabaseWriter:
                 return value, None
 
 
+async def _probe_catalog(conn: Connection, now_ms: int) -> None:
+    """The catalog's probe write: one row of ``meta``, as small as a write gets."""
+    await conn.execute(
+        "INSERT INTO meta(key, value) VALUES ('probe', $1) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        str(now_ms),
+    )
+
+
 def _discard(conn: Connection) -> None:
     """Close a connection whose state is unknown, so the pool opens a new one."""
     with contextlib.suppress(asyncpg.InterfaceError):  # the pool already let it go
@@ -499,6 +508,8 @@ class PostgresStore:
         self.queries = 0  # reads issued since open: what a hello costs, measured in tests
         self._takes = 0  # take_tokens calls, to prune idle buckets now and then
         self._epoch = ""
+        # Shard databases the last check could not read (check).
+        self.unreachable: frozenset[str] = frozenset()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -863,20 +874,46 @@ class PostgresStore:
         return await self._read(CATALOG, job)
 
     async def check(self) -> None:
-        """Raise StoreUnavailable unless every database answers a read and every writer runs
-        with its last batch committed."""
+        """Raise StoreUnavailable unless this gateway can serve: every writer runs and the
+        catalog (every login, hello and membership goes through it) answers a read. A shard
+        database that does not answer is logged and kept in :attr:`unreachable` (its
+        conversations' requests fail alone, ``unavailable``), not raised: one shard's loss
+        must not take every gateway out of its load balancer (D51). After a failed catalog
+        batch, a probe write says whether catalog writes commit now (a failover may have
+        come and gone since: the failure alone would keep the gateway out until the next
+        write)."""
         for name, writer in self._writers.items():
             if not writer.running():
                 raise StoreUnavailable(f"the {name} writer is not running")
-            if writer.last_error is not None:
-                raise StoreUnavailable(f"the last write to {name} failed: {writer.last_error}")
         if not self._writers:
             raise StoreUnavailable("the store is closed")
+        if self._writers[CATALOG].last_error is not None:
+            now_ms = int(time.time() * 1000)
+            await self._write(CATALOG, "probe_write", lambda conn: _probe_catalog(conn, now_ms))
 
         async def job(conn: Connection) -> None:
             await conn.fetchval("SELECT 1")
 
-        await asyncio.gather(*(self._read(name, job) for name in self._pools))
+        names = list(self._pools)
+        answers = await asyncio.gather(
+            *(self._read(name, job) for name in names), return_exceptions=True
+        )
+        unreachable = set()
+        for name, answer in zip(names, answers, strict=True):
+            if isinstance(answer, BaseException) and not isinstance(answer, Exception):
+                raise answer  # a cancellation
+            if isinstance(answer, Exception):
+                if name == CATALOG:
+                    raise answer
+                unreachable.add(name)
+                if name not in self.unreachable:  # the transition, not every check
+                    log.error(
+                        "shard database unreachable",
+                        extra={"database": name, "error": repr(answer)},
+                    )
+            elif name in self.unreachable:
+                log.info("shard database reachable again", extra={"database": name})
+        self.unreachable = frozenset(unreachable)
 
     # -- limits shared by every gateway, and the admin credential (D42) ----------------------
 
@@ -962,11 +999,7 @@ class PostgresStore:
         """Commit a tiny write through every database's writer, as every write goes."""
 
         async def catalog_job(conn: Connection) -> None:
-            await conn.execute(
-                "INSERT INTO meta(key, value) VALUES ('probe', $1) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                str(now_ms),
-            )
+            await _probe_catalog(conn, now_ms)
 
         async def shard_job(conn: Connection) -> None:
             await conn.execute("SELECT pg_current_xact_id()")  # assigns a transaction id
