@@ -133,6 +133,16 @@ _CONNECTION_LOST: tuple[type[BaseException], ...] = (
     asyncpg.InterfaceError,
     asyncpg.exceptions.OperatorInterventionError,
     asyncpg.InternalClientError,  # the driver lost track of the protocol: same as lost
+    # A server that takes no writes (yet): a standby being promoted, which HAProxy routes to
+    # as soon as Patroni calls it leader (D51). The batch rolled back; a new connection may
+    # find the promotion done.
+    asyncpg.ReadOnlySQLTransactionError,
+)
+# A read (or an autocommit statement outside the writers) failed for want of a database.
+_DATABASE_FAILED: tuple[type[BaseException], ...] = (
+    *_CONNECTION_LOST,
+    asyncpg.PostgresError,
+    TimeoutError,
 )
 _LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
 
@@ -748,7 +758,7 @@ class PostgresStore:
         try:
             async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
                 return await asyncio.wait_for(job(conn), READ_TIMEOUT_S)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+        except _DATABASE_FAILED as exc:
             raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
         finally:
             self._reads -= 1
@@ -1504,7 +1514,7 @@ class PostgresStore:
                         return await job(conn)
 
                 return await asyncio.wait_for(transaction(), READ_TIMEOUT_S)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+        except _DATABASE_FAILED as exc:
             raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
 
     async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:
