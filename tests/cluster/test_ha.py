@@ -204,6 +204,21 @@ def test_up_ha_runs_three_patroni_members_with_one_primary(cluster_dir: Path) ->
     assert sync and sync != "''", sync
 
 
+async def test_a_killed_standby_stops_no_write(cluster_dir: Path) -> None:
+    cluster = loaded(cluster_dir)
+    # The synchronous one, whose loss blocks commits until the other standby takes its place.
+    standby = cluster.postgres_sync_standby()
+    assert standby is not None and standby in cluster.postgres_standbys()
+    outage, _ = await sends_across_a_kill(cluster, standby, "standby")
+    # Strict mode with three members: the other standby becomes synchronous.
+    print(f"standby lost: {outage:.2f} s without acks")
+    assert outage <= FAILOVER_BUDGET_S
+    # Back as a standby (the next test needs one: strict mode on two members stops commits
+    # with the loss of either).
+    await asyncio.to_thread(cluster.start_again, standby)
+    assert cluster.postgres_roles()[standby] == "replica"
+
+
 async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     cluster_dir: Path,
 ) -> None:
@@ -217,20 +232,6 @@ async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
         f"{sum(h.unknown for h in histories)} unanswered"
     )
     assert sum(sum(h.refused.values()) + h.unknown for h in histories) > 0
-    assert outage <= FAILOVER_BUDGET_S
-    # The old primary comes back as a standby of the new one.
-    await asyncio.to_thread(cluster.start_again, old)
-    assert cluster.postgres_roles()[old] == "replica"
-
-
-async def test_a_killed_standby_stops_no_write(cluster_dir: Path) -> None:
-    cluster = loaded(cluster_dir)
-    # The synchronous one, whose loss blocks commits until the other standby takes its place.
-    standby = cluster.postgres_sync_standby()
-    assert standby is not None and standby in cluster.postgres_standbys()
-    outage, _ = await sends_across_a_kill(cluster, standby, "standby")
-    # Strict mode with three members: the other standby becomes synchronous.
-    print(f"standby lost: {outage:.2f} s without acks")
     assert outage <= FAILOVER_BUDGET_S
 
 
