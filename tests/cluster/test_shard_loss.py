@@ -15,6 +15,7 @@ import asyncpg
 import pytest
 
 from pigeon.store.postgres import shard_of
+from tests.helpers.metrics import scrape
 from tests.helpers.postgres import PostgresInstance
 from tests.helpers.raw import Http
 from tests.helpers.server import ServerProcess
@@ -90,6 +91,8 @@ async def test_a_lost_shard_database_fails_its_conversations_not_readiness(
                 gateway.wait_for_log, event="shard database unreachable"
             )
             assert entry["database"] == shard2
+            metrics = await scrape(session, gateway)
+            assert metrics["pigeon_store_databases_unreachable{}"] == 1
         finally:
             gateway.kill()
     finally:

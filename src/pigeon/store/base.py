@@ -82,6 +82,9 @@ class StoreStatistics:
 
     write_queue_depth: int
     read_queue_depth: int
+    # Databases of a store spread over several (PostgreSQL's shards) that the last check
+    # could not read; a store of one database is unreachable as a whole (check raises).
+    unreachable_databases: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -654,6 +654,7 @@ class PostgresStore:
         return StoreStatistics(
             write_queue_depth=sum(w.queued() for w in self._writers.values()),
             read_queue_depth=self._reads,
+            unreachable_databases=len(self.unreachable),
         )
 
     def writer_statistics(self) -> dict[str, tuple[int, int, int]]:
