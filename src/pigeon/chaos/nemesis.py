@@ -1,0 +1,177 @@
+"""The fault kinds: each a small plug-in that names the processes it can hit, injects its
+fault on one of them and heals it.
+
+A kind whose :meth:`FaultKind.targets` is empty for a cluster is skipped by the run, with its
+reason in the report: that is how the kinds that need something this cluster lacks (a
+Patroni-managed store for a failover, a proxy in front of the store for a partition) wait in
+the list until the cluster can take them. Adding a kind is one class here and one line in
+:data:`KINDS`.
+
+Every call blocks (signals, then a bounded wait for health): the run calls them in a thread.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from typing import Protocol
+
+from pigeon.cluster import LocalCluster, haproxy, processes
+
+# Seconds a healed process has to report healthy again.
+HEAL_TIMEOUT_S = 60.0
+
+
+class NemesisError(Exception):
+    """A fault could not be injected or healed: the run stops (its cluster is not healthy)."""
+
+
+class FaultKind(Protocol):
+    name: str
+
+    def targets(self, cluster: LocalCluster) -> list[str]:
+        """The processes this kind can hit on ``cluster``; empty: the kind is skipped."""
+        ...
+
+    def why_skipped(self) -> str:
+        """One line: why a cluster without targets cannot take this kind."""
+        ...
+
+    def inject(self, cluster: LocalCluster, target: str) -> None: ...
+
+    def heal(self, cluster: LocalCluster, target: str) -> None:
+        """Undo the fault and return once the cluster is at full strength (bounded)."""
+        ...
+
+
+def _signal_group(cluster: LocalCluster, target: str, sig: signal.Signals) -> None:
+    """Signal the target's whole process group (its own session: PostgreSQL's backends are
+    in the postmaster's), by the pid the state file records."""
+    proc = cluster.proc(target)
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError as exc:
+        raise NemesisError(f"{target} (pid {proc.pid}) is not running") from exc
+
+
+def unhealthy(cluster: LocalCluster) -> list[str]:
+    """What keeps the cluster from full strength: each process failing its own probe, and
+    each gateway HAProxy does not route to (a gateway back up is healed once clients reach
+    it again)."""
+    bad = [f"{h.name}: {h.detail}" for h in map(cluster.health, cluster.procs) if not h.healthy]
+    for front in cluster.of_kind("haproxy"):
+        status, body = processes.http_status(
+            f"http://127.0.0.1:{front.extra['stats_port']}/stats;csv"
+        )
+        seen = haproxy.parse_stats_csv(body) if status == 200 else {}
+        bad += [
+            f"{front.name} does not route to {gateway.name}"
+            for gateway in cluster.of_kind("gateway")
+            if not seen.get(gateway.name, "").startswith("UP")
+        ]
+    return bad
+
+
+def wait_healthy(cluster: LocalCluster, timeout_s: float = HEAL_TIMEOUT_S) -> None:
+    """Return once the whole cluster is back at full strength (:func:`unhealthy` is empty);
+    raises NemesisError after ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while bad := unhealthy(cluster):
+        if time.monotonic() >= deadline:
+            raise NemesisError(f"not healthy {timeout_s:g} s after healing: {'; '.join(bad)}")
+        time.sleep(processes.POLL_S)
+
+
+class Kill:
+    """SIGKILL a process of ``kind``, then start it again as it ran (same ports and data)."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        self.name = name
+        self.kind = kind
+
+    def targets(self, cluster: LocalCluster) -> list[str]:
+        return [p.name for p in cluster.of_kind(self.kind)]
+
+    def why_skipped(self) -> str:
+        return f"the cluster has no {self.kind} process"
+
+    def inject(self, cluster: LocalCluster, target: str) -> None:
+        _signal_group(cluster, target, signal.SIGKILL)
+
+    def heal(self, cluster: LocalCluster, target: str) -> None:
+        cluster.start_again(target)
+        wait_healthy(cluster)
+
+
+class Pause:
+    """SIGSTOP a process (any kind) and SIGCONT it: a machine that hangs, then comes back."""
+
+    name = "pause"
+
+    def targets(self, cluster: LocalCluster) -> list[str]:
+        return [p.name for p in cluster.procs]
+
+    def why_skipped(self) -> str:
+        return "the cluster has no processes"
+
+    def inject(self, cluster: LocalCluster, target: str) -> None:
+        _signal_group(cluster, target, signal.SIGSTOP)
+
+    def heal(self, cluster: LocalCluster, target: str) -> None:
+        _signal_group(cluster, target, signal.SIGCONT)
+        wait_healthy(cluster)
+
+
+class Unavailable:
+    """A kind this cluster cannot take yet, with the reason the report gives."""
+
+    def __init__(self, name: str, why: str) -> None:
+        self.name = name
+        self.why = why
+
+    def targets(self, cluster: LocalCluster) -> list[str]:
+        return []
+
+    def why_skipped(self) -> str:
+        return self.why
+
+    def inject(self, cluster: LocalCluster, target: str) -> None:
+        raise NemesisError(f"{self.name}: {self.why}")
+
+    def heal(self, cluster: LocalCluster, target: str) -> None:
+        raise NemesisError(f"{self.name}: {self.why}")
+
+
+KINDS: tuple[FaultKind, ...] = (
+    Kill("gateway_kill", "gateway"),
+    Pause(),
+    Kill("nats_kill", "nats"),
+    Unavailable(
+        "store_failover",
+        "needs a Patroni-managed store (`pigeon cluster up --ha`, issue 12 item 1)",
+    ),
+    Unavailable(
+        "partition",
+        "needs the gateways' store and bus URLs through a fault proxy or a network namespace "
+        "(docs/DECISIONS.md D52)",
+    ),
+    Unavailable(
+        "clock_jump",
+        "needs a gateway started under libfaketime (Debian `faketime` 0.9.10; D52)",
+    ),
+    Unavailable(
+        "power_loss",
+        "no layer here discards un-fsynced writes of a running PostgreSQL (D52)",
+    ),
+)
+
+
+def kind_named(name: str) -> FaultKind:
+    for kind in KINDS:
+        if kind.name == name:
+            return kind
+    raise KeyError(name)
+
+
+__all__ = ["KINDS", "FaultKind", "NemesisError", "kind_named", "unhealthy", "wait_healthy"]
