@@ -33,7 +33,7 @@ CHEAP = {
     "PIGEON_ARGON2_MEMORY_KIB": "8192",
 }
 DURATION_S = 30
-SEED = 12
+SEED = 60
 
 
 @dataclass
@@ -72,10 +72,10 @@ def test_a_short_schedule_of_faults_leaves_no_anomaly(chaos_run: Run) -> None:
     assert report["drain"]["behind"] == []
     # Faults of each kind this cluster can take were injected, and each healed.
     kinds = {f["kind"] for f in report["faults"]}
-    assert kinds <= {"gateway_kill", "pause", "nats_kill"}
+    assert kinds <= {k.name for k in nemesis.KINDS if not isinstance(k, nemesis.Unavailable)}
     assert len(report["faults"]) >= 3, report["faults"]
     assert all(f["end_s"] >= f["start_s"] for f in report["faults"])
-    assert "store_failover" in report["skipped_kinds"]
+    assert set(report["skipped_kinds"]) == {"store_failover", "clock_jump", "power_loss"}
     # Sends went through, and every acked one was checked against every member's view.
     assert report["sends"]["acked"] >= 100
     assert report["checked"]["acked"] == report["sends"]["acked"]

@@ -7,16 +7,21 @@ Patroni-managed store for a failover, a proxy in front of the store for a partit
 the list until the cluster can take them. Adding a kind is one class here and one line in
 :data:`KINDS`.
 
-Every call blocks (signals, then a bounded wait for health): the run calls them in a thread.
+Every call blocks (signals, then a bounded wait for health): the run calls them in a thread,
+and what must run on the event loop (the fault proxies) goes there through :class:`Stage`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Protocol
 
+from pigeon.chaos.proxy import FaultProxy
 from pigeon.cluster import LocalCluster, haproxy, processes
 
 # Seconds a healed process has to report healthy again.
@@ -27,20 +32,40 @@ class NemesisError(Exception):
     """A fault could not be injected or healed: the run stops (its cluster is not healthy)."""
 
 
+@dataclass
+class Stage:
+    """What the faults act on: the cluster, and the fault proxies the run put on a gateway's
+    links, ``(gateway, "store" | "bus") -> proxies``, which live on the run's event loop."""
+
+    cluster: LocalCluster
+    loop: asyncio.AbstractEventLoop | None = None
+    links: dict[tuple[str, str], list[FaultProxy]] = field(default_factory=dict)
+
+    def on_loop(self, action: Callable[[], None]) -> None:
+        """Run ``action`` on the event loop, from a nemesis thread, and wait for it."""
+        assert self.loop is not None
+        done = asyncio.run_coroutine_threadsafe(_call(action), self.loop)
+        done.result(timeout=HEAL_TIMEOUT_S)
+
+
+async def _call(action: Callable[[], None]) -> None:
+    action()
+
+
 class FaultKind(Protocol):
     name: str
 
-    def targets(self, cluster: LocalCluster) -> list[str]:
-        """The processes this kind can hit on ``cluster``; empty: the kind is skipped."""
+    def targets(self, stage: Stage) -> list[str]:
+        """The processes this kind can hit on ``stage``; empty: the kind is skipped."""
         ...
 
     def why_skipped(self) -> str:
         """One line: why a cluster without targets cannot take this kind."""
         ...
 
-    def inject(self, cluster: LocalCluster, target: str) -> None: ...
+    def inject(self, stage: Stage, target: str) -> None: ...
 
-    def heal(self, cluster: LocalCluster, target: str) -> None:
+    def heal(self, stage: Stage, target: str) -> None:
         """Undo the fault and return once the cluster is at full strength (bounded)."""
         ...
 
@@ -90,18 +115,18 @@ class Kill:
         self.name = name
         self.kind = kind
 
-    def targets(self, cluster: LocalCluster) -> list[str]:
-        return [p.name for p in cluster.of_kind(self.kind)]
+    def targets(self, stage: Stage) -> list[str]:
+        return [p.name for p in stage.cluster.of_kind(self.kind)]
 
     def why_skipped(self) -> str:
         return f"the cluster has no {self.kind} process"
 
-    def inject(self, cluster: LocalCluster, target: str) -> None:
-        _signal_group(cluster, target, signal.SIGKILL)
+    def inject(self, stage: Stage, target: str) -> None:
+        _signal_group(stage.cluster, target, signal.SIGKILL)
 
-    def heal(self, cluster: LocalCluster, target: str) -> None:
-        cluster.start_again(target)
-        wait_healthy(cluster)
+    def heal(self, stage: Stage, target: str) -> None:
+        stage.cluster.start_again(target)
+        wait_healthy(stage.cluster)
 
 
 class Pause:
@@ -109,18 +134,59 @@ class Pause:
 
     name = "pause"
 
-    def targets(self, cluster: LocalCluster) -> list[str]:
-        return [p.name for p in cluster.procs]
+    def targets(self, stage: Stage) -> list[str]:
+        return [p.name for p in stage.cluster.procs]
 
     def why_skipped(self) -> str:
         return "the cluster has no processes"
 
-    def inject(self, cluster: LocalCluster, target: str) -> None:
-        _signal_group(cluster, target, signal.SIGSTOP)
+    def inject(self, stage: Stage, target: str) -> None:
+        _signal_group(stage.cluster, target, signal.SIGSTOP)
 
-    def heal(self, cluster: LocalCluster, target: str) -> None:
-        _signal_group(cluster, target, signal.SIGCONT)
-        wait_healthy(cluster)
+    def heal(self, stage: Stage, target: str) -> None:
+        _signal_group(stage.cluster, target, signal.SIGCONT)
+        wait_healthy(stage.cluster)
+
+
+class Link:
+    """A gateway's link to its store or bus through the fault proxies: cut (``latency_s``
+    0: a partition) or slowed by ``latency_s`` per chunk each way. Only gateways the run
+    started behind proxies (a cluster it brought up itself) are targets."""
+
+    def __init__(self, name: str, link: str, latency_s: float = 0.0) -> None:
+        self.name = name
+        self.link = link
+        self.latency_s = latency_s
+
+    def targets(self, stage: Stage) -> list[str]:
+        return sorted(gateway for gateway, link in stage.links if link == self.link)
+
+    def why_skipped(self) -> str:
+        return (
+            f"no gateway reaches its {self.link} through a fault proxy (only in a cluster "
+            "the run starts itself)"
+        )
+
+    def _set(self, stage: Stage, target: str, faulty: bool) -> None:
+        proxies = stage.links[(target, self.link)]
+
+        def apply() -> None:
+            for proxy in proxies:
+                if not faulty:
+                    proxy.heal()
+                elif self.latency_s:
+                    proxy.latency_s = self.latency_s
+                else:
+                    proxy.partition()
+
+        stage.on_loop(apply)
+
+    def inject(self, stage: Stage, target: str) -> None:
+        self._set(stage, target, True)
+
+    def heal(self, stage: Stage, target: str) -> None:
+        self._set(stage, target, False)
+        wait_healthy(stage.cluster)
 
 
 class Unavailable:
@@ -130,16 +196,16 @@ class Unavailable:
         self.name = name
         self.why = why
 
-    def targets(self, cluster: LocalCluster) -> list[str]:
+    def targets(self, stage: Stage) -> list[str]:
         return []
 
     def why_skipped(self) -> str:
         return self.why
 
-    def inject(self, cluster: LocalCluster, target: str) -> None:
+    def inject(self, stage: Stage, target: str) -> None:
         raise NemesisError(f"{self.name}: {self.why}")
 
-    def heal(self, cluster: LocalCluster, target: str) -> None:
+    def heal(self, stage: Stage, target: str) -> None:
         raise NemesisError(f"{self.name}: {self.why}")
 
 
@@ -151,11 +217,9 @@ KINDS: tuple[FaultKind, ...] = (
         "store_failover",
         "needs a Patroni-managed store (`pigeon cluster up --ha`, issue 12 item 1)",
     ),
-    Unavailable(
-        "partition",
-        "needs the gateways' store and bus URLs through a fault proxy or a network namespace "
-        "(docs/DECISIONS.md D52)",
-    ),
+    Link("partition_store", "store"),
+    Link("partition_bus", "bus"),
+    Link("slow_store", "store", latency_s=0.1),
     Unavailable(
         "clock_jump",
         "needs a gateway started under libfaketime (Debian `faketime` 0.9.10; D52)",
@@ -174,4 +238,12 @@ def kind_named(name: str) -> FaultKind:
     raise KeyError(name)
 
 
-__all__ = ["KINDS", "FaultKind", "NemesisError", "kind_named", "unhealthy", "wait_healthy"]
+__all__ = [
+    "KINDS",
+    "FaultKind",
+    "NemesisError",
+    "Stage",
+    "kind_named",
+    "unhealthy",
+    "wait_healthy",
+]

@@ -26,12 +26,15 @@ from typing import Any
 import msgspec
 
 from pigeon.chaos import nemesis, report, schedule
+from pigeon.chaos.proxy import FaultProxy
 from pigeon.chaos.workload import History, Workload
 from pigeon.cluster import ClusterError, LocalCluster
 from pigeon.simulation.history import Record, Verdict, check, encode_history
 
 # Examples of each anomaly kept in the report (all are counted).
 EXAMPLES = 10
+# The gateway whose store and bus links go through fault proxies, in a cluster the run starts.
+RIGGED_GATEWAY = "gateway-0"
 
 
 @dataclass
@@ -73,8 +76,8 @@ def read_history(path: Path) -> list[Record]:
 class Nemesis:
     """Injects the planned faults in order, one at a time, each healed before the next."""
 
-    def __init__(self, cluster: LocalCluster, history: History) -> None:
-        self.cluster = cluster
+    def __init__(self, stage: nemesis.Stage, history: History) -> None:
+        self.stage = stage
         self.history = history
         self.active: tuple[nemesis.FaultKind, str] | None = None
         self.injected = 0
@@ -91,7 +94,7 @@ class Nemesis:
             kind = nemesis.kind_named(fault.kind)
             self.active = (kind, fault.target)
             self.history.add("fault", "nemesis", op=fault.kind, target=fault.target)
-            await asyncio.to_thread(kind.inject, self.cluster, fault.target)
+            await asyncio.to_thread(kind.inject, self.stage, fault.target)
             self.injected += 1
             await asyncio.sleep(fault.hold_s)  # how long the fault holds
             await self.heal()
@@ -101,16 +104,19 @@ class Nemesis:
         if self.active is None:
             return
         kind, target = self.active
-        await asyncio.to_thread(kind.heal, self.cluster, target)
+        await asyncio.to_thread(kind.heal, self.stage, target)
         self.active = None
         self.history.add("heal", "nemesis", op=kind.name, target=target)
 
     def heal_now(self) -> None:
-        """From outside the loop (Ctrl-C): heal a fault still in progress."""
+        """From outside the loop (Ctrl-C): heal a fault still in progress. A fault on a
+        proxied link needs no heal here: its proxies died with the run's loop, and the
+        gateway behind them is in the run's own cluster, which is stopped next."""
         if self.active is not None:
             kind, target = self.active
-            with contextlib.suppress(nemesis.NemesisError, ClusterError, OSError):
-                kind.heal(self.cluster, target)
+            if not isinstance(kind, nemesis.Link):
+                with contextlib.suppress(nemesis.NemesisError, ClusterError, OSError):
+                    kind.heal(self.stage, target)
             self.active = None
 
 
@@ -129,7 +135,7 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
         started_dir.chmod(0o755)  # PostgreSQL's own user must reach its data below
         cluster = LocalCluster(started_dir / "cluster", gateways=options.gateways, say=options.say)
     history = History()
-    mayhem = Nemesis(cluster, history)
+    mayhem = Nemesis(nemesis.Stage(cluster), history)
     failed = True
     try:
         if started_dir is not None:
@@ -154,8 +160,13 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
 async def _run(
     cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis
 ) -> dict[str, Any]:
+    stage = mayhem.stage
+    stage.loop = asyncio.get_running_loop()
     chosen = [nemesis.kind_named(name) for name in options.kinds]
-    targets = {kind.name: kind.targets(cluster) for kind in chosen}
+    proxies: list[FaultProxy] = []
+    if options.cluster_dir is None and any(isinstance(k, nemesis.Link) for k in chosen):
+        proxies = await _put_behind_proxies(stage, RIGGED_GATEWAY)
+    targets = {kind.name: kind.targets(stage) for kind in chosen}
     skipped = {kind.name: kind.why_skipped() for kind in chosen if not targets[kind.name]}
     planned = schedule.plan(options.seed, options.duration_s, targets)
     await asyncio.to_thread(nemesis.wait_healthy, cluster)  # HAProxy routes to every gateway
@@ -197,6 +208,8 @@ async def _run(
         await asyncio.gather(sending, faults, progress, return_exceptions=True)
         await workload.close()
         await mayhem.heal()
+        for proxy in proxies:
+            await proxy.close()
     for conv, log in sorted(logs.items()):
         for event in log:
             history.add("log", "store", event=event)
@@ -227,6 +240,36 @@ async def _run(
         "conversations": len(workload.members),
         "timeline": report.timeline(history.records),
     }
+
+
+async def _put_behind_proxies(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
+    """Start ``gateway`` again with its store and bus URLs pointing at fault proxies (one per
+    PostgreSQL and NATS process), so a partition or latency can be put on its links alone.
+    The catalog names the shard databases on other servers by their own ports: the
+    partition of the store covers the catalog's server (catalog and ``shard1``), not those."""
+    cluster = stage.cluster
+    proc = cluster.proc(gateway)
+    proxies: dict[str, list[FaultProxy]] = {"store": [], "bus": []}
+    args = list(proc.args)
+    for link, flag, kind in (("store", "--store", "postgres"), ("bus", "--bus", "nats")):
+        where = args.index(flag) + 1
+        for upstream in cluster.of_kind(kind):
+            proxy = await FaultProxy(upstream.port).start()
+            proxies[link].append(proxy)
+            args[where] = args[where].replace(
+                f"127.0.0.1:{upstream.port}/", f"127.0.0.1:{proxy.port}/"
+            )
+            if kind == "nats":  # nats://127.0.0.1:A,127.0.0.1:B,...: no slash after a port
+                old, new = f"127.0.0.1:{upstream.port}", f"127.0.0.1:{proxy.port}"
+                args[where] = ",".join(
+                    part[: -len(old)] + new if part.endswith(old) else part
+                    for part in args[where].split(",")
+                )
+        stage.links[(gateway, link)] = proxies[link]
+    proc.args = args
+    await asyncio.to_thread(cluster.start_again, gateway)
+    await asyncio.to_thread(nemesis.wait_healthy, cluster)
+    return proxies["store"] + proxies["bus"]
 
 
 async def _progress(options: Options, history: History, mayhem: Nemesis) -> None:
