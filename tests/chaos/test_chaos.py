@@ -33,7 +33,7 @@ CHEAP = {
     "PIGEON_ARGON2_MEMORY_KIB": "8192",
 }
 DURATION_S = 30
-SEED = 60
+SEED = 163
 
 
 @dataclass
@@ -75,7 +75,9 @@ def test_a_short_schedule_of_faults_leaves_no_anomaly(chaos_run: Run) -> None:
     assert kinds <= {k.name for k in nemesis.KINDS if not isinstance(k, nemesis.Unavailable)}
     assert len(report["faults"]) >= 3, report["faults"]
     assert all(f["end_s"] >= f["start_s"] for f in report["faults"])
-    assert set(report["skipped_kinds"]) == {"store_failover", "clock_jump", "power_loss"}
+    # clock_jump too if Debian's faketime could not be installed.
+    assert {"store_failover", "power_loss"} <= set(report["skipped_kinds"])
+    assert set(report["skipped_kinds"]) <= {"store_failover", "power_loss", "clock_jump"}
     # Sends went through, and every acked one was checked against every member's view.
     assert report["sends"]["acked"] >= 100
     assert report["checked"]["acked"] == report["sends"]["acked"]

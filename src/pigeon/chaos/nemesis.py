@@ -19,6 +19,7 @@ import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from pigeon.chaos.proxy import FaultProxy
@@ -40,6 +41,8 @@ class Stage:
     cluster: LocalCluster
     loop: asyncio.AbstractEventLoop | None = None
     links: dict[tuple[str, str], list[FaultProxy]] = field(default_factory=dict)
+    # gateway -> the libfaketime offset file it runs under (its wall clock, not monotonic).
+    clocks: dict[str, Path] = field(default_factory=dict)
 
     def on_loop(self, action: Callable[[], None]) -> None:
         """Run ``action`` on the event loop, from a nemesis thread, and wait for it."""
@@ -189,6 +192,51 @@ class Link:
         wait_healthy(stage.cluster)
 
 
+# Debian's libfaketime (package faketime): a gateway started with it preloaded reads its wall
+# clock's offset from a file (FAKETIME_TIMESTAMP_FILE) at every call.
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1")
+
+
+def faketime_env(offset_file: Path) -> dict[str, str]:
+    """The environment that puts a process's wall clock under ``offset_file`` ("+0",
+    "+120", "-120"), its monotonic clock untouched (asyncio's timers must not jump)."""
+    return {
+        "LD_PRELOAD": str(LIBFAKETIME),
+        "FAKETIME_TIMESTAMP_FILE": str(offset_file),
+        "FAKETIME_NO_CACHE": "1",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+    }
+
+
+class ClockJump:
+    """Step a gateway's wall clock by ``jump_s``, forward and back by turns, and step it back
+    to the true time on heal: an NTP step, or a VM resumed with a stale clock."""
+
+    name = "clock_jump"
+
+    def __init__(self, jump_s: int = 120) -> None:
+        self.jump_s = jump_s
+        self.jumps = 0
+
+    def targets(self, stage: Stage) -> list[str]:
+        return sorted(stage.clocks)
+
+    def why_skipped(self) -> str:
+        return (
+            "no gateway runs under libfaketime (only in a cluster the run starts itself, with "
+            f"Debian's faketime installed: {LIBFAKETIME})"
+        )
+
+    def inject(self, stage: Stage, target: str) -> None:
+        sign = "+" if self.jumps % 2 == 0 else "-"
+        self.jumps += 1
+        stage.clocks[target].write_text(f"{sign}{self.jump_s}\n")
+
+    def heal(self, stage: Stage, target: str) -> None:
+        stage.clocks[target].write_text("+0\n")
+        wait_healthy(stage.cluster)
+
+
 class Unavailable:
     """A kind this cluster cannot take yet, with the reason the report gives."""
 
@@ -220,10 +268,7 @@ KINDS: tuple[FaultKind, ...] = (
     Link("partition_store", "store"),
     Link("partition_bus", "bus"),
     Link("slow_store", "store", latency_s=0.1),
-    Unavailable(
-        "clock_jump",
-        "needs a gateway started under libfaketime (Debian `faketime` 0.9.10; D52)",
-    ),
+    ClockJump(),
     Unavailable(
         "power_loss",
         "no layer here discards un-fsynced writes of a running PostgreSQL (D52)",

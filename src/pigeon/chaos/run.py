@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -140,6 +142,7 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
     try:
         if started_dir is not None:
             cluster.up()
+            _install_faketime(options)
         result = asyncio.run(_run(cluster, options, history, mayhem))
         failed = not result["ok"]
         return result
@@ -164,8 +167,9 @@ async def _run(
     stage.loop = asyncio.get_running_loop()
     chosen = [nemesis.kind_named(name) for name in options.kinds]
     proxies: list[FaultProxy] = []
-    if options.cluster_dir is None and any(isinstance(k, nemesis.Link) for k in chosen):
-        proxies = await _put_behind_proxies(stage, RIGGED_GATEWAY)
+    rigged = (nemesis.Link, nemesis.ClockJump)
+    if options.cluster_dir is None and any(isinstance(k, rigged) for k in chosen):
+        proxies = await _rig(stage, RIGGED_GATEWAY)
     targets = {kind.name: kind.targets(stage) for kind in chosen}
     skipped = {kind.name: kind.why_skipped() for kind in chosen if not targets[kind.name]}
     planned = schedule.plan(options.seed, options.duration_s, targets)
@@ -242,11 +246,23 @@ async def _run(
     }
 
 
-async def _put_behind_proxies(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
+def _install_faketime(options: Options) -> None:
+    """Install Debian's faketime (for clock jumps) as ``cluster up`` installs its packages;
+    without it, the clock_jump kind is skipped and the run goes on."""
+    from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
+
+    try:
+        ensure_debian_packages([f"faketime:{nemesis.LIBFAKETIME}"])
+    except PackagesMissing as exc:
+        options.say(f"no clock jumps: cannot install faketime: {exc}")
+
+
+async def _rig(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
     """Start ``gateway`` again with its store and bus URLs pointing at fault proxies (one per
-    PostgreSQL and NATS process), so a partition or latency can be put on its links alone.
-    The catalog names the shard databases on other servers by their own ports: the
-    partition of the store covers the catalog's server (catalog and ``shard1``), not those."""
+    PostgreSQL and NATS process), so a partition or latency can be put on its links alone,
+    and under libfaketime when it is installed, so its wall clock can jump. The catalog names
+    the shard databases on other servers by their own ports: the partition of the store
+    covers the catalog's server (catalog and ``shard1``), not those."""
     cluster = stage.cluster
     proc = cluster.proc(gateway)
     proxies: dict[str, list[FaultProxy]] = {"store": [], "bus": []}
@@ -267,6 +283,14 @@ async def _put_behind_proxies(stage: nemesis.Stage, gateway: str) -> list[FaultP
                 )
         stage.links[(gateway, link)] = proxies[link]
     proc.args = args
+    if nemesis.LIBFAKETIME.exists():
+        clock = Path(proc.log).parent / "faketime"
+        clock.write_text("+0\n")
+        proc.env = {**proc.env, **nemesis.faketime_env(clock)}
+        stage.clocks[gateway] = clock
+    # SIGKILL, not start_again's drain: no client is connected yet, and a drain takes seconds.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
     await asyncio.to_thread(cluster.start_again, gateway)
     await asyncio.to_thread(nemesis.wait_healthy, cluster)
     return proxies["store"] + proxies["bus"]
