@@ -252,7 +252,7 @@ def _install_faketime(options: Options) -> None:
     from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
 
     try:
-        ensure_debian_packages([f"faketime:{nemesis.LIBFAKETIME}"])
+        ensure_debian_packages(["faketime:faketime"])  # the lib comes with the program
     except PackagesMissing as exc:
         options.say(f"no clock jumps: cannot install faketime: {exc}")
 
