@@ -3,8 +3,9 @@ faults against a real local cluster (two PostgreSQL instances, three NATS nodes,
 HAProxy) with SDK clients sending, which must end with no anomaly; the checker must flag an
 anomaly planted in that run's real history; one seed must give one schedule.
 
-The run costs about 60-80 s of wall time on the 2-core CI machine: ~15 s to bring the cluster
-up, 30 s of faults, the drain and the cluster's stop.
+The run's wall time is the cluster's start, one gateway started again behind the fault proxies
+and libfaketime, 30 s of faults, the drain and the cluster's stop. It took 120-175 s on the
+shared 2-core machine at a load average of 12; the estimate for an idle one is about 90 s.
 """
 
 from __future__ import annotations

@@ -131,7 +131,9 @@ COLOURS = {
     "pause": "orange",
     "nats_kill": "purple",
     "store_failover": "brown",
-    "partition": "blue",
+    "partition_store": "blue",
+    "partition_bus": "cyan",
+    "slow_store": "olive",
     "clock_jump": "green",
 }
 
