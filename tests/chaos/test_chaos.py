@@ -4,8 +4,8 @@ HAProxy) with SDK clients sending, which must end with no anomaly; the checker m
 anomaly planted in that run's real history; one seed must give one schedule.
 
 The run's wall time is the cluster's start, one gateway started again behind the fault proxies
-and libfaketime, 30 s of faults, the drain and the cluster's stop. It took 120-175 s on the
-shared 2-core machine at a load average of 12; the estimate for an idle one is about 90 s.
+and libfaketime, 30 s of faults, the drain and the cluster's stop. On the shared 2-core machine
+it took about 80 s at a load average of 10, and up to 175 s at 15.
 """
 
 from __future__ import annotations
