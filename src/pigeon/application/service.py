@@ -221,8 +221,7 @@ class Service:
                     size,
                     rate_per_s=leases.rate_per_s,
                     burst=leases.burst,
-                    now_ms=self._wall_ms(),
-                )
+                )  # dated by the store's clock, not this gateway's (D42)
                 if not granted:
                     self.metrics.rate_limited.labels("send").inc()
                     raise RateLimited(limits.retry_after_ms(leases.rate_per_s))
@@ -240,7 +239,6 @@ class Service:
             1,
             rate_per_s=self._login_rate_per_s,
             burst=self._login_burst,
-            now_ms=self._wall_ms(),
         )
         if not granted:
             self.metrics.rate_limited.labels("login_failures").inc()
