@@ -107,6 +107,8 @@ CATALOG = "catalog"
 # and guessed handles cannot grow the table without bound.
 PRUNE_BUCKETS_EVERY = 1024
 BUCKET_IDLE_MS = 3_600_000
+# The database's wall clock in ms: one clock for a bucket every gateway takes from.
+DATABASE_NOW_MS = "(extract(epoch FROM clock_timestamp()) * 1000)::bigint"
 _PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
@@ -929,25 +931,35 @@ class PostgresStore:
     # -- limits shared by every gateway, and the admin credential (D42) ----------------------
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         """One autocommit upsert on the unlogged ``rate_buckets``: it writes no WAL, so its
         commit waits for no flush, and it needs no place in the group commit. Refill, grant
         and the new level are one expression over the old row, so concurrent calls from
-        several gateways serialize on the row lock and never grant a token twice."""
+        several gateways serialize on the row lock and never grant a token twice. Without
+        ``now_ms`` the catalog database's clock dates the call, so gateways' clocks do not
+        matter (EXCLUDED.updated_ms is that time in the update)."""
 
         async def job(conn: Connection) -> int:
             granted = await conn.fetchval(
                 "INSERT INTO rate_buckets AS b (key, tokens, updated_ms, granted) "
-                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), $5::bigint, "
+                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), "
+                f"        coalesce($5::bigint, {DATABASE_NOW_MS}), "
                 "        least($2::integer, floor($3::float8))) "
                 "ON CONFLICT (key) DO UPDATE SET "
-                "  granted = greatest(0, least($2, floor(least($3, "
-                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4::float8 / 1000.0)))), "
-                "  tokens = least($3, b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0) "
-                "      - greatest(0, least($2, floor(least($3, "
-                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0)))), "
-                "  updated_ms = greatest(b.updated_ms, $5) "
+                "  granted = greatest(0, least($2, floor(least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4::float8 / 1e3)))), "
+                "  tokens = least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4 / 1000.0) "
+                "      - greatest(0, least($2, floor(least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4 / 1000.0)))), "
+                "  updated_ms = greatest(b.updated_ms, EXCLUDED.updated_ms) "
                 "RETURNING granted",
                 key,
                 want,
@@ -958,7 +970,10 @@ class PostgresStore:
             self._takes += 1
             if self._takes % PRUNE_BUCKETS_EVERY == 0:  # a missing row is a full bucket
                 await conn.execute(
-                    "DELETE FROM rate_buckets WHERE updated_ms < $1", now_ms - BUCKET_IDLE_MS
+                    "DELETE FROM rate_buckets "
+                    f"WHERE updated_ms < coalesce($1::bigint, {DATABASE_NOW_MS}) - $2::bigint",
+                    now_ms,
+                    BUCKET_IDLE_MS,
                 )
             return int(granted)
 
