@@ -15,6 +15,8 @@ from tests.helpers.raw import Http
 # used to bound it (22 to 24 bytes per cursor here). Not 10,000: creating groups over HTTP
 # took 1.8 ms each on the idle 2-core machine but 11 ms each under load (3,500 in 41 s).
 FORCED_GROUPS = 3_000
+# Tries of a read the node sheds while still loaded by a hello of FORCED_GROUPS cursors.
+BUSY_RETRIES = 20
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +68,14 @@ async def test_a_user_forced_into_thousands_of_groups_still_resumes(
     assert resumed["behind"] == {behind: 1}
     # The session is open and usable, with the ordinary frame limit from now on.
     page = await again.request({"type": "history", "conv": behind, "after": 0})
-    assert [e["kind"] for e in page["events"]] == ["created"]
+    for _ in range(BUSY_RETRIES):
+        # A node still loaded by that hello may shed the read (`busy`, D53); a client tries
+        # again after the time it is told, as PROTOCOL.md says.
+        if page.get("code") != "busy":
+            break
+        await asyncio.sleep(page["retry_after_ms"] / 1000)
+        page = await again.request({"type": "history", "conv": behind, "after": 0})
+    assert [e["kind"] for e in page["events"]] == ["created"], page
     await again.ws.send_json(
         {"type": "send", "id": 9, "conv": behind, "client_msg_id": "m", "body": "x" * 65536}
     )
