@@ -22,7 +22,14 @@ from pigeon import __version__
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
-from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes
+from pigeon.bench.server import (
+    CpuMeter,
+    EmbeddedServer,
+    PhaseCpu,
+    measured_cpu_s,
+    rss_bytes,
+    us_per,
+)
 from pigeon.bench.worker import (
     N_PROGRESS,
     P_ACKED,
@@ -291,6 +298,11 @@ def _coordinate(
     while now_us() < start_us:
         time.sleep(0.01)
     cpu = CpuMeter(target.current_pids())
+    # The server's CPU is read at each phase's end too, so that its figure per message covers
+    # the measured window only, as the acked count does.
+    phase_cpu = PhaseCpu(cpu.seconds)
+    phase_ends_s = [sum(p.duration_s for p in phases[: i + 1]) for i in range(len(phases))]
+    phases_ended = 0
     rss_series: list[tuple[float, int, int]] = []
     drop: dict[str, Any] = {}
     killed: dict[str, Any] = {}
@@ -298,11 +310,15 @@ def _coordinate(
     next_cpu_sample = 0.0
 
     def tick() -> None:
-        nonlocal next_sample, next_cpu_sample
+        nonlocal next_sample, next_cpu_sample, phases_ended
         t = (now_us() - start_us) / 1e6
         if t >= next_cpu_sample:  # so that a process killed mid-run keeps its CPU so far
             next_cpu_sample = t + 0.5
             cpu.sample()
+        while phases_ended < len(phases) - 1 and t >= phase_ends_s[phases_ended]:
+            cpu.sample()
+            phase_cpu.end_phase(cpu.seconds)
+            phases_ended += 1
         if opts.drop_at_s is not None and not drop and t >= opts.drop_at_s:
             drop["at_us"] = now_us()
             if opts.drop_mode == "restart" and target.server is not None:
@@ -345,6 +361,7 @@ def _coordinate(
         time.sleep(0.05)
     cpu.sample()
     server_cpu = cpu.seconds
+    phase_cpu.end_phase(server_cpu)  # the last phase ends with the load
     pid = target.current_pid()
     server_rss = rss_bytes(pid) if pid and pid != opts.kill_pid else 0
     sent_done = _collect(pipes, "sent_done", opts.drain_timeout_s + 120, tick)
@@ -371,6 +388,7 @@ def _coordinate(
         "cpu_s_by_pid": {str(p): round(s, 2) for p, s in cpu.seconds_by_pid.items()},
         "cpu_s": round(server_cpu, 2),
         "cpu_cores_used": round(server_cpu / max(total_s, 1), 2),
+        **_per_message(phase_cpu.by_phase, phases, merged),
         "rss_mib_at_end": round(server_rss / 2**20, 1),
     }
     if rss_series:
@@ -380,6 +398,18 @@ def _coordinate(
     if killed:
         merged["killed"] = killed
     return merged
+
+
+def _per_message(
+    by_phase: list[float], phases: list[Phase], summary: dict[str, Any]
+) -> dict[str, Any]:
+    """CPU over the measured window, per acked message and per delivery."""
+    cpu_s = measured_cpu_s(by_phase, [p.measure for p in phases])
+    return {
+        "cpu_s_measured": round(cpu_s, 3),
+        "cpu_us_per_msg": us_per(cpu_s, summary["acked"]),
+        "cpu_us_per_delivery": us_per(cpu_s, summary["delivered"]),
+    }
 
 
 def _resume(drop: dict[str, Any], results: list[dict[str, Any]], n_clients: int) -> dict[str, Any]:
@@ -530,6 +560,7 @@ def merge(
             errors[k] = errors.get(k, 0) + v
     cpu_s = sum(r["cpu_s"] for r in results)
     wall_s = max(r["wall_s"] for r in results)
+    by_phase = [sum(r["phase_cpu_s"][i] for r in results) for i in range(len(phases))]
     return {
         **summary,
         "lost": lost,
@@ -553,6 +584,7 @@ def merge(
         "generator": {
             "cpu_s": round(cpu_s, 2),
             "cpu_cores_used": round(cpu_s / max(wall_s, 1e-9), 2),
+            **_per_message(by_phase, phases, summary),
             "max_schedule_lag_ms": round(max(r["max_schedule_lag_us"] for r in results) / 1000, 2),
             "last_error": next((r["last_error"] for r in results if r["last_error"]), ""),
         },

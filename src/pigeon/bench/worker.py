@@ -28,6 +28,7 @@ import msgspec
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, WorkerConfig
 from pigeon.bench.provision import ClientSpec
+from pigeon.bench.server import PhaseCpu
 
 # Progress counters shared with the coordinator, per worker.
 P_CONNECTED, P_SENT, P_ACKED, P_DELIVERED, P_REFUSED, P_CAUGHT_UP = range(6)
@@ -42,6 +43,12 @@ REFUSALS = ("rate_limited", "busy")
 
 def now_us() -> int:
     return time.monotonic_ns() // 1000
+
+
+def own_cpu_s() -> float:
+    """This worker process's user plus system CPU seconds so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 class Meta(msgspec.Struct):
@@ -575,6 +582,7 @@ class Worker:
         )
         self.last_error = ""
         self.start_us = 0
+        self.phase_cpu = PhaseCpu(0.0)  # restarted when the load begins
         self.started = False
         self.closing = False
         self.tasks: set[asyncio.Task[None]] = set()
@@ -678,19 +686,16 @@ class Worker:
         cfg = self.cfg
         senders = self.senders
         max_lag = 0
-        if not senders:
-            end = self.start_us + sum(p.duration_s for p in cfg.phases) * 1_000_000
-            await asyncio.sleep(max(0, end - now_us()) / 1e6)
-            return 0
         poisson = cfg.schedule == "poisson"
         phase_start = self.start_us
         rr = 0
         for phase in cfg.phases:
             phase_end = phase_start + phase.duration_s * 1_000_000
             rate = phase.rate * cfg.rate_share
-            if rate <= 0:
+            if rate <= 0 or not senders:
                 await asyncio.sleep(max(0, phase_end - now_us()) / 1e6)
                 phase_start = phase_end
+                self.phase_cpu.end_phase(own_cpu_s())
                 continue
             gap_us = 1e6 / rate
             t = float(phase_start)
@@ -712,6 +717,7 @@ class Worker:
                 # slack go out together (their latency still counts from their intended time).
                 await asyncio.sleep(max(t - now_us(), 500) / 1e6)
             phase_start = phase_end
+            self.phase_cpu.end_phase(own_cpu_s())
         return max_lag
 
     async def _until(self, done: Any, timeout_s: float) -> bool:
@@ -739,9 +745,10 @@ class Worker:
         await asyncio.sleep(max(0, self.start_us - now_us()) / 1e6)
         self.started = True
         publisher = asyncio.get_running_loop().create_task(self._publisher())
-        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+        cpu0 = own_cpu_s()
+        self.phase_cpu = PhaseCpu(cpu0)
         max_lag = await self._schedule()
-        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+        cpu1 = own_cpu_s()
         end_us = now_us()
 
         def settled() -> bool:
@@ -777,7 +784,8 @@ class Worker:
             "worker": cfg.worker_id,
             "clients": len(self.clients),
             "connect_s": connect_s,
-            "cpu_s": (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime),
+            "cpu_s": cpu1 - cpu0,
+            "phase_cpu_s": self.phase_cpu.by_phase,
             "wall_s": (end_us - self.start_us) / 1e6,
             "max_schedule_lag_us": max_lag,
             "settled": settled_in_time,
