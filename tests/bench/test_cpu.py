@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pigeon.bench.server import CpuMeter, PhaseCpu, cpu_seconds, measured_cpu_s, us_per
+from pigeon.bench.server import CpuMeter, cpu_seconds
 from tests.helpers.timing import TIMEOUT_S
 
 # A parent that has a child burn 0.3 s and exit (reaped: it lands in the parent's cutime),
@@ -103,26 +103,3 @@ def test_the_meter_keeps_a_killed_process_cpu_up_to_its_last_sample(
         cpu_seconds(tree.pid)
     meter.sample()  # the process is gone: its last reading stands
     assert meter.seconds == used
-
-
-def test_the_measured_window_counts_only_the_phases_that_count(
-    tree: subprocess.Popen[str],
-) -> None:
-    """A warm-up phase in which the process burns 0.2 s, then a measured phase in which it
-    burns nothing: read per phase from /proc, the measured window holds none of the 0.2 s."""
-    assert tree.stdin is not None and tree.stdout is not None
-    meter = CpuMeter((tree.pid,))
-    phases = PhaseCpu(meter.seconds)
-    tree.stdin.write("more\n")
-    tree.stdin.flush()
-    assert tree.stdout.readline().strip() == "more"
-    meter.sample()
-    phases.end_phase(meter.seconds)  # the warm-up
-    meter.sample()
-    phases.end_phase(meter.seconds)  # the measured phase: the process only sleeps
-    warmup_s, measured_s = phases.by_phase
-    assert 0.2 - SLACK_S <= warmup_s <= 0.2 + SLACK_S
-    assert measured_cpu_s(phases.by_phase, [False, True]) == measured_s <= SLACK_S
-    assert measured_cpu_s(phases.by_phase, [True, False]) == warmup_s
-    assert us_per(warmup_s, 1000) == round(warmup_s * 1000, 1)  # µs per message
-    assert us_per(warmup_s, 0) is None

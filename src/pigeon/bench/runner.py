@@ -22,14 +22,7 @@ from pigeon import __version__
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
-from pigeon.bench.server import (
-    CpuMeter,
-    EmbeddedServer,
-    PhaseCpu,
-    measured_cpu_s,
-    rss_bytes,
-    us_per,
-)
+from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes, us_per
 from pigeon.bench.worker import (
     N_PROGRESS,
     P_ACKED,
@@ -298,11 +291,6 @@ def _coordinate(
     while now_us() < start_us:
         time.sleep(0.01)
     cpu = CpuMeter(target.current_pids())
-    # The server's CPU is read at each phase's end too, so that its figure per message covers
-    # the measured window only, as the acked count does.
-    phase_cpu = PhaseCpu(cpu.seconds)
-    phase_ends_s = [sum(p.duration_s for p in phases[: i + 1]) for i in range(len(phases))]
-    phases_ended = 0
     rss_series: list[tuple[float, int, int]] = []
     drop: dict[str, Any] = {}
     killed: dict[str, Any] = {}
@@ -310,15 +298,11 @@ def _coordinate(
     next_cpu_sample = 0.0
 
     def tick() -> None:
-        nonlocal next_sample, next_cpu_sample, phases_ended
+        nonlocal next_sample, next_cpu_sample
         t = (now_us() - start_us) / 1e6
         if t >= next_cpu_sample:  # so that a process killed mid-run keeps its CPU so far
             next_cpu_sample = t + 0.5
             cpu.sample()
-        while phases_ended < len(phases) - 1 and t >= phase_ends_s[phases_ended]:
-            cpu.sample()
-            phase_cpu.end_phase(cpu.seconds)
-            phases_ended += 1
         if opts.drop_at_s is not None and not drop and t >= opts.drop_at_s:
             drop["at_us"] = now_us()
             if opts.drop_mode == "restart" and target.server is not None:
@@ -361,10 +345,11 @@ def _coordinate(
         time.sleep(0.05)
     cpu.sample()
     server_cpu = cpu.seconds
-    phase_cpu.end_phase(server_cpu)  # the last phase ends with the load
     pid = target.current_pid()
     server_rss = rss_bytes(pid) if pid and pid != opts.kill_pid else 0
     sent_done = _collect(pipes, "sent_done", opts.drain_timeout_s + 120, tick)
+    cpu.sample()  # every send is answered: what the run's messages cost the server
+    server_cpu_answered = cpu.seconds
     targets: dict[str, int] = {}
     for part in sent_done:
         for conv, seq in part.items():
@@ -388,7 +373,7 @@ def _coordinate(
         "cpu_s_by_pid": {str(p): round(s, 2) for p, s in cpu.seconds_by_pid.items()},
         "cpu_s": round(server_cpu, 2),
         "cpu_cores_used": round(server_cpu / max(total_s, 1), 2),
-        **_per_message(phase_cpu.by_phase, phases, merged),
+        **per_message(server_cpu_answered, merged["phases"]),
         "rss_mib_at_end": round(server_rss / 2**20, 1),
     }
     if rss_series:
@@ -400,15 +385,16 @@ def _coordinate(
     return merged
 
 
-def _per_message(
-    by_phase: list[float], phases: list[Phase], summary: dict[str, Any]
-) -> dict[str, Any]:
-    """CPU over the measured window, per acked message and per delivery."""
-    cpu_s = measured_cpu_s(by_phase, [p.measure for p in phases])
+def per_message(cpu_s: float, phase_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """CPU per acked message and per delivery: the CPU from the load's start until every send
+    was answered, over every message acked in the run (a warm-up's too). A server that falls
+    behind answers after the load ends, so the load window alone would undercount it."""
+    acked = sum(int(row["acked"]) for row in phase_rows)
+    delivered = sum(int(row["delivered"]) for row in phase_rows)
     return {
-        "cpu_s_measured": round(cpu_s, 3),
-        "cpu_us_per_msg": us_per(cpu_s, summary["acked"]),
-        "cpu_us_per_delivery": us_per(cpu_s, summary["delivered"]),
+        "cpu_s_answered": round(cpu_s, 3),
+        "cpu_us_per_msg": us_per(cpu_s, acked),
+        "cpu_us_per_delivery": us_per(cpu_s, delivered),
     }
 
 
@@ -560,7 +546,6 @@ def merge(
             errors[k] = errors.get(k, 0) + v
     cpu_s = sum(r["cpu_s"] for r in results)
     wall_s = max(r["wall_s"] for r in results)
-    by_phase = [sum(r["phase_cpu_s"][i] for r in results) for i in range(len(phases))]
     return {
         **summary,
         "lost": lost,
@@ -584,7 +569,7 @@ def merge(
         "generator": {
             "cpu_s": round(cpu_s, 2),
             "cpu_cores_used": round(cpu_s / max(wall_s, 1e-9), 2),
-            **_per_message(by_phase, phases, summary),
+            **per_message(sum(r["cpu_s_answered"] for r in results), phase_rows),
             "max_schedule_lag_ms": round(max(r["max_schedule_lag_us"] for r in results) / 1000, 2),
             "last_error": next((r["last_error"] for r in results if r["last_error"]), ""),
         },

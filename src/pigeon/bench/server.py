@@ -297,26 +297,6 @@ class CpuMeter:
         return sum(self.seconds_by_pid.values())
 
 
-class PhaseCpu:
-    """CPU seconds per phase of a run from a running total read at each phase's end: the
-    measured window's share is the sum over the phases that count (a warm-up does not)."""
-
-    def __init__(self, total_at_start: float) -> None:
-        self._ends: list[float] = [total_at_start]
-
-    def end_phase(self, total_now: float) -> None:
-        self._ends.append(total_now)
-
-    @property
-    def by_phase(self) -> list[float]:
-        return [b - a for a, b in zip(self._ends, self._ends[1:], strict=False)]
-
-
-def measured_cpu_s(by_phase: list[float], measured: list[bool]) -> float:
-    """The CPU of the phases that count; a phase not reached (a short read) counts as 0."""
-    return sum(s for s, counts in zip(by_phase, measured, strict=False) if counts)
-
-
 def us_per(cpu_s: float, count: int) -> float | None:
     """CPU µs per acked message (or per delivery); None when nothing was counted."""
     return round(cpu_s * 1e6 / count, 1) if count else None

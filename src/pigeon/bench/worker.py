@@ -28,7 +28,6 @@ import msgspec
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, WorkerConfig
 from pigeon.bench.provision import ClientSpec
-from pigeon.bench.server import PhaseCpu
 
 # Progress counters shared with the coordinator, per worker.
 P_CONNECTED, P_SENT, P_ACKED, P_DELIVERED, P_REFUSED, P_CAUGHT_UP = range(6)
@@ -43,12 +42,6 @@ REFUSALS = ("rate_limited", "busy")
 
 def now_us() -> int:
     return time.monotonic_ns() // 1000
-
-
-def own_cpu_s() -> float:
-    """This worker process's user plus system CPU seconds so far."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 class Meta(msgspec.Struct):
@@ -582,7 +575,6 @@ class Worker:
         )
         self.last_error = ""
         self.start_us = 0
-        self.phase_cpu = PhaseCpu(0.0)  # restarted when the load begins
         self.started = False
         self.closing = False
         self.tasks: set[asyncio.Task[None]] = set()
@@ -686,16 +678,19 @@ class Worker:
         cfg = self.cfg
         senders = self.senders
         max_lag = 0
+        if not senders:
+            end = self.start_us + sum(p.duration_s for p in cfg.phases) * 1_000_000
+            await asyncio.sleep(max(0, end - now_us()) / 1e6)
+            return 0
         poisson = cfg.schedule == "poisson"
         phase_start = self.start_us
         rr = 0
         for phase in cfg.phases:
             phase_end = phase_start + phase.duration_s * 1_000_000
             rate = phase.rate * cfg.rate_share
-            if rate <= 0 or not senders:
+            if rate <= 0:
                 await asyncio.sleep(max(0, phase_end - now_us()) / 1e6)
                 phase_start = phase_end
-                self.phase_cpu.end_phase(own_cpu_s())
                 continue
             gap_us = 1e6 / rate
             t = float(phase_start)
@@ -717,7 +712,6 @@ class Worker:
                 # slack go out together (their latency still counts from their intended time).
                 await asyncio.sleep(max(t - now_us(), 500) / 1e6)
             phase_start = phase_end
-            self.phase_cpu.end_phase(own_cpu_s())
         return max_lag
 
     async def _until(self, done: Any, timeout_s: float) -> bool:
@@ -745,16 +739,16 @@ class Worker:
         await asyncio.sleep(max(0, self.start_us - now_us()) / 1e6)
         self.started = True
         publisher = asyncio.get_running_loop().create_task(self._publisher())
-        cpu0 = own_cpu_s()
-        self.phase_cpu = PhaseCpu(cpu0)
+        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         max_lag = await self._schedule()
-        cpu1 = own_cpu_s()
+        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
         end_us = now_us()
 
         def settled() -> bool:
             return all(c.open and not c.pending and not c.outbox for c in self.clients)
 
         settled_in_time = await self._until(settled, cfg.drain_timeout_s + cfg.reconnect_timeout_s)
+        cpu_answered = resource.getrusage(resource.RUSAGE_SELF)
         self._send(("sent_done", {conv: max(seqs) for conv, seqs in self.acked.items() if seqs}))
         msg = await self.control.get()
         assert msg[0] == "targets"
@@ -784,8 +778,10 @@ class Worker:
             "worker": cfg.worker_id,
             "clients": len(self.clients),
             "connect_s": connect_s,
-            "cpu_s": cpu1 - cpu0,
-            "phase_cpu_s": self.phase_cpu.by_phase,
+            "cpu_s": (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime),
+            # Until every send was answered: the messages of the run cost this much.
+            "cpu_s_answered": (cpu_answered.ru_utime - cpu0.ru_utime)
+            + (cpu_answered.ru_stime - cpu0.ru_stime),
             "wall_s": (end_us - self.start_us) / 1e6,
             "max_schedule_lag_us": max_lag,
             "settled": settled_in_time,
