@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	./scripts/ensure-debian-packages.sh chromium:/usr/bin/chromium prometheus:promtool \
 		nats-server:nats-server postgresql:/usr/lib/postgresql/15/bin/initdb \
-		haproxy:haproxy
+		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.
@@ -38,8 +38,9 @@ api-docs: $(STAMP)
 	PYTHON=$(BIN)/python ./scripts/api-docs.sh docs/api
 
 # Mutation testing of the core against its fast tests (README, Development); not a gate.
+# Incremental: mutants/ keeps each function's results, so a run after a change tests only
+# the mutants of the functions that changed (`rm -rf mutants` for a run from scratch).
 mutation: $(STAMP)
-	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 

@@ -9,6 +9,7 @@
 #   nats-server:nats-server        the NATS bus tests (tests/bus/test_nats.py)
 #   postgresql:/usr/lib/postgresql/15/bin/initdb   the PostgreSQL store tests
 #   haproxy:haproxy                the local cluster tests (tests/cluster)
+#   etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni   `cluster up --ha` (tests/cluster/test_ha.py)
 # The logic is pigeon.cluster.packages (also what `pigeon cluster up` runs); this runs it
 # from the source tree with the system's python3, so it needs no virtualenv.
 set -eu

@@ -41,11 +41,14 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bench": BASE | {"server", "sdk", "core", "config", "ops", "cluster"},
     # The local-cluster launcher runs servers as processes: it imports none of their code.
     "cluster": BASE | {"config", "files"},
-    "cli": BASE | {"server", "bench", "sdk", "core", "config", "ops", "cluster"},
+    "cli": BASE | {"server", "bench", "sdk", "core", "config", "ops", "cluster", "chaos"},
     # The deterministic simulation (D47) runs the application layer and the SDK's Sync on
-    # the memory store and bus, in one process: it names those two backends, and nothing
-    # imports it (``python -m pigeon.simulation`` runs it).
+    # the memory store and bus, in one process: it names those two backends, and only the
+    # chaos tool imports it, for its checker (``python -m pigeon.simulation`` runs it).
     "simulation": BASE | {"application", "core", "interfaces", "backend", "config", "ops", "sdk"},
+    # `pigeon chaos` (D52): the SDK's clients against a local cluster, the simulation's
+    # checker over their history, the bench's report helpers.
+    "chaos": BASE | {"sdk", "core", "cluster", "simulation", "bench"},
 }
 
 # Imports that break a rule for a reason being worked on: (importer, imported) -> why.

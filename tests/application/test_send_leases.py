@@ -23,7 +23,13 @@ class CountingStore(MemoryStore):
         self.takes = 0
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         self.takes += 1
         return await super().take_tokens(
@@ -71,7 +77,13 @@ class GatedStore(MemoryStore):
         self.on_grant: list[object] = []
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         self.asking.set()
         await self.let_through.get()
@@ -123,6 +135,36 @@ async def test_writes_take_their_tokens_in_arrival_order() -> None:
             store.let_through.put_nowait(None)
         await asyncio.wait_for(asyncio.gather(*tasks), TIMEOUT_S)
         assert admitted == [0, 1, 2, 3]
+    finally:
+        service.close()
+        await store.close()
+
+
+async def test_a_gateway_whose_clock_steps_back_keeps_admitting_at_the_rate() -> None:
+    """The shared bucket is dated by the store's clock, not the gateway's: a gateway whose
+    wall clock steps back two minutes (an NTP step, a VM restored) refills as time passes
+    instead of refusing its users until its clock catches up (found by `pigeon chaos`)."""
+    store_s = [0.0]
+    store = MemoryStore(clock=lambda: store_s[0])
+    await store.open()
+    wall_ms = [1_000_000_000]
+    service = Service(
+        Config(send_rate_per_s=10, send_burst=2),
+        store,
+        Hub(MemoryBus(), store.events_after),
+        Metrics(),
+        monotonic=lambda: store_s[0],  # this gateway's own monotonic clock runs on too
+        wall_ms=lambda: wall_ms[0],
+    )
+    try:
+        for _ in range(2):
+            await service._limit_sends("alice")
+        with pytest.raises(RateLimited):  # the burst is spent
+            await service._limit_sends("alice")
+        wall_ms[0] -= 120_000  # the clock steps back two minutes
+        store_s[0] += 1.0  # and a second passes: ten tokens at 10 a second, two held
+        for _ in range(2):
+            await service._limit_sends("alice")
     finally:
         service.close()
         await store.close()

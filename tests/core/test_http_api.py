@@ -34,7 +34,8 @@ class TestRoutes:
 
     def test_only_public_routes_skip_authentication(self) -> None:
         """Signup, login, health, the schema, the WebSocket upgrade (hello authenticates) and
-        the push key (a VAPID public key, which a page needs before it subscribes)."""
+        the push key (a VAPID public key, which a page needs before it subscribes) and the size
+        limits (a client checks its input against them before it acts)."""
         public = {r.path for r in ROUTES if not r.auth}
         assert public == {
             "/v1/register",
@@ -44,6 +45,7 @@ class TestRoutes:
             "/readyz",
             "/openapi.json",
             "/v1/push/key",
+            "/v1/limits",
         }
 
     @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")

@@ -58,6 +58,7 @@ def test_a_due_notification_is_suppressed_when_read_or_online(
         (503, PushResult.RETRY),
         (None, PushResult.RETRY),  # a timeout, a refused connection
         (400, PushResult.REFUSED),
+        (300, PushResult.REFUSED),  # a redirect is not a delivery
         (413, PushResult.REFUSED),
         (403, PushResult.REFUSED),
     ],
@@ -111,3 +112,6 @@ def test_subscription_ids_and_endpoints() -> None:
     assert notifications.is_endpoint("https://fcm.googleapis.com/fcm/send/abc")
     assert not notifications.is_endpoint("https://push.example.net/a\n")
     assert not notifications.is_endpoint("ftp://push.example.net/")
+    at_most = "https://push.example.net/"  # 2,048 characters at most
+    assert notifications.is_endpoint(at_most + "a" * (2048 - len(at_most)))
+    assert not notifications.is_endpoint(at_most + "a" * (2049 - len(at_most)))

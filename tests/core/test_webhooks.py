@@ -14,7 +14,10 @@ from pigeon.core.webhooks import (
     WebhookEvent,
     event_id,
     gives_up,
+    is_webhook_id,
     is_webhook_url,
+    new_secret,
+    new_webhook_id,
     payload,
     recipients,
     retry_delay_ms,
@@ -70,6 +73,13 @@ def test_a_receiver_refuses_what_does_not_verify(header: str, body: bytes, now_s
         verify_signature(header, body, "whsec_new", now_s=now_s)
 
 
+def test_a_receiver_ignores_other_schemes_in_the_header() -> None:
+    """Only ``t`` and ``v1`` count: a scheme added later (a digit value included) is skipped,
+    not read as the timestamp."""
+    header = signature_header(["whsec_new"], NOW_S, BODY) + ",v0=12345,v2=abc"
+    assert verify_signature(header, BODY, "whsec_new", now_s=NOW_S) == NOW_S
+
+
 def test_retries_back_off_exponentially_with_jitter_up_to_a_cap() -> None:
     """base * 2**(n-1), capped, times a factor in [0.5, 1]."""
     assert [retry_delay_ms(n, base_ms=1000, cap_ms=10_000, jitter=0.999999) for n in (1, 2, 3)] == [
@@ -80,17 +90,32 @@ def test_retries_back_off_exponentially_with_jitter_up_to_a_cap() -> None:
     assert retry_delay_ms(1, base_ms=1000, cap_ms=10_000, jitter=0.0) == 500
     assert retry_delay_ms(10, base_ms=1000, cap_ms=10_000, jitter=0.0) == 5000
     assert retry_delay_ms(10_000, base_ms=1000, cap_ms=10_000, jitter=0.5) == 7500
+    assert retry_delay_ms(1, base_ms=1, cap_ms=10_000, jitter=0.0) == 1  # never 0, no more
 
 
 def test_a_delivery_gives_up_after_its_retry_window() -> None:
     three_days = 3 * 86_400_000
     assert not gives_up(0, three_days, retry_for_ms=three_days)
     assert gives_up(0, three_days + 1, retry_for_ms=three_days)
+    first = NOW_S * 1000  # on real clocks, the window counts from the first attempt
+    assert not gives_up(first, first + three_days, retry_for_ms=three_days)
+    assert gives_up(first, first + three_days + 1, retry_for_ms=three_days)
 
 
 def test_the_event_id_is_stable_and_differs_across_epochs() -> None:
     assert event_id("e1", "c1", 5) == event_id("e1", "c1", 5)
     assert len({event_id("e1", "c1", 5), event_id("e2", "c1", 5), event_id("e1", "c1", 6)}) == 3
+    assert len(event_id("e1", "c1", 5)) == len("evt_") + 32  # PROTOCOL.md: evt_ + 32 hex
+
+
+def test_webhook_ids_and_secrets_have_their_documented_shape() -> None:
+    """``wh_`` + 16 hex characters (what the routes accept), ``whsec_`` + 64 (256 bits)."""
+    webhook = new_webhook_id()
+    assert len(webhook) == 19 and is_webhook_id(webhook)
+    assert not is_webhook_id("wh_../../etc") and not is_webhook_id("wh_" + "0" * 17)
+    secret = new_secret()
+    assert secret.startswith("whsec_") and len(secret) == 70
+    assert int(secret[6:], 16) >= 0  # hex
 
 
 def test_the_payload_carries_the_event_and_its_id() -> None:
@@ -110,6 +135,7 @@ def test_the_payload_carries_the_event_and_its_id() -> None:
         ("https://exa mple.com/", False),
         ("https://example.com/\n", False),
         ("https://example.com/" + "a" * 2048, False),
+        ("https://example.com/" + "a" * (2048 - 20), True),  # 2,048 characters: the most
     ],
 )
 def test_webhook_urls_are_http_or_https(url: str, ok: bool) -> None:

@@ -345,6 +345,28 @@ class TestFirstHour:
         await alice.ok("send", "@bob", "again")  # the existing conversation, found again
         assert len((await bob.ok("convs")).splitlines()) == 1
 
+    async def test_over_long_send_leaves_no_conversation(
+        self, tmp_path: Path, terminals: dict[str, Terminal]
+    ) -> None:
+        """`pigeon send @bob` with a body over the server's configured limit (read from
+        GET /v1/limits, not a constant of the client) creates no direct conversation."""
+        server = ServerProcess(tmp_path / "data", env={"PIGEON_MAX_BODY_BYTES": "64"}).start()
+        try:
+            alice, bob = terminals["alice"], terminals["bob"]
+            await sign_up(alice, "alice", server.url)
+            await sign_up(bob, "bob", server.url)
+            code, _, stderr = await alice.run("send", "@bob", "x" * 65)
+            assert (code, stderr) == (
+                1,
+                "pigeon: the request is too large (too_large): 65 > 64 bytes\n",
+            )
+            assert (await alice.ok("convs")).strip() == "no conversations"
+            assert (await bob.ok("convs")).strip() == "no conversations"
+            await alice.ok("send", "@bob", "x" * 64)
+            assert len((await bob.ok("convs")).splitlines()) == 1
+        finally:
+            server.kill()
+
 
 @pytest.mark.parametrize(
     "command", [[], ["tail"], ["login"], ["user", "create"], ["group", "create"], ["top"]]

@@ -150,6 +150,17 @@ class StoreConformance:
         assert await take(3, NOW, key="send:bob") == 3  # buckets are per key
         await store.give_back_tokens("send:nobody", 1, burst=10)  # a missing bucket is full
 
+    async def test_a_bucket_without_a_time_is_dated_by_the_stores_clock(self, store: Store) -> None:
+        """Gateways pass no time: the store's own clock dates the call, one clock for every
+        gateway (D42). A new bucket is full, then holds what was not taken."""
+
+        async def take(want: int) -> int:
+            return await store.take_tokens("send:carol", want, rate_per_s=0.001, burst=3)
+
+        assert await take(2) == 2
+        assert await take(5) == 1
+        assert await take(1) == 0
+
     async def test_concurrent_takes_never_grant_a_token_twice(self, store: Store) -> None:
         """Gateways take from one bucket at once: together they get what it held."""
         grants = await asyncio.gather(

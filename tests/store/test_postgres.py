@@ -15,7 +15,7 @@ import asyncpg
 import pytest
 
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
-from pigeon.errors import DataDirRefused
+from pigeon.errors import DataDirRefused, StoreUnavailable
 from pigeon.store.base import Store
 from pigeon.store.postgres import (
     CATALOG,
@@ -163,6 +163,81 @@ class TestPostgresStore(StoreConformance):
         assert await store._write(CATALOG, "test_job", job) == 2
         assert runs[0] != runs[1]  # a new connection
         await store.check()
+
+    async def test_check_after_a_failed_catalog_batch_asks_a_probe_write(
+        self, store: Store
+    ) -> None:
+        """A batch that failed during a failover since over does not keep the gateway out
+        of its load balancer until the next write: check() commits a probe (D51)."""
+        assert isinstance(store, PostgresStore)
+        writer = store._writers[CATALOG]
+        writer.last_error = "ConnectionResetError()"
+        await store.check()
+        assert writer.last_error is None and store.unreachable == frozenset()
+
+    async def test_a_write_to_a_read_only_server_is_unavailable_not_internal(
+        self, store: Store, store_url: str
+    ) -> None:
+        """A server that does not take writes yet (a standby Patroni has just made leader,
+        still promoting, which HAProxy already routes to): the batch rolled back, so it is
+        the retryable ``unavailable``, and writes commit again once the server does (D51)."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        catalog = store_url.split("?", 1)[0]
+        databases = [catalog.rsplit("/", 1)[1], *store_url.split("shards=", 1)[1].split(",")]
+
+        async def read_only(on: bool) -> None:
+            admin = catalog.rsplit("/", 1)[0] + "/postgres"  # not a database made read-only
+            conn = await asyncpg.connect(admin, timeout=TIMEOUT_S)
+            try:
+                for name in databases:
+                    setting = "SET default_transaction_read_only = on" if on else "RESET ALL"
+                    await conn.execute(f"ALTER DATABASE {name} {setting}")
+                # New sessions take the setting: end the store's.
+                await conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                )
+            finally:
+                await conn.close()
+
+        await read_only(True)
+        try:
+            with pytest.raises(StoreUnavailable):
+                await send(store, "alice", conv, "while read-only")
+            with pytest.raises(StoreUnavailable):
+                await store.probe_write(NOW)
+            with pytest.raises(StoreUnavailable):
+                await store.check()
+        finally:
+            await read_only(False)
+        assert await send(store, "alice", conv, "after") == 2
+        await store.check()
+
+    async def test_a_pool_that_fails_on_release_is_unavailable(self, store_url: str) -> None:
+        """asyncpg raises InternalClientError from a pool's release when the connection
+        was lost under it (seen during a failover): a read answers ``unavailable``."""
+
+        class Broken:
+            async def __aenter__(self) -> object:
+                return object()
+
+            async def __aexit__(self, *exc: object) -> None:
+                raise asyncpg.InternalClientError("release() called on a free connection holder")
+
+        class Pool:
+            def acquire(self, timeout: float) -> Broken:
+                return Broken()
+
+        store = PostgresStore(store_url)
+        store._pools[CATALOG] = Pool()
+
+        async def job(conn: Connection) -> int:
+            return 1
+
+        with pytest.raises(StoreUnavailable):
+            await store._read(CATALOG, job)
 
     async def test_two_gateways_appending_to_one_conversation_get_gapless_seqs(
         self, store: Store, store_url: str

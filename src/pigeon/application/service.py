@@ -28,10 +28,12 @@ from pigeon.application.hub import Hub, Listener
 from pigeon.application.presence import Presence
 from pigeon.config import Config
 from pigeon.core import limits, notifications, sequencing, webhooks
+from pigeon.core.conversation import MAX_GROUP_MEMBERS, MAX_TITLE_CHARS
 from pigeon.core.frames import Hello, Welcome
 from pigeon.core.http_api import (
     AdminDeliveries,
     DeliveryInfo,
+    LimitsResponse,
     LoginRequest,
     LoginResponse,
     PushKeyResponse,
@@ -219,8 +221,7 @@ class Service:
                     size,
                     rate_per_s=leases.rate_per_s,
                     burst=leases.burst,
-                    now_ms=self._wall_ms(),
-                )
+                )  # dated by the store's clock, not this gateway's (D42)
                 if not granted:
                     self.metrics.rate_limited.labels("send").inc()
                     raise RateLimited(limits.retry_after_ms(leases.rate_per_s))
@@ -238,7 +239,6 @@ class Service:
             1,
             rate_per_s=self._login_rate_per_s,
             burst=self._login_burst,
-            now_ms=self._wall_ms(),
         )
         if not granted:
             self.metrics.rate_limited.labels("login_failures").inc()
@@ -535,6 +535,13 @@ class Service:
         return webhook_response(rotated, secret=True)
 
     # -- push subscriptions (docs/DECISIONS.md D50) -----------------------------------------
+
+    def limits(self) -> LimitsResponse:
+        return LimitsResponse(
+            max_body_bytes=self.config.max_body_bytes,
+            max_title_chars=MAX_TITLE_CHARS,
+            max_group_members=MAX_GROUP_MEMBERS,
+        )
 
     def push_key(self) -> PushKeyResponse:
         return PushKeyResponse(public_key=self.push_public_key)

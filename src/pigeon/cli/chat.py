@@ -337,12 +337,14 @@ async def send(args: argparse.Namespace) -> None:
             found = await existing_direct(http, creds.handle, peer)
             if found is None:
                 # A message the server is sure to refuse must not leave an empty
-                # conversation behind: check it before creating one (the size limit is the
-                # server's own, so an over-long message is left to its answer).
+                # conversation behind: check it, with the server's own size limit, before
+                # creating one.
+                max_body_bytes = (await http.limits()).max_body_bytes
                 try:
-                    check_body(args.text, None, max_body_bytes=sys.maxsize)
+                    check_body(args.text, None, max_body_bytes=max_body_bytes)
                 except ProtocolViolation as exc:
-                    raise CommandError(f"{exc.message} ({exc.code.value})") from exc
+                    detail = f": {exc.detail}" if exc.detail else ""  # checked here: ours to show
+                    raise CommandError(f"{exc.message} ({exc.code.value}){detail}") from exc
                 found = (await http.direct(peer)).conv
             conv = found
         # The same client_msg_id on every try: a retry never sends the message twice (G2).

@@ -16,6 +16,7 @@ def _up(args: argparse.Namespace) -> int:
     cluster = LocalCluster(
         Path(args.dir),
         gateways=args.gateways,
+        ha=args.ha,
         say=lambda line: print(f"pigeon cluster: {line}", file=sys.stderr),
     )
     try:
@@ -68,6 +69,11 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         "up", help="install what is missing, start everything, print the URL to connect to"
     )
     up.add_argument("--gateways", type=int, default=3, help="gateway processes (default 3)")
+    up.add_argument(
+        "--ha",
+        action="store_true",
+        help="PostgreSQL highly available: 3 Patroni members (synchronous, strict) over etcd",
+    )
     status = actions.add_parser("status", help="every process, its pid, port and health")
     down = actions.add_parser("down", help="stop every process of the cluster by pid")
     for parser, func in ((up, _up), (status, _status), (down, _down)):

@@ -21,7 +21,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 DESCRIPTION = (
     "Pigeon: run a messaging node (serve, backup, restore, migrate, shard), chat with one "
     "from a terminal (user, login, convs, send, tail, history), watch or administer one (top, "
-    "admin), load-test one (bench), or run a local cluster of them (cluster)."
+    "admin), load-test one (bench), run a local cluster of them (cluster), or inject faults "
+    "into one and check what clients saw (chaos)."
 )
 
 # The stop signals that came before the command could handle them (see main).
@@ -130,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from pigeon import __version__
     from pigeon.bench.cli import add_command as add_bench
-    from pigeon.cli import admin, chat, cluster, shard
+    from pigeon.cli import admin, chaos, chat, cluster, shard
 
     parser = argparse.ArgumentParser(prog="pigeon", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"pigeon {__version__}")
@@ -177,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_commands(sub)
     shard.add_commands(sub)
     cluster.add_commands(sub)
+    chaos.add_commands(sub)
     add_bench(sub)
     return parser
 

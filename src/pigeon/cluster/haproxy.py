@@ -87,8 +87,9 @@ listen stats
 """
 
 
-def parse_stats_csv(text: str) -> dict[str, str]:
-    """Each gateway's status as HAProxy sees it (``UP``, ``DOWN``, ...), from ``/stats;csv``."""
+def parse_stats_csv(text: str, proxy: str = "gateways") -> dict[str, str]:
+    """Each server's status in ``proxy`` as HAProxy sees it (``UP``, ``DOWN``, ...), from
+    ``/stats;csv``."""
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# "):
         return {}
@@ -96,6 +97,6 @@ def parse_stats_csv(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in lines[1:]:
         row = dict(zip(header, line.split(","), strict=False))
-        if row.get("pxname") == "gateways" and row.get("svname") not in ("FRONTEND", "BACKEND"):
+        if row.get("pxname") == proxy and row.get("svname") not in ("FRONTEND", "BACKEND"):
             out[row["svname"]] = row.get("status", "")
     return out

@@ -16,6 +16,15 @@ Layout of the directory::
     nats-0/nats.log ...
     gateway-0/data gateway-0/pigeon.log ...
     haproxy/haproxy.cfg haproxy/haproxy.log
+
+With ``ha`` (``up --ha``, pigeon.cluster.patroni), PostgreSQL is instead three
+Patroni-managed members over a 3-member etcd cluster, with a TCP HAProxy (``haproxy-pg``) in
+front that routes to the primary alone; the catalog and both shard databases live on that
+one replicated cluster::
+
+    etcd-0/data etcd-0/etcd.log ...
+    pg-1/patroni.yml pg-1/data pg-1/patroni.log   pg-2/...   pg-3/...
+    haproxy-pg/haproxy.cfg haproxy-pg/haproxy.log
 """
 
 from __future__ import annotations
@@ -32,10 +41,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pigeon.cluster import haproxy, processes
+from pigeon.cluster import haproxy, patroni, processes
 from pigeon.cluster.processes import Proc
 from pigeon.durable_files import write_file_atomically
 
@@ -48,6 +58,8 @@ DEBIAN_PACKAGES = (
     "nats-server:nats-server",
     "haproxy:haproxy",
 )
+# What `up --ha` needs on top (Debian's program paths, from `dpkg -L`).
+DEBIAN_PACKAGES_HA = (*DEBIAN_PACKAGES, "etcd-server:/usr/bin/etcd", "patroni:/usr/bin/patroni")
 NATS_NODES = 3
 # The kinds of process, in the order they start (and the reverse of down's).
 KINDS = (
@@ -55,6 +67,13 @@ KINDS = (
     ("nats", "NATS"),
     ("gateway", "the gateways"),
     ("haproxy", "HAProxy"),
+)
+# With high availability: etcd first, Patroni's members (kind postgres), then their proxy.
+KINDS_HA = (
+    ("etcd", "etcd"),
+    ("postgres", "PostgreSQL (Patroni)"),
+    ("pgproxy", "HAProxy for PostgreSQL"),
+    *KINDS[1:],
 )
 CATALOG_DB = "pigeon"
 # Seconds for every part to report healthy, per step of `up`.
@@ -96,7 +115,8 @@ def write_shared_admin_token(cluster_dir: Path, gateway_data_dirs: list[Path]) -
 class LocalCluster:
     """A local cluster in ``directory``: :meth:`up`, :meth:`status`, :meth:`down`.
 
-    ``env`` is added to every gateway's environment (tests make argon2 cheap with it)."""
+    ``env`` is added to every gateway's environment (tests make argon2 cheap with it);
+    ``ha`` runs PostgreSQL under Patroni (module docstring)."""
 
     def __init__(
         self,
@@ -106,6 +126,7 @@ class LocalCluster:
         env: Mapping[str, str] | None = None,
         ready_timeout_s: float = READY_TIMEOUT_S,
         say: Callable[[str], None] = lambda _: None,
+        ha: bool = False,
     ) -> None:
         if gateways < 1:
             raise ClusterError("a cluster needs at least one gateway")
@@ -118,6 +139,7 @@ class LocalCluster:
         self.store_url = ""
         self.bus_url = ""
         self.complete = False
+        self.ha = ha
 
     # -- what it runs -------------------------------------------------------------------
 
@@ -138,6 +160,10 @@ class LocalCluster:
 
     def of_kind(self, kind: str) -> list[Proc]:
         return [p for p in self.procs if p.kind == kind]
+
+    @property
+    def kinds(self) -> tuple[tuple[str, str], ...]:
+        return KINDS_HA if self.ha else KINDS
 
     @property
     def gateway_urls(self) -> list[str]:
@@ -174,6 +200,7 @@ class LocalCluster:
         self.complete = bool(raw.get("complete", False))
         self.store_url = str(raw.get("store", ""))
         self.bus_url = str(raw.get("bus", ""))
+        self.ha = bool(raw.get("ha", False))
         return True
 
     def _save(self) -> None:
@@ -182,6 +209,7 @@ class LocalCluster:
             "complete": self.complete,  # every part started once: `up` may start it again
             "store": self.store_url,
             "bus": self.bus_url,
+            "ha": self.ha,
             "processes": [asdict(p) for p in self.procs],
         }
         write_file_atomically(
@@ -241,7 +269,7 @@ class LocalCluster:
             from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
 
             try:
-                ensure_debian_packages(DEBIAN_PACKAGES)
+                ensure_debian_packages(DEBIAN_PACKAGES_HA if self.ha else DEBIAN_PACKAGES)
             except PackagesMissing as exc:
                 raise ClusterError(f"cannot install the Debian packages: {exc}") from exc
         try:
@@ -249,7 +277,12 @@ class LocalCluster:
                 self._restart()
             else:
                 self.procs = []
-                self._start_postgres()
+                if self.ha:
+                    self._start_etcd()
+                    self._start_patroni()
+                    self._start_pgproxy()
+                else:
+                    self._start_postgres()
                 self._start_nats()
                 self._start_gateways()
                 self._start_haproxy()
@@ -290,14 +323,14 @@ class LocalCluster:
         a test or an operator stopped or killed it; stops it first if it still runs. Waits
         (bounded) until it is healthy."""
         proc = self.proc(name)
-        processes.stop(proc)
+        self._stop_proc(proc)
         self._respawn(proc)
         self._wait_healthy([proc], name)
 
     def _restart(self) -> None:
         """Start a stopped cluster again as it ran: same programs, ports, data and logs
         (its catalog names its databases by port)."""
-        for kind, what in KINDS:
+        for kind, what in self.kinds:
             procs = self.of_kind(kind)
             self.say(f"starting {what} again")
             for proc in procs:
@@ -362,17 +395,21 @@ class LocalCluster:
             pgs.append(proc)
         self._wait_healthy(pgs, "PostgreSQL")
         first, second = pgs
-        try:
-            processes.psql(first.port, f"CREATE DATABASE {CATALOG_DB}")
-            processes.psql(first.port, "CREATE DATABASE shard1")
-            processes.psql(second.port, "CREATE DATABASE shard2")
-        except (RuntimeError, subprocess.TimeoutExpired) as exc:
-            raise ClusterError(str(exc)) from exc
         user = processes.PG_SUPERUSER
         shard2 = f"postgresql://{user}@127.0.0.1:{second.port}/shard2"
-        self.store_url = (
-            f"postgresql://{user}@127.0.0.1:{first.port}/{CATALOG_DB}?shards=shard1,{shard2}"
+        self._create_and_migrate(
+            [(first.port, CATALOG_DB), (first.port, "shard1"), (second.port, "shard2")],
+            f"postgresql://{user}@127.0.0.1:{first.port}/{CATALOG_DB}?shards=shard1,{shard2}",
         )
+
+    def _create_and_migrate(self, databases: list[tuple[int, str]], store_url: str) -> None:
+        """Create ``databases`` (port, name), then ``pigeon migrate`` the store they make."""
+        try:
+            for port, name in databases:
+                processes.psql(port, f"CREATE DATABASE {name}")
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            raise ClusterError(str(exc)) from exc
+        self.store_url = store_url
         self._save()
         self.say("migrating the store")
         migrate_dir = self.directory / "migrate"
@@ -418,6 +455,137 @@ class LocalCluster:
         self.bus_url = "nats://" + ",".join(f"127.0.0.1:{p.port}" for p in nodes)
         self._save()
         self._wait_healthy(nodes, "NATS")
+
+    # -- high availability (pigeon.cluster.patroni) ---------------------------------------
+
+    def _start_etcd(self) -> None:
+        self.say(f"starting etcd ({patroni.ETCD_MEMBERS} members)")
+        names = [f"etcd-{n}" for n in range(patroni.ETCD_MEMBERS)]
+        ports = {name: (processes.free_port(), processes.free_port()) for name in names}
+        peers = {name: peer for name, (_, peer) in ports.items()}
+        token = f"pigeon-{secrets.token_hex(8)}"  # a stray member of another cluster stays out
+        members = []
+        for name, (client, peer) in ports.items():
+            root = self.directory / name
+            root.mkdir()
+            proc = Proc(name, "etcd", client, str(root / "etcd.log"), extra={"peer_port": peer})
+            self._spawn(proc, patroni.etcd_args(name, root / "data", client, peer, peers, token))
+            members.append(proc)
+        self._wait_healthy(members, "etcd")
+
+    def _start_patroni(self) -> None:
+        self.say(f"starting PostgreSQL under Patroni ({patroni.PATRONI_MEMBERS} members)")
+        etcd_ports = [p.port for p in self.of_kind("etcd")]
+        members = []
+        for n in range(1, patroni.PATRONI_MEMBERS + 1):
+            name, root = f"pg-{n}", self.directory / f"pg-{n}"
+            root.mkdir()
+            processes.give_to_pg_user(root)
+            port, rest = processes.free_port(), processes.free_port()
+            config = root / "patroni.yml"
+            config.write_text(
+                patroni.patroni_config(
+                    name=name, root=root, port=port, rest_port=rest, etcd_ports=etcd_ports
+                )
+            )
+            log = root / "patroni.log"
+            log.touch()
+            processes.give_to_pg_user(log)
+            proc = Proc(
+                name, "postgres", port, str(log), extra={"rest_port": rest, "root": str(root)}
+            )
+            # All at once: one wins the race to initialize, the others copy it (pg_basebackup).
+            self._spawn(proc, [patroni.patroni_program(), str(config)], user=processes.pg_os_user())
+            members.append(proc)
+        self._wait_healthy(members, "PostgreSQL (Patroni)")
+
+    def _start_pgproxy(self) -> None:
+        self.say("starting HAProxy for PostgreSQL")
+        root = self.directory / "haproxy-pg"
+        root.mkdir()
+        front, stats = processes.free_port(), processes.free_port()
+        config = root / "haproxy.cfg"
+        members = [(p.name, p.port, int(p.extra["rest_port"])) for p in self.of_kind("postgres")]
+        config.write_text(
+            patroni.pgproxy_config(front_port=front, stats_port=stats, members=members)
+        )
+        program = shutil.which("haproxy") or "/usr/sbin/haproxy"
+        proc = Proc("haproxy-pg", "pgproxy", front, str(root / "haproxy.log"))
+        proc.extra = {"stats_port": stats}
+        self._spawn(proc, [program, "-f", str(config)])
+        self._wait_healthy([proc], "HAProxy for PostgreSQL")
+        user = processes.PG_SUPERUSER
+        # Every database on the one replicated cluster, reached through the proxy alone.
+        self._create_and_migrate(
+            [(front, CATALOG_DB), (front, "shard1"), (front, "shard2")],
+            f"postgresql://{user}@127.0.0.1:{front}/{CATALOG_DB}?shards=shard1,shard2",
+        )
+
+    def postgres_roles(self) -> dict[str, str]:
+        """Each PostgreSQL member's role as Patroni reports it now (``master``/``primary``,
+        ``replica``, or ``""`` when it does not answer). With ``ha`` only."""
+        return {
+            p.name: patroni.member_state(int(p.extra["rest_port"]))[0]
+            for p in self.of_kind("postgres")
+        }
+
+    def postgres_primary(self) -> str | None:
+        """The name of the PostgreSQL member that is primary now, if one is."""
+        for name, role in self.postgres_roles().items():
+            if patroni.is_primary_role(role):
+                return name
+        return None
+
+    def postgres_standbys(self) -> list[str]:
+        """The members that are running as standbys now."""
+        return [name for name, role in self.postgres_roles().items() if role == "replica"]
+
+    def postgres_sync_standby(self) -> str | None:
+        """The standby the primary now waits for at each commit (Patroni's ``/sync`` is 200
+        there alone), if one is."""
+        for proc in self.of_kind("postgres"):
+            rest = int(proc.extra["rest_port"])
+            if processes.http_status(f"http://127.0.0.1:{rest}/sync")[0] == 200:
+                return proc.name
+        return None
+
+    def wait_for_primary(self, timeout_s: float, *, other_than: str | None = None) -> str:
+        """Wait (bounded) until a member other than ``other_than`` is primary; its name."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            primary = self.postgres_primary()
+            if primary is not None and primary != other_than:
+                return primary
+            if time.monotonic() >= deadline:
+                raise ClusterError(f"no new PostgreSQL primary after {timeout_s:.0f} s")
+            time.sleep(processes.POLL_S)
+
+    def kill_postgres_member(self, name: str) -> None:
+        """SIGKILL one PostgreSQL member as a lost machine: its Patroni and its postmaster
+        with all its backends (Patroni starts PostgreSQL in a session of its own). Start it
+        again with :meth:`start_again`."""
+        proc = self.proc(name)
+        if proc.kind != "postgres" or not self.ha:
+            raise ClusterError(f"{name} is not a Patroni-managed PostgreSQL member")
+        postmaster = patroni.postmaster_pid(Path(str(proc.extra["root"])) / "data")
+        for pid, program in ((proc.pid, proc.program), (postmaster, "postgres")):
+            if pid > 0 and processes.pid_runs(pid, program):
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(pid, signal.SIGKILL)
+        processes.wait_until(lambda: not proc.alive(), processes.STOP_TIMEOUT_S)
+
+    def _stop_proc(self, proc: Proc) -> bool:
+        """Stop one process; for a Patroni member, also a postmaster it left (a Patroni
+        killed by a test or a crash leaves PostgreSQL running in its own session)."""
+        stopped = processes.stop(proc)
+        if proc.kind == "postgres" and "root" in proc.extra:
+            data = Path(str(proc.extra["root"])) / "data"
+            pid = patroni.postmaster_pid(data)
+            if pid > 0 and processes.pid_runs(pid, "postgres"):
+                orphan = Proc(proc.name, proc.kind, proc.port, proc.log, pid, "postgres")
+                orphan.stop_signal = signal.SIGINT
+                stopped = processes.stop(orphan) or stopped
+        return stopped
 
     def _pigeon_env(self) -> dict[str, str]:
         return {**os.environ, **self.env}
@@ -491,8 +659,18 @@ class LocalCluster:
         running = proc.alive()
         if not running:
             return result(False, "not running")
+        if proc.kind == "postgres" and "rest_port" in proc.extra:
+            role, state = patroni.member_state(int(proc.extra["rest_port"]))
+            if not role:
+                return result(False, f"Patroni: {state}")
+            # "running" (3.0) or "streaming" (later): PostgreSQL is up in that role.
+            return result(state in ("running", "streaming"), f"{role}, {state}")
         if proc.kind == "postgres":
             return result(*processes.pg_ready(proc.port))
+        if proc.kind == "etcd":
+            status, body = processes.http_status(f"http://127.0.0.1:{proc.port}/health")
+            healthy = status == 200 and '"true"' in body
+            return result(healthy, "healthy" if healthy else f"/health {status or body}")
         if proc.kind == "nats":
             monitor = f"http://127.0.0.1:{proc.extra['monitor_port']}"
             status, body = processes.http_status(monitor + "/healthz")
@@ -517,8 +695,10 @@ class LocalCluster:
         )
         if status != 200:
             return result(False, f"stats {status or body}")
-        seen = haproxy.parse_stats_csv(body)
+        seen = haproxy.parse_stats_csv(body, "postgres" if proc.kind == "pgproxy" else "gateways")
         up = sorted(name for name, state in seen.items() if state.startswith("UP"))
+        if proc.kind == "pgproxy":  # healthy once it routes to the primary
+            return result(bool(up), f"routing to {', '.join(up) or 'no primary'}")
         # Healthy once it routes to at least one gateway; the detail names those it routes to.
         return result(bool(up), f"routing to {', '.join(up) or 'no gateway'}")
 
@@ -539,9 +719,19 @@ class LocalCluster:
 
     def _stop_all(self) -> list[str]:
         stopped = []
-        for kind, _ in reversed(KINDS):
-            for proc in self.of_kind(kind):
-                if processes.stop(proc):
+        for kind, _ in reversed(self.kinds):
+            procs = self.of_kind(kind)
+            if kind == "postgres" and self.ha:
+                # The standbys together, then the primary: a primary stopped first would hand
+                # its role over, twice.
+                primary = self.postgres_primary()
+                standbys = [p for p in procs if p.name != primary]
+                with ThreadPoolExecutor(max(1, len(standbys))) as pool:
+                    done = list(pool.map(self._stop_proc, standbys))
+                stopped += [p.name for p, was in zip(standbys, done, strict=True) if was]
+                procs = [p for p in procs if p.name == primary]
+            for proc in procs:
+                if self._stop_proc(proc):
                     stopped.append(proc.name)
         if left := self.running():
             raise ClusterError(

@@ -359,4 +359,7 @@ def nats_args(
         f"nats://127.0.0.1:{cluster_port}",
         "--routes",
         ",".join(f"nats://127.0.0.1:{p}" for p in routes),
+        # Clients know the nodes from their URL alone: a gateway that reaches the bus through
+        # pigeon chaos's fault proxies must not learn the nodes' own ports and go around them.
+        "--no_advertise",
     ]

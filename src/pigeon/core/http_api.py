@@ -216,6 +216,14 @@ class PushKeyResponse(_Body):
     public_key: str
 
 
+class LimitsResponse(_Body):
+    # What this server accepts, for a client to check input before it acts on it (a CLI
+    # refuses an over-long message before it opens a conversation for it).
+    max_body_bytes: int
+    max_title_chars: int
+    max_group_members: int
+
+
 class WebhookRequest(_Body):
     url: WebhookUrl
     # Only this conversation's events (its owner must be a member); absent: all of theirs.
@@ -460,6 +468,14 @@ ROUTES: tuple[Route, ...] = (
         status=204,
     ),
     Route("GET", "/v1/blocks", "The users I block", None, BlocksResponse),
+    Route(
+        "GET",
+        "/v1/limits",
+        "The sizes this server accepts (message body, group title, group members)",
+        None,
+        LimitsResponse,
+        auth=False,
+    ),
     Route("DELETE", "/v1/blocks/{handle}", "Unblock a user", None, None, status=204),
     Route("POST", "/v1/conversations/{conv}/messages", "Send a message", SendRequest, AckResponse),
     HISTORY,

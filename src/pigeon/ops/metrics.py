@@ -175,6 +175,7 @@ class Metrics:
         held_bytes: Callable[[], int],
         write_queue_depth: Callable[[], int],
         read_queue_depth: Callable[[], int],
+        unreachable_databases: Callable[[], int],
         data_dir: Path,
     ) -> None:
         """Register the gauges that are read from live objects at each scrape."""
@@ -187,6 +188,7 @@ class Metrics:
                 "pigeon_connection_held_bytes": held_bytes(),
                 "pigeon_write_queue_depth": write_queue_depth(),
                 "pigeon_read_queue_depth": read_queue_depth(),
+                "pigeon_store_databases_unreachable": unreachable_databases(),
                 "pigeon_data_free_bytes": disk.free,
                 "pigeon_data_size_bytes": disk.total,
             }
@@ -198,6 +200,8 @@ class Metrics:
                 "bytes WebSockets hold: requests in flight, queued output, socket buffers",
             "pigeon_write_queue_depth": "writes waiting for the writer",
             "pigeon_read_queue_depth": "store reads waiting for a reader thread",
+            "pigeon_store_databases_unreachable":
+                "shard databases the last store check could not read (PostgreSQL)",
             "pigeon_data_free_bytes": "free bytes on the data directory's filesystem",
             "pigeon_data_size_bytes": "size of the data directory's filesystem",
         }))  # fmt: skip

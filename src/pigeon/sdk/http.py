@@ -204,6 +204,12 @@ class HttpClient:
         """The handles I block, sorted. Raises only what every request raises."""
         return (await self._call("GET", "/v1/blocks", None, api.BlocksResponse)).blocks
 
+    async def limits(self) -> api.LimitsResponse:
+        """The sizes this server accepts (message body in UTF-8 bytes, group title, group
+        members), to check input before acting on it. Needs no login. Raises only what every
+        request raises."""
+        return await self._call("GET", "/v1/limits", None, api.LimitsResponse, auth=False)
+
     # -- the log ----------------------------------------------------------------------------
 
     async def send(

@@ -255,6 +255,7 @@ async def start(config: Config) -> Node:
         held_bytes=ws.held_bytes,
         write_queue_depth=lambda: store.statistics().write_queue_depth,
         read_queue_depth=lambda: store.statistics().read_queue_depth,
+        unreachable_databases=lambda: store.statistics().unreachable_databases,
         data_dir=config.data_path,
     )
     metrics.watch_bus(gaps=lambda: hub.gaps, repairs=lambda: hub.repairs)

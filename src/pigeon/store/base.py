@@ -82,6 +82,9 @@ class StoreStatistics:
 
     write_queue_depth: int
     read_queue_depth: int
+    # Databases of a store spread over several (PostgreSQL's shards) that the last check
+    # could not read; a store of one database is unreachable as a whole (check raises).
+    unreachable_databases: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,12 +258,24 @@ class Store(Protocol):
     # -- limits shared by every node, and the admin credential (docs/DECISIONS.md D42) ------
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         """Take up to ``want`` whole tokens from the bucket ``key`` (``rate_per_s`` a second,
-        holding at most ``burst``, full when first named); returns how many it held. ``now_ms``
-        is wall-clock time, the one clock nodes share; a call dated before an earlier one
-        refills nothing. Not durable: a lost bucket comes back full."""
+        holding at most ``burst``, full when first named); returns how many it held. Not
+        durable: a lost bucket comes back full.
+
+        Without ``now_ms`` (what gateways pass) the call is dated by the store's own clock,
+        the one every gateway of the store shares: PostgreSQL's, or the embedded stores'
+        monotonic clock (one process owns them). A gateway whose clock steps back or runs
+        behind would otherwise refill nothing until it caught up, refusing its users (D42).
+        Tests pass ``now_ms`` to drive time; a call dated before an earlier one refills
+        nothing."""
 
     async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
         """Return tokens taken for an attempt that turned out not to count (up to ``burst``)."""

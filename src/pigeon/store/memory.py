@@ -15,6 +15,7 @@ it is made, in that order.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -96,7 +97,9 @@ class MemoryStore:
         *,
         epoch: str | None = None,
         new_conversation_id: Callable[[], str] = rules.new_conversation_id,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        self._clock = clock  # seconds, for rate buckets dated by the store (take_tokens)
         self.on_commit: CommitListener | None = None
         self._epoch = epoch if epoch is not None else new_epoch()
         self._new_conversation_id = new_conversation_id
@@ -242,10 +245,17 @@ class MemoryStore:
         return True
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         await self._enter()
-        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now_ms / 1000)
+        now = self._clock() if now_ms is None else now_ms / 1000
+        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now)
 
     async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
         await self._enter()

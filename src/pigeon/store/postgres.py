@@ -107,6 +107,8 @@ CATALOG = "catalog"
 # and guessed handles cannot grow the table without bound.
 PRUNE_BUCKETS_EVERY = 1024
 BUCKET_IDLE_MS = 3_600_000
+# The database's wall clock in ms: one clock for a bucket every gateway takes from.
+DATABASE_NOW_MS = "(extract(epoch FROM clock_timestamp()) * 1000)::bigint"
 _PREFIXED_EVENT_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
 # Bounded retries, each named in the log.
@@ -133,6 +135,16 @@ _CONNECTION_LOST: tuple[type[BaseException], ...] = (
     asyncpg.InterfaceError,
     asyncpg.exceptions.OperatorInterventionError,
     asyncpg.InternalClientError,  # the driver lost track of the protocol: same as lost
+    # A server that takes no writes (yet): a standby being promoted, which HAProxy routes to
+    # as soon as Patroni calls it leader (D51). The batch rolled back; a new connection may
+    # find the promotion done.
+    asyncpg.ReadOnlySQLTransactionError,
+)
+# A read (or an autocommit statement outside the writers) failed for want of a database.
+_DATABASE_FAILED: tuple[type[BaseException], ...] = (
+    *_CONNECTION_LOST,
+    asyncpg.PostgresError,
+    TimeoutError,
 )
 _LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
 
@@ -422,6 +434,15 @@ class _DatabaseWriter:
                 return value, None
 
 
+async def _probe_catalog(conn: Connection, now_ms: int) -> None:
+    """The catalog's probe write: one row of ``meta``, as small as a write gets."""
+    await conn.execute(
+        "INSERT INTO meta(key, value) VALUES ('probe', $1) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        str(now_ms),
+    )
+
+
 def _discard(conn: Connection) -> None:
     """Close a connection whose state is unknown, so the pool opens a new one."""
     with contextlib.suppress(asyncpg.InterfaceError):  # the pool already let it go
@@ -499,6 +520,8 @@ class PostgresStore:
         self.queries = 0  # reads issued since open: what a hello costs, measured in tests
         self._takes = 0  # take_tokens calls, to prune idle buckets now and then
         self._epoch = ""
+        # Shard databases the last check could not read (check).
+        self.unreachable: frozenset[str] = frozenset()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -633,6 +656,7 @@ class PostgresStore:
         return StoreStatistics(
             write_queue_depth=sum(w.queued() for w in self._writers.values()),
             read_queue_depth=self._reads,
+            unreachable_databases=len(self.unreachable),
         )
 
     def writer_statistics(self) -> dict[str, tuple[int, int, int]]:
@@ -737,7 +761,7 @@ class PostgresStore:
         try:
             async with pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
                 return await asyncio.wait_for(job(conn), READ_TIMEOUT_S)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+        except _DATABASE_FAILED as exc:
             raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
         finally:
             self._reads -= 1
@@ -863,43 +887,79 @@ class PostgresStore:
         return await self._read(CATALOG, job)
 
     async def check(self) -> None:
-        """Raise StoreUnavailable unless every database answers a read and every writer runs
-        with its last batch committed."""
+        """Raise StoreUnavailable unless this gateway can serve: every writer runs and the
+        catalog (every login, hello and membership goes through it) answers a read. A shard
+        database that does not answer is logged and kept in :attr:`unreachable` (its
+        conversations' requests fail alone, ``unavailable``), not raised: one shard's loss
+        must not take every gateway out of its load balancer (D51). After a failed catalog
+        batch, a probe write says whether catalog writes commit now (a failover may have
+        come and gone since: the failure alone would keep the gateway out until the next
+        write)."""
         for name, writer in self._writers.items():
             if not writer.running():
                 raise StoreUnavailable(f"the {name} writer is not running")
-            if writer.last_error is not None:
-                raise StoreUnavailable(f"the last write to {name} failed: {writer.last_error}")
         if not self._writers:
             raise StoreUnavailable("the store is closed")
+        if self._writers[CATALOG].last_error is not None:
+            now_ms = int(time.time() * 1000)
+            await self._write(CATALOG, "probe_write", lambda conn: _probe_catalog(conn, now_ms))
 
         async def job(conn: Connection) -> None:
             await conn.fetchval("SELECT 1")
 
-        await asyncio.gather(*(self._read(name, job) for name in self._pools))
+        names = list(self._pools)
+        answers = await asyncio.gather(
+            *(self._read(name, job) for name in names), return_exceptions=True
+        )
+        unreachable = set()
+        for name, answer in zip(names, answers, strict=True):
+            if isinstance(answer, BaseException) and not isinstance(answer, Exception):
+                raise answer  # a cancellation
+            if isinstance(answer, Exception):
+                if name == CATALOG:
+                    raise answer
+                unreachable.add(name)
+                if name not in self.unreachable:  # the transition, not every check
+                    log.error(
+                        "shard database unreachable",
+                        extra={"database": name, "error": repr(answer)},
+                    )
+            elif name in self.unreachable:
+                log.info("shard database reachable again", extra={"database": name})
+        self.unreachable = frozenset(unreachable)
 
     # -- limits shared by every gateway, and the admin credential (D42) ----------------------
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
         """One autocommit upsert on the unlogged ``rate_buckets``: it writes no WAL, so its
         commit waits for no flush, and it needs no place in the group commit. Refill, grant
         and the new level are one expression over the old row, so concurrent calls from
-        several gateways serialize on the row lock and never grant a token twice."""
+        several gateways serialize on the row lock and never grant a token twice. Without
+        ``now_ms`` the catalog database's clock dates the call, so gateways' clocks do not
+        matter (EXCLUDED.updated_ms is that time in the update)."""
 
         async def job(conn: Connection) -> int:
             granted = await conn.fetchval(
                 "INSERT INTO rate_buckets AS b (key, tokens, updated_ms, granted) "
-                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), $5::bigint, "
+                "VALUES ($1, $3::float8 - least($2::integer, floor($3::float8)), "
+                f"        coalesce($5::bigint, {DATABASE_NOW_MS}), "
                 "        least($2::integer, floor($3::float8))) "
                 "ON CONFLICT (key) DO UPDATE SET "
-                "  granted = greatest(0, least($2, floor(least($3, "
-                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4::float8 / 1000.0)))), "
-                "  tokens = least($3, b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0) "
-                "      - greatest(0, least($2, floor(least($3, "
-                "      b.tokens + greatest(0, $5 - b.updated_ms) * $4 / 1000.0)))), "
-                "  updated_ms = greatest(b.updated_ms, $5) "
+                "  granted = greatest(0, least($2, floor(least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4::float8 / 1e3)))), "
+                "  tokens = least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4 / 1000.0) "
+                "      - greatest(0, least($2, floor(least($3, b.tokens "
+                "      + greatest(0, EXCLUDED.updated_ms - b.updated_ms) * $4 / 1000.0)))), "
+                "  updated_ms = greatest(b.updated_ms, EXCLUDED.updated_ms) "
                 "RETURNING granted",
                 key,
                 want,
@@ -910,7 +970,10 @@ class PostgresStore:
             self._takes += 1
             if self._takes % PRUNE_BUCKETS_EVERY == 0:  # a missing row is a full bucket
                 await conn.execute(
-                    "DELETE FROM rate_buckets WHERE updated_ms < $1", now_ms - BUCKET_IDLE_MS
+                    "DELETE FROM rate_buckets "
+                    f"WHERE updated_ms < coalesce($1::bigint, {DATABASE_NOW_MS}) - $2::bigint",
+                    now_ms,
+                    BUCKET_IDLE_MS,
                 )
             return int(granted)
 
@@ -962,11 +1025,7 @@ class PostgresStore:
         """Commit a tiny write through every database's writer, as every write goes."""
 
         async def catalog_job(conn: Connection) -> None:
-            await conn.execute(
-                "INSERT INTO meta(key, value) VALUES ('probe', $1) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                str(now_ms),
-            )
+            await _probe_catalog(conn, now_ms)
 
         async def shard_job(conn: Connection) -> None:
             await conn.execute("SELECT pg_current_xact_id()")  # assigns a transaction id
@@ -1471,7 +1530,7 @@ class PostgresStore:
                         return await job(conn)
 
                 return await asyncio.wait_for(transaction(), READ_TIMEOUT_S)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
+        except _DATABASE_FAILED as exc:
             raise StoreUnavailable(f"the {database} database failed: {exc!r}") from exc
 
     async def claim_outbox(self, now_ms: int, *, lease_ms: int, limit: int) -> list[OutboxRecord]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -339,9 +340,16 @@ class SqliteStore:
     # lock), so memory is shared by all its users, and sends pay no write for them (D42).
 
     async def take_tokens(
-        self, key: str, want: int, *, rate_per_s: float, burst: float, now_ms: int
+        self,
+        key: str,
+        want: int,
+        *,
+        rate_per_s: float,
+        burst: float,
+        now_ms: int | None = None,
     ) -> int:
-        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now_ms / 1000)
+        now = time.monotonic() if now_ms is None else now_ms / 1000
+        return self._buckets.grant(key, want, rate_per_s=rate_per_s, burst=burst, now=now)
 
     async def give_back_tokens(self, key: str, count: int, *, burst: float) -> None:
         self._buckets.give_back(key, count)

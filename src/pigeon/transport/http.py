@@ -306,6 +306,7 @@ class HttpApi:
         r.add_post("/v1/blocks", self.block)
         r.add_get("/v1/blocks", self.blocks)
         r.add_delete("/v1/blocks/{handle}", self.unblock)
+        r.add_get("/v1/limits", self.limits)
         r.add_post("/v1/webhooks", self.create_webhook)
         r.add_get("/v1/webhooks", self.list_webhooks)
         r.add_delete("/v1/webhooks/{webhook}", self.delete_webhook)
@@ -466,6 +467,9 @@ class HttpApi:
         device = await self._device(request)
         await self.service.delete_webhook(device.handle, self._webhook(request))
         return web.Response(status=204)
+
+    async def limits(self, request: web.Request) -> web.Response:
+        return json_response(self.service.limits())
 
     async def push_key(self, request: web.Request) -> web.Response:
         return json_response(self.service.push_key())

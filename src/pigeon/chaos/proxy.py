@@ -1,0 +1,109 @@
+"""A small asyncio TCP proxy the nemesis puts between one gateway and its store or bus, to
+partition that link or slow it down (``tc netem`` is not available on these machines, and
+toxiproxy is not packaged: docs/DECISIONS.md D52).
+
+While partitioned, the proxy stops moving bytes both ways and holds new connections
+unanswered, as a network that drops every packet does; on heal it moves them on, as TCP's
+retransmissions would after a short partition (each direction holds at most one read of
+``CHUNK`` bytes meanwhile; the rest waits in the kernel's socket buffers). Latency delays each
+chunk, in order within a connection; connections are delayed independently, so requests on
+two connections may overtake one another (reordering between connections; TCP itself never
+reorders within one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+CHUNK = 64 * 1024
+MAX_CONNECTIONS = 256
+CONNECT_TIMEOUT_S = 10.0
+
+
+class FaultProxy:
+    """Listens on 127.0.0.1 (a free port: :attr:`port` after :meth:`start`) and forwards each
+    connection to ``upstream_port`` on 127.0.0.1. Its methods run on the event loop."""
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port = upstream_port
+        self.port = 0
+        self.latency_s = 0.0
+        self._flowing = asyncio.Event()
+        self._flowing.set()
+        self._server: asyncio.Server | None = None
+        self._connections: set[asyncio.Task[object]] = set()
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> FaultProxy:
+        self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    def partition(self) -> None:
+        self._flowing.clear()
+
+    def heal(self) -> None:
+        self._flowing.set()
+        self.latency_s = 0.0
+
+    @property
+    def partitioned(self) -> bool:
+        return not self._flowing.is_set()
+
+    async def close(self) -> None:
+        """Stop listening and end every connection; waits (bounded) until each has ended:
+        a connection task left to be cancelled by the loop's end logs a spurious error."""
+        if self._server is not None:
+            self._server.close()
+        self._flowing.set()
+        for writer in list(self._writers):
+            writer.close()
+        if self._connections:
+            await asyncio.wait(self._connections, timeout=CONNECT_TIMEOUT_S)
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if len(self._writers) >= 2 * MAX_CONNECTIONS:
+            writer.close()
+            return
+        self._writers.add(writer)
+        task = asyncio.current_task()
+        assert task is not None
+        self._connections.add(task)
+        upstream_writer: asyncio.StreamWriter | None = None
+        try:
+            await self._flowing.wait()  # a partition holds a new connection until it heals
+            async with asyncio.timeout(CONNECT_TIMEOUT_S):
+                upstream_reader, upstream_writer = await asyncio.open_connection(
+                    "127.0.0.1", self.upstream_port
+                )
+            self._writers.add(upstream_writer)
+            pipes = [
+                asyncio.ensure_future(self._pipe(reader, upstream_writer)),
+                asyncio.ensure_future(self._pipe(upstream_reader, writer)),
+            ]
+            try:
+                await asyncio.wait(pipes, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for pipe in pipes:
+                    pipe.cancel()
+                await asyncio.gather(*pipes, return_exceptions=True)
+        except (OSError, TimeoutError):
+            pass  # the upstream is down: the client sees its connection close
+        finally:
+            self._connections.discard(task)
+            for end in (writer, upstream_writer):
+                if end is not None:
+                    self._writers.discard(end)
+                    end.close()
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            while data := await reader.read(CHUNK):
+                await self._flowing.wait()  # partitioned: hold this chunk until the heal
+                if self.latency_s:
+                    await asyncio.sleep(self.latency_s)  # the injected latency itself
+                writer.write(data)
+                await writer.drain()
+            if writer.can_write_eof():
+                writer.write_eof()
