@@ -60,6 +60,26 @@ def test_s1_direct_chat(tmp_path: Path) -> None:
     assert r["delivered"] == r["acked"]  # one other member per direct conversation
     assert r["latency_ms"]["count"] == r["delivered"]
     assert r["intervals"]
+    assert_cpu_per_message(r)
+
+
+def assert_cpu_per_message(result: dict[str, Any]) -> None:
+    """Both CPU figures per acked message are there, and are the CPU the processes' own
+    counters show (/proc for the server, getrusage for the workers) until every send was
+    answered, over every message acked in the run, warm-up included."""
+    acked = sum(phase["acked"] for phase in result["phases"])
+    delivered = sum(phase["delivered"] for phase in result["phases"])
+    assert acked > result["acked"]  # the warm-up's count too
+    for side in ("server", "generator"):
+        figures = result[side]
+        assert figures["cpu_s_answered"] >= figures["cpu_s"] - 0.01, side  # rounding
+        assert figures["cpu_s_answered"] > 0, side
+        assert figures["cpu_us_per_msg"] == pytest.approx(
+            figures["cpu_s_answered"] * 1e6 / acked, rel=0.01, abs=0.2
+        ), side
+        assert figures["cpu_us_per_delivery"] == pytest.approx(
+            figures["cpu_s_answered"] * 1e6 / delivered, rel=0.01, abs=0.2
+        ), side
 
 
 def test_s2_group_fan_out(tmp_path: Path) -> None:
@@ -133,6 +153,8 @@ def test_s6_capacity_search(tmp_path: Path, client: str) -> None:
     assert_correct(r)
     # How many steps held depends on the machine's speed; only the shape is checked.
     assert 1 <= len(r["steps"]) <= 2
+    for step in r["steps"]:  # a step of 50 sends may burn less than one clock tick
+        assert "cpu_us_per_msg" in step["server"] and "cpu_us_per_msg" in step["generator"]
     assert r["steps"][0]["rate"] == 50.0
     held = [s["rate"] for s in r["steps"] if s["held"]]
     assert r["capacity"]["highest_rate_held"] == (held[-1] if held else None)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from pigeon.chaos import nemesis
 from pigeon.cluster import LocalCluster, processes
 from pigeon.sdk import ApiError, ErrorCode, HttpClient, PigeonTimeoutError, ServerUnreachable
 from tests.helpers.timing import TIMEOUT_S
@@ -139,9 +140,9 @@ async def chats(url: str, prefix: str) -> list[tuple[str, str]]:
 
 
 async def sends_across_a_kill(
-    cluster: LocalCluster, victim: str, prefix: str
+    cluster: LocalCluster, kill: Callable[[], None], prefix: str
 ) -> tuple[float, list[History]]:
-    """Senders (users named ``prefix``...) run while ``victim`` is SIGKILLed, until acks
+    """Senders (users named ``prefix``...) run while ``kill`` SIGKILLs a member, until acks
     have flowed for a second after it; every acked message is then read back at its seq.
     Returns the longest time without an ack after the kill, and the senders' histories."""
     url = cluster.url
@@ -166,7 +167,7 @@ async def sends_across_a_kill(
     try:
         await until(lambda: len(acks_after(0)) >= 20, TIMEOUT_S, "no acks before the kill")
         killed_at = time.monotonic()
-        await asyncio.to_thread(cluster.kill_postgres_member, victim)
+        await asyncio.to_thread(kill)
         await until(
             lambda: (after := acks_after(killed_at)) != [] and after[-1] - after[0] >= 1.0,
             FAILOVER_BUDGET_S * 3,
@@ -209,7 +210,9 @@ async def test_a_killed_standby_stops_no_write(cluster_dir: Path) -> None:
     # The synchronous one, whose loss blocks commits until the other standby takes its place.
     standby = cluster.postgres_sync_standby()
     assert standby is not None and standby in cluster.postgres_standbys()
-    outage, _ = await sends_across_a_kill(cluster, standby, "standby")
+    outage, _ = await sends_across_a_kill(
+        cluster, lambda: cluster.kill_postgres_member(standby), "standby"
+    )
     # Strict mode with three members: the other standby becomes synchronous.
     print(f"standby lost: {outage:.2f} s without acks")
     assert outage <= FAILOVER_BUDGET_S
@@ -222,10 +225,18 @@ async def test_a_killed_standby_stops_no_write(cluster_dir: Path) -> None:
 async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     cluster_dir: Path,
 ) -> None:
+    """Killed as `pigeon chaos` does (its store_failover kind, which picks the member by its
+    role when the fault starts), then healed as it does: the old primary rejoins as a
+    standby and the cluster is back at full strength."""
     cluster = loaded(cluster_dir)
     old = cluster.postgres_primary()
     assert old is not None
-    outage, histories = await sends_across_a_kill(cluster, old, "primary")
+    failover, stage = nemesis.kind_named("store_failover"), nemesis.Stage(cluster)
+    assert failover.targets(stage) == ["primary"]
+    outage, histories = await sends_across_a_kill(
+        cluster, lambda: failover.inject(stage, "primary"), "primary"
+    )
+    assert not cluster.proc(old).alive()
     assert cluster.postgres_primary() not in (None, old)
     print(
         f"failover: {outage:.2f} s without acks; refused {[h.refused for h in histories]}, "
@@ -233,6 +244,9 @@ async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     )
     assert sum(sum(h.refused.values()) + h.unknown for h in histories) > 0
     assert outage <= FAILOVER_BUDGET_S
+    await asyncio.to_thread(failover.heal, stage, "primary")
+    assert cluster.postgres_roles()[old] == "replica"
+    assert nemesis.unhealthy(cluster) == []
 
 
 def test_down_leaves_nothing_running(cluster_dir: Path) -> None:

@@ -168,6 +168,10 @@ def text_summary(result: dict[str, Any]) -> str:
         f"  cpu: generator {gen.get('cpu_cores_used')} cores, server {srv.get('cpu_cores_used')} "
         f"cores (of {result['machine']['nproc']} shared)"
     )
+    lines.append(
+        f"  cpu per acked message: server {srv.get('cpu_us_per_msg')} µs, generator "
+        f"{gen.get('cpu_us_per_msg')} µs (server per delivery {srv.get('cpu_us_per_delivery')} µs)"
+    )
     verdict = "correct" if result["correct"] else "INCORRECT"
     lines.append(
         f"  {verdict}: lost {result['lost']}  duplicated {result['duplicated']}  "

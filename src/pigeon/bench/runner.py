@@ -22,7 +22,7 @@ from pigeon import __version__
 from pigeon.bench import stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
-from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes
+from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes, us_per
 from pigeon.bench.worker import (
     N_PROGRESS,
     P_ACKED,
@@ -350,6 +350,8 @@ def _coordinate(
     pid = target.current_pid()
     server_rss = rss_bytes(pid) if pid and pid != opts.kill_pid else 0
     sent_done = _collect(pipes, "sent_done", opts.drain_timeout_s + 120, tick)
+    cpu.sample()  # every send is answered: what the run's messages cost the server
+    server_cpu_answered = cpu.seconds
     targets: dict[str, int] = {}
     for part in sent_done:
         for conv, seq in part.items():
@@ -373,6 +375,7 @@ def _coordinate(
         "cpu_s_by_pid": {str(p): round(s, 2) for p, s in cpu.seconds_by_pid.items()},
         "cpu_s": round(server_cpu, 2),
         "cpu_cores_used": round(server_cpu / max(total_s, 1), 2),
+        **per_message(server_cpu_answered, merged["phases"]),
         "rss_mib_at_end": round(server_rss / 2**20, 1),
     }
     if rss_series:
@@ -382,6 +385,19 @@ def _coordinate(
     if killed:
         merged["killed"] = killed
     return merged
+
+
+def per_message(cpu_s: float, phase_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """CPU per acked message and per delivery: the CPU from the load's start until every send
+    was answered, over every message acked in the run (a warm-up's too). A server that falls
+    behind answers after the load ends, so the load window alone would undercount it."""
+    acked = sum(int(row["acked"]) for row in phase_rows)
+    delivered = sum(int(row["delivered"]) for row in phase_rows)
+    return {
+        "cpu_s_answered": round(cpu_s, 3),
+        "cpu_us_per_msg": us_per(cpu_s, acked),
+        "cpu_us_per_delivery": us_per(cpu_s, delivered),
+    }
 
 
 def _resume(drop: dict[str, Any], results: list[dict[str, Any]], n_clients: int) -> dict[str, Any]:
@@ -588,6 +604,7 @@ def merge(
         "generator": {
             "cpu_s": round(cpu_s, 2),
             "cpu_cores_used": round(cpu_s / max(wall_s, 1e-9), 2),
+            **per_message(sum(r["cpu_s_answered"] for r in results), phase_rows),
             "max_schedule_lag_ms": round(max(r["max_schedule_lag_us"] for r in results) / 1000, 2),
             "last_error": next((r["last_error"] for r in results if r["last_error"]), ""),
         },

@@ -295,3 +295,8 @@ class CpuMeter:
     @property
     def seconds(self) -> float:
         return sum(self.seconds_by_pid.values())
+
+
+def us_per(cpu_s: float, count: int) -> float | None:
+    """CPU µs per acked message (or per delivery); None when nothing was counted."""
+    return round(cpu_s * 1e6 / count, 1) if count else None

@@ -891,6 +891,7 @@ class Worker:
             return all(c.open and not c.pending and not c.outbox for c in self.clients)
 
         settled_in_time = await self._until(settled, cfg.drain_timeout_s + cfg.reconnect_timeout_s)
+        cpu_answered = resource.getrusage(resource.RUSAGE_SELF)
         self._send(("sent_done", {conv: max(seqs) for conv, seqs in self.acked.items() if seqs}))
         msg = await self.control.get()
         assert msg[0] == "targets"
@@ -921,6 +922,9 @@ class Worker:
             "clients": len(self.clients),
             "connect_s": connect_s,
             "cpu_s": (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime),
+            # Until every send was answered: the messages of the run cost this much.
+            "cpu_s_answered": (cpu_answered.ru_utime - cpu0.ru_utime)
+            + (cpu_answered.ru_stime - cpu0.ru_stime),
             "wall_s": (end_us - self.start_us) / 1e6,
             "max_schedule_lag_us": max_lag,
             "settled": settled_in_time,

@@ -237,6 +237,43 @@ class ClockJump:
         wait_healthy(stage.cluster)
 
 
+class PostgresMemberKill:
+    """SIGKILL a Patroni-managed PostgreSQL member as a lost machine (its Patroni, its
+    postmaster and backends), then start it again: the ``primary`` (a failover: Patroni
+    promotes the synchronous standby, HAProxy follows) or a ``standby`` (strict synchronous
+    mode goes on with the other). The member is picked by its role when the fault starts,
+    since a failover changes who is primary. Only a cluster from ``cluster up --ha``."""
+
+    def __init__(self, name: str, role: str) -> None:
+        self.name = name
+        self.role = role
+        self._killed: str | None = None
+
+    def targets(self, stage: Stage) -> list[str]:
+        return [self.role] if stage.cluster.ha else []
+
+    def why_skipped(self) -> str:
+        return "needs a Patroni-managed store (`pigeon chaos --ha`, `pigeon cluster up --ha`)"
+
+    def inject(self, stage: Stage, target: str) -> None:
+        cluster = stage.cluster
+        member = cluster.postgres_primary() if self.role == "primary" else None
+        if self.role == "standby":
+            member = next(iter(cluster.postgres_standbys()), None)
+        if member is None:
+            raise NemesisError(f"no PostgreSQL {self.role} to kill")
+        self._killed = member
+        cluster.kill_postgres_member(member)
+
+    def heal(self, stage: Stage, target: str) -> None:
+        if self._killed is None:
+            return
+        killed, self._killed = self._killed, None
+        stage.cluster.wait_for_primary(HEAL_TIMEOUT_S, other_than=killed)
+        stage.cluster.start_again(killed)  # it rejoins as a standby (pg_rewind if need be)
+        wait_healthy(stage.cluster)
+
+
 class Unavailable:
     """A kind this cluster cannot take yet, with the reason the report gives."""
 
@@ -261,10 +298,8 @@ KINDS: tuple[FaultKind, ...] = (
     Kill("gateway_kill", "gateway"),
     Pause(),
     Kill("nats_kill", "nats"),
-    Unavailable(
-        "store_failover",
-        "needs a Patroni-managed store (`pigeon cluster up --ha`, issue 12 item 1)",
-    ),
+    PostgresMemberKill("store_failover", "primary"),
+    PostgresMemberKill("standby_kill", "standby"),
     Link("partition_store", "store"),
     Link("partition_bus", "bus"),
     Link("slow_store", "store", latency_s=0.1),

@@ -131,6 +131,7 @@ COLOURS = {
     "pause": "orange",
     "nats_kill": "purple",
     "store_failover": "brown",
+    "standby_kill": "pink",
     "partition_store": "blue",
     "partition_bus": "cyan",
     "slow_store": "olive",

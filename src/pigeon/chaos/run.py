@@ -45,6 +45,7 @@ class Options:
     seed: int
     cluster_dir: Path | None = None  # a running local cluster to use; None: start one
     gateways: int = 2
+    ha: bool = False  # a new cluster's store: Patroni-managed (`cluster up --ha`)
     users: int = 6
     rate_per_s: float = 10.0  # per user
     ack_timeout_s: float = 5.0  # a send acked later counts against availability
@@ -137,7 +138,9 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
     else:
         started_dir = Path(tempfile.mkdtemp(prefix="pigeon-chaos-"))
         started_dir.chmod(0o755)  # PostgreSQL's own user must reach its data below
-        cluster = LocalCluster(started_dir / "cluster", gateways=options.gateways, say=options.say)
+        cluster = LocalCluster(
+            started_dir / "cluster", gateways=options.gateways, ha=options.ha, say=options.say
+        )
     history = History()
     mayhem = Nemesis(nemesis.Stage(cluster), history)
     failed = True

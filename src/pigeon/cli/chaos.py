@@ -29,6 +29,7 @@ def _chaos(args: argparse.Namespace) -> int:
         seed=args.seed,
         cluster_dir=Path(args.cluster) if args.cluster else None,
         gateways=args.gateways,
+        ha=args.ha,
         users=args.users,
         rate_per_s=args.rate,
         kinds=kinds,
@@ -87,6 +88,11 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         "--cluster", help="use the running local cluster of this directory (default: start one)"
     )
     chaos.add_argument("--gateways", type=int, default=2, help="gateways of a new cluster (2)")
+    chaos.add_argument(
+        "--ha",
+        action="store_true",
+        help="start the cluster with a Patroni-managed store (store_failover, standby_kill)",
+    )
     chaos.add_argument("--users", type=int, default=6, help="users sending (6)")
     chaos.add_argument("--rate", type=float, default=10.0, help="sends/s per user at most (10)")
     chaos.add_argument("--kinds", help="only these fault kinds, comma-separated")

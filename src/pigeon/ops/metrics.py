@@ -59,19 +59,28 @@ class _ReadCounters(Collector):
 
 
 class _LabelledCounters(Collector):
-    """One counter family with an ``outcome`` label, read from plain ints at each scrape."""
+    """One counter family with one label (``outcome`` unless told), read from plain ints at
+    each scrape."""
 
     HELP = (
         "offline notifications by outcome: sent, read and online (suppressed), gone "
         "(subscriptions dropped), retried, failed (given up)"
     )
 
-    def __init__(self, name: str, read: Callable[[], dict[str, int]]) -> None:
+    def __init__(
+        self,
+        name: str,
+        read: Callable[[], dict[str, int]],
+        help_text: str = HELP,
+        label: str = "outcome",
+    ) -> None:
         self._name = name
         self._read = read
+        self._help = help_text
+        self._label = label
 
     def collect(self) -> Iterable[CounterMetricFamily]:
-        family = CounterMetricFamily(self._name, self.HELP, labels=["outcome"])
+        family = CounterMetricFamily(self._name, self._help, labels=[self._label])
         for outcome, value in self._read().items():
             family.add_metric([outcome], value)
         yield family
@@ -82,8 +91,16 @@ class Metrics:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         ProcessCollector(registry=r)
-        self.frames_received = Counter(
-            "pigeon_frames_received", "WebSocket frames received", ["type"], registry=r
+        # Counted on every frame, so a plain dict of ints read at each scrape: a prometheus
+        # Counter's labels() and inc() take 3.2 µs of CPU a frame here, the dict 0.1 (D54).
+        self._frames_by_type: dict[str, int] = {}
+        r.register(
+            _LabelledCounters(
+                "pigeon_frames_received",
+                lambda: dict(self._frames_by_type),
+                "WebSocket frames received",
+                "type",
+            )
         )
         self.http_requests = Counter(
             "pigeon_http_requests", "HTTP requests answered", ["route", "method", "status"],
@@ -141,6 +158,12 @@ class Metrics:
         build = Gauge("pigeon_build_info", "the running version", ["version"], registry=r)
         build.labels(__version__).set(1)
         self.store_up.set(1)
+        self.ws_send_latency = self.send_latency.labels("ws")  # looked up once (D54)
+
+    def frame_received(self, frame_type: str) -> None:
+        """Count one WebSocket frame of ``frame_type`` (a closed set: the frame tags)."""
+        counts = self._frames_by_type
+        counts[frame_type] = counts.get(frame_type, 0) + 1
 
     def observe_commit(self, batch_size: int, seconds: float) -> None:
         """The group-commit writer's hook (called from its thread; prometheus-client is

@@ -351,7 +351,7 @@ class WsConnection:
     # -- requests ---------------------------------------------------------------------------
 
     def _start(self, request: ClientFrame) -> None:
-        self.metrics.frames_received.labels(request.__struct_config__.tag).inc()
+        self.metrics.frame_received(str(request.__struct_config__.tag))
         if self._draining and not isinstance(request, Typing):
             exc = RateLimited(1000, ErrorCode.BUSY)
             if isinstance(request, Hello):
@@ -474,7 +474,7 @@ class WsConnection:
         else:
             self.session.reply(request, reply)
             if isinstance(reply, Ack):
-                self.metrics.send_latency.labels("ws").observe(time.perf_counter() - started)
+                self.metrics.ws_send_latency.observe(time.perf_counter() - started)
         self._flush_soon()
 
     async def _dispatch(self, request: RequestFrame) -> ServerFrame:
