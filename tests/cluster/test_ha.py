@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +24,7 @@ import pytest
 from pigeon.chaos import nemesis
 from pigeon.cluster import LocalCluster, processes
 from pigeon.sdk import ApiError, ErrorCode, HttpClient, PigeonTimeoutError, ServerUnreachable
+from tests.helpers.cluster import run_pigeon
 from tests.helpers.timing import TIMEOUT_S
 
 PASSWORD = "correct horse battery"
@@ -39,13 +38,7 @@ SENDERS = 3
 
 
 def pigeon(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pigeon", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S * 6,
-        env={**os.environ, **CHEAP},
-    )
+    return run_pigeon(*args, env=CHEAP, timeout_s=TIMEOUT_S * 6)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import select
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ import pytest
 
 from pigeon.cluster import LocalCluster, haproxy, processes
 from pigeon.sdk import Client, Event, HttpClient
+from tests.helpers.cluster import run_pigeon
 from tests.helpers.metrics import samples
 from tests.helpers.timing import TIMEOUT_S
 
@@ -37,13 +37,7 @@ CHEAP = {
 
 
 def pigeon(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pigeon", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S * 4,
-        env={**os.environ, **CHEAP},
-    )
+    return run_pigeon(*args, env=CHEAP, timeout_s=TIMEOUT_S * 4)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,10 @@ pairing to chance).
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -125,3 +128,17 @@ def start_gateways(
             gateway.kill()
         raise failures[0]
     return gateways
+
+
+def run_pigeon(
+    *args: str, env: dict[str, str], timeout_s: float
+) -> subprocess.CompletedProcess[str]:
+    """``python -m pigeon ARGS`` as an operator runs it (``pigeon cluster up``, ...), with
+    ``env`` over this process's environment; its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "pigeon", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
+        env={**os.environ, **env},
+    )

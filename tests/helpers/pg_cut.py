@@ -75,6 +75,10 @@ class CommitCutter:
             await asyncio.gather(down, return_exceptions=True)
             for w in (writer, up_writer):
                 w.transport.abort()
+            # Closed before the test's loop ends: an abort only schedules the socket's close.
+            await asyncio.gather(
+                writer.wait_closed(), up_writer.wait_closed(), return_exceptions=True
+            )
             self._tasks.discard(task)
 
     async def _down(

@@ -514,12 +514,27 @@ class LocalCluster:
         proc.extra = {"stats_port": stats}
         self._spawn(proc, [program, "-f", str(config)])
         self._wait_healthy([proc], "HAProxy for PostgreSQL")
+        self._wait_writable(front, "HAProxy for PostgreSQL")
         user = processes.PG_SUPERUSER
         # Every database on the one replicated cluster, reached through the proxy alone.
         self._create_and_migrate(
             [(front, CATALOG_DB), (front, "shard1"), (front, "shard2")],
             f"postgresql://{user}@127.0.0.1:{front}/{CATALOG_DB}?shards=shard1,shard2",
         )
+
+    def _wait_writable(self, port: int, what: str) -> None:
+        """Wait (bounded) until ``port`` reaches a server that takes writes: Patroni's
+        ``/primary`` answers 200 while the leader may still be finishing its promotion,
+        read-only (a CREATE DATABASE then fails)."""
+
+        def writable() -> bool:
+            try:
+                return processes.psql(port, "SELECT pg_is_in_recovery()") == "f"
+            except (RuntimeError, subprocess.TimeoutExpired):
+                return False
+
+        if not processes.wait_until(writable, READY_TIMEOUT_S):
+            raise ClusterError(f"{what} reached no writable PostgreSQL in {READY_TIMEOUT_S:g} s")
 
     def postgres_roles(self) -> dict[str, str]:
         """Each PostgreSQL member's role as Patroni reports it now (``master``/``primary``,
@@ -697,8 +712,10 @@ class LocalCluster:
             return result(False, f"stats {status or body}")
         seen = haproxy.parse_stats_csv(body, "postgres" if proc.kind == "pgproxy" else "gateways")
         up = sorted(name for name, state in seen.items() if state.startswith("UP"))
-        if proc.kind == "pgproxy":  # healthy once it routes to the primary
-            return result(bool(up), f"routing to {', '.join(up) or 'no primary'}")
+        if proc.kind == "pgproxy":
+            # Healthy once it routes to the primary alone: HAProxy starts with every member
+            # up until their first checks fail, and would send a session to a standby.
+            return result(len(up) == 1, f"routing to {', '.join(up) or 'no primary'}")
         # Healthy once it routes to at least one gateway; the detail names those it routes to.
         return result(bool(up), f"routing to {', '.join(up) or 'no gateway'}")
 
