@@ -24,7 +24,7 @@ import pytest
 from pigeon.chaos import nemesis
 from pigeon.cluster import LocalCluster, processes
 from pigeon.sdk import ApiError, ErrorCode, HttpClient, PigeonTimeoutError, ServerUnreachable
-from tests.helpers.cluster import run_pigeon
+from tests.helpers.cluster import loaded, run_pigeon
 from tests.helpers.timing import TIMEOUT_S
 
 PASSWORD = "correct horse battery"
@@ -56,12 +56,6 @@ def cluster_dir() -> Iterator[Path]:
         if (directory / "cluster.json").exists():
             LocalCluster(directory).down()
         shutil.rmtree(base, ignore_errors=True)
-
-
-def loaded(directory: Path) -> LocalCluster:
-    cluster = LocalCluster(directory)
-    assert cluster.load()
-    return cluster
 
 
 @dataclass

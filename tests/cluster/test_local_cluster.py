@@ -23,7 +23,7 @@ import pytest
 
 from pigeon.cluster import LocalCluster, haproxy, processes
 from pigeon.sdk import Client, Event, HttpClient
-from tests.helpers.cluster import run_pigeon
+from tests.helpers.cluster import loaded, run_pigeon
 from tests.helpers.metrics import samples
 from tests.helpers.timing import TIMEOUT_S
 
@@ -56,12 +56,6 @@ def cluster_dir() -> Iterator[Path]:
         if (directory / "cluster.json").exists():
             LocalCluster(directory).down()
         shutil.rmtree(base, ignore_errors=True)
-
-
-def loaded(directory: Path) -> LocalCluster:
-    cluster = LocalCluster(directory)
-    assert cluster.load()
-    return cluster
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import asyncpg
 
+from pigeon.cluster import LocalCluster
 from pigeon.durable_files import write_file_atomically
 from pigeon.store.postgres import PostgresStore
 from pigeon.transport.admin_http import ADMIN_TOKEN_FILE
@@ -142,3 +143,10 @@ def run_pigeon(
         timeout=timeout_s,
         env={**os.environ, **env},
     )
+
+
+def loaded(directory: Path) -> LocalCluster:
+    """The local cluster whose state file is in ``directory`` (it must have one)."""
+    cluster = LocalCluster(directory)
+    assert cluster.load()
+    return cluster
