@@ -88,6 +88,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_requests_in_flight: int = 16_000
     critical_reserve: float = 0.2
     shed_loop_lag_s: float = 1.0
+    shed_write_delay_s: float = 0.2
+    shed_write_delay_interval_s: float = 0.5
 
     @property
     def data_path(self) -> Path:
@@ -210,7 +212,11 @@ OPTION_HELP: dict[str, str] = {
     "(1 - critical_reserve) of it only critical ones (hello, read markers, logout) are admitted",
     "critical_reserve": "the share of max_requests_in_flight kept for critical requests",
     "shed_loop_lag_s": "event loop lag counted as full utilisation: at half of it typing is "
-    "shed, at 0.7 reads, at 0.9 writes (as for writes waiting, of write_queue_max)",
+    "shed, at 0.7 reads, at 0.9 writes (as for the writer, of shed_write_delay_s)",
+    "shed_write_delay_s": "the writer's queueing delay (age of the oldest write waiting) "
+    "counted as full utilisation: at half of it typing is shed, at 0.7 reads, at 0.9 writes",
+    "shed_write_delay_interval_s": "how long the writer's delay must stay at or above half of "
+    "shed_write_delay_s before it counts (CoDel's interval: one slow commit sheds nothing)",
 }
 
 
@@ -250,12 +256,18 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         "push_retry_base_s",
         "presence_ttl_s",
         "shed_loop_lag_s",
+        "shed_write_delay_s",
     ):
         if getattr(config, name) <= 0:
             raise ValueError(f"invalid configuration: {name} must be positive")
     if not 0.0 <= config.critical_reserve < 1.0:
         raise ValueError("invalid configuration: critical_reserve must be in [0, 1)")
-    for name in ("request_rate_per_s", "network_request_rate_per_s", "max_requests_per_user"):
+    for name in (
+        "request_rate_per_s",
+        "network_request_rate_per_s",
+        "max_requests_per_user",
+        "shed_write_delay_interval_s",
+    ):
         if getattr(config, name) < 0:
             raise ValueError(f"invalid configuration: {name} must not be negative")
     for name in ("webhook_concurrency", "push_concurrency", "max_requests_in_flight"):

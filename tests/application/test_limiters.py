@@ -1,4 +1,4 @@
-"""The node's limiters (D53) with a hand-driven clock and a queue depth set by the test."""
+"""The node's limiters (D53) with a hand-driven clock and a writer delay set by the test."""
 
 from __future__ import annotations
 
@@ -11,9 +11,29 @@ from pigeon.errors import ErrorCode, RateLimited
 from pigeon.ops.metrics import Metrics
 
 
-def limiters(config: Config, depth: list[int] | None = None) -> Limiters:
-    queue = depth if depth is not None else [0]
-    return Limiters(config, Metrics(), write_queue_depth=lambda: queue[0], monotonic=lambda: 0.0)
+def limiters(
+    config: Config, delay_s: list[float] | None = None, clock: list[float] | None = None
+) -> Limiters:
+    delay = delay_s if delay_s is not None else [0.0]
+    now = clock if clock is not None else [0.0]
+    return Limiters(config, Metrics(), write_delay_s=lambda: delay[0], monotonic=lambda: now[0])
+
+
+def test_the_writers_delay_sheds_once_it_stands_for_the_interval() -> None:
+    """D55: a writer whose oldest write has waited 190 ms sheds typing, reads and sends once
+    that has lasted the interval (0.5 s), never a read marker; once its queue drains, the
+    shedding stops at the next look."""
+    delay, clock = [0.19], [100.0]
+    node = limiters(Config(shed_write_delay_s=0.2, shed_write_delay_interval_s=0.5), delay, clock)
+    node.admit(Priority.WRITE, user="alice", network="n")  # a slow commit, so far
+    clock[0] = 100.5
+    for priority in (Priority.TYPING, Priority.READ, Priority.WRITE):
+        with pytest.raises(RateLimited) as refused:
+            node.admit(priority, user="alice", network="n")
+        assert refused.value.code is ErrorCode.BUSY
+    node.admit(Priority.CRITICAL, user="alice", network="n")
+    delay[0] = 0.01
+    node.admit(Priority.TYPING, user="alice", network="n")
 
 
 def test_one_late_timer_sheds_nothing_a_saturated_loop_does() -> None:
@@ -40,7 +60,7 @@ def test_the_request_bucket_is_never_tighter_than_the_write_bucket() -> None:
 
 
 def test_a_refused_request_holds_no_slot() -> None:
-    node = limiters(Config(max_requests_per_user=1, max_requests_in_flight=10), depth=[0])
+    node = limiters(Config(max_requests_per_user=1, max_requests_in_flight=10), delay_s=[0.0])
     node.admit(Priority.READ, user="alice", network="n")
     with pytest.raises(RateLimited):
         node.admit(Priority.READ, user="alice", network="n")

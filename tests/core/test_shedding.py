@@ -31,15 +31,61 @@ def test_http_priority(method: str, path: str, priority: Priority) -> None:
 
 
 def test_utilisation_is_the_busier_of_writer_and_loop() -> None:
-    def load(depth: int, lag_s: float) -> float:
+    def load(delay_s: float, lag_s: float) -> float:
         return shedding.utilisation(
-            write_queue_depth=depth, write_queue_full=100, loop_lag_s=lag_s, loop_lag_full_s=0.5
+            write_delay_s=delay_s, write_delay_full_s=0.2, loop_lag_s=lag_s, loop_lag_full_s=0.5
         )
 
-    assert load(0, 0.0) == 0.0
-    assert load(50, 0.1) == 0.5
-    assert load(10, 0.4) == pytest.approx(0.8)
-    assert load(300, 0.0) == 3.0  # past full: still a number the thresholds compare to
+    assert load(0.0, 0.0) == 0.0
+    assert load(0.1, 0.1) == pytest.approx(0.5)
+    assert load(0.02, 0.4) == pytest.approx(0.8)
+    assert load(0.6, 0.0) == pytest.approx(3.0)  # past full: the thresholds still compare
+
+
+class TestStandingDelay:
+    """CoDel's rule for the writer (D55): a delay counts once it has stood at the target for
+    an interval; one slow commit sheds nothing, a standing queue does."""
+
+    def test_a_delay_below_the_target_never_counts(self) -> None:
+        delay = shedding.StandingDelay(target_s=0.1, interval_s=0.5)
+        assert [delay.observe(0.099, now=t / 10) for t in range(100)] == [0.0] * 100
+
+    def test_a_delay_counts_once_it_stood_at_the_target_for_the_interval(self) -> None:
+        delay = shedding.StandingDelay(target_s=0.1, interval_s=0.5)
+        assert delay.observe(0.15, now=10.0) == 0.0
+        assert delay.observe(0.3, now=10.49) == 0.0
+        assert delay.observe(0.35, now=10.5) == 0.35  # the delay itself, not a flag
+        assert delay.observe(2.0, now=11.0) == 2.0
+
+    def test_one_look_under_the_target_starts_the_interval_again(self) -> None:
+        """A writer that drains its queue between slow commits has no standing queue."""
+        delay = shedding.StandingDelay(target_s=0.1, interval_s=0.5)
+        delay.observe(0.4, now=0.0)
+        assert delay.observe(0.05, now=0.4) == 0.0
+        assert delay.observe(0.4, now=0.6) == 0.0
+        assert delay.observe(0.4, now=1.09) == 0.0
+        assert delay.observe(0.4, now=1.1) == 0.4
+
+    def test_a_zero_interval_counts_at_once(self) -> None:
+        delay = shedding.StandingDelay(target_s=0.1, interval_s=0.0)
+        assert delay.observe(0.1, now=0.0) == 0.1
+
+    def test_a_standing_delay_sheds_typing_then_reads_then_sends_never_critical(self) -> None:
+        """With full utilisation at 0.2 s: typing is shed from a standing 100 ms, reads from
+        140 ms, sends from 180 ms; a read marker or a hello never."""
+        refused_from: dict[Priority, float] = {}
+        for ms in range(400):
+            delay = shedding.StandingDelay(target_s=0.1, interval_s=0.5)
+            delay.observe(ms / 1000, now=10.0)
+            counted = delay.observe(ms / 1000, now=10.5)  # it stood for the interval
+            load = shedding.utilisation(
+                write_delay_s=counted, write_delay_full_s=0.2, loop_lag_s=0.0, loop_lag_full_s=1
+            )
+            for priority in Priority:
+                if not shedding.worker_admits(priority, load):
+                    refused_from.setdefault(priority, ms)
+        expected = {Priority.TYPING: 100, Priority.READ: 140, Priority.WRITE: 180}
+        assert refused_from == pytest.approx(expected, abs=1)  # 1 ms of float rounding
 
 
 def test_worker_shedder_sheds_typing_then_reads_then_writes_never_critical() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiohttp
@@ -22,6 +22,9 @@ from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 
 STALLS_THE_WRITER = "holds the SQLite file's write lock to keep requests in flight"
+# For the tests of the other limiters: the writer held still would otherwise make the worker
+# shedder refuse too, once its delay stood at 100 ms for 0.5 s (D55).
+NO_WRITER_SHEDDING = {"PIGEON_SHED_WRITE_DELAY_S": "1000"}
 
 
 @contextlib.contextmanager
@@ -111,7 +114,9 @@ async def test_a_user_has_at_most_max_requests_per_user_in_flight(
     """Three sends held by the writer are alice's three slots: her fourth request, on
     another connection, is refused rate_limited at once; bob is not limited by her. Once
     the writer moves, her sends are acked."""
-    async with node(tmp_path, {"PIGEON_MAX_REQUESTS_PER_USER": "3"}) as server:
+    async with node(
+        tmp_path, {"PIGEON_MAX_REQUESTS_PER_USER": "3", **NO_WRITER_SHEDDING}
+    ) as server:
         http = Http(client_session, server.url)
         alice, bob = await http.user("alice"), await http.user("bob")
         conv = await http.direct(alice, "bob")
@@ -145,7 +150,11 @@ async def test_the_fleet_shedder_keeps_its_reserve_for_critical_work(
 ) -> None:
     """With 3 of 5 requests in flight and 40 % reserved, a history read is refused busy
     with a retry-after, while a hello and a read marker (critical) are still admitted."""
-    env = {"PIGEON_MAX_REQUESTS_IN_FLIGHT": "5", "PIGEON_CRITICAL_RESERVE": "0.4"}
+    env = {
+        "PIGEON_MAX_REQUESTS_IN_FLIGHT": "5",
+        "PIGEON_CRITICAL_RESERVE": "0.4",
+        **NO_WRITER_SHEDDING,
+    }
     async with node(tmp_path, env) as server:
         http = Http(client_session, server.url)
         alice, bob = await http.user("alice"), await http.user("bob")
@@ -182,15 +191,48 @@ async def test_the_fleet_shedder_keeps_its_reserve_for_critical_work(
         await late.close()
 
 
+async def until_writer_took_everything(
+    session: aiohttp.ClientSession, server: ServerProcess
+) -> None:
+    """Scrape until the writer holds a write (its delay grows) and none is queued."""
+    async with asyncio.timeout(TIMEOUT_S):
+        while True:
+            got = await scrape(session, server)
+            if got["pigeon_write_delay_seconds{}"] > 0 and got["pigeon_write_queue_depth{}"] == 0:
+                return
+            await asyncio.sleep(0.02)
+
+
+async def admitted(
+    session: aiohttp.ClientSession, server: ServerProcess, task: asyncio.Task[Frame], count: int
+) -> bool:
+    """Whether the request of ``task`` was admitted while the writer is held: it stays in
+    flight (the node counts ``count`` requests in flight) rather than being answered."""
+    counted = asyncio.ensure_future(
+        until_metric(session, server, "pigeon_requests_in_flight{}", count)
+    )
+    done, _ = await asyncio.wait([task, counted], return_when=asyncio.FIRST_COMPLETED)
+    counted.cancel()
+    return task not in done
+
+
 @pytest.mark.durable(STALLS_THE_WRITER)
-async def test_the_worker_shedder_sheds_typing_then_reads_then_writes(
+async def test_the_worker_shedder_sheds_by_the_writers_delay_typing_then_reads_then_writes(
     tmp_path: Path, client_session: aiohttp.ClientSession
 ) -> None:
-    """Writes wait for a held writer, a queue of 40 filling up: at 28 waiting (0.7) typing
-    and history reads are shed (busy, with a retry-after) while sends are still taken; at
-    36 (0.9) sends are shed too; a read marker, critical, is taken throughout (the queue
-    has room left for it and for the node's own probe and presence writes)."""
-    env = {"PIGEON_WRITE_QUEUE_MAX": "40"}
+    """D55: with the writer held, its queue stays a few writes long, yet its oldest write
+    ages. With full utilisation at a delay of 4 s (typing shed from 2 s, reads from 2.8 s,
+    sends from 3.6 s), once that delay stood for the interval: typing is shed, then history
+    reads (busy, with a retry-after) while sends are still taken, then sends; a read marker,
+    critical, is taken throughout. Once the writer moves, every send taken is acked and
+    stored: nothing acked is lost."""
+    env = {
+        "PIGEON_SHED_WRITE_DELAY_S": "4",
+        "PIGEON_SHED_WRITE_DELAY_INTERVAL_S": "0.1",
+        "PIGEON_MAX_REQUESTS_PER_USER": "0",
+        "PIGEON_REQUEST_RATE_PER_S": "100000",
+        "PIGEON_REQUEST_BURST": "100000",
+    }
     async with node(tmp_path, env) as server:
         http = Http(client_session, server.url)
         alice, _ = await http.user("alice"), await http.user("bob")
@@ -198,60 +240,83 @@ async def test_the_worker_shedder_sheds_typing_then_reads_then_writes(
         ws = await RawWs.connect(client_session, server.url)
         assert (await ws.hello(alice))["type"] == "welcome"
         ack = await ws.send(conv, "first")
-        sends: list[asyncio.Task[Frame]] = []
+
+        def send_frame(i: int) -> Frame:
+            return {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
+
         with writer_stalled(server.data_dir):
-            got: dict[str, float] = {}
-            while got.get("pigeon_write_queue_depth{}", 0) < 28:
-                frame = {
-                    "type": "send",
-                    "conv": conv,
-                    "client_msg_id": f"m{len(sends)}",
-                    "body": "hi",
-                }
-                sends.append(await pending(ws, frame))
-                got = await until_metric(
-                    client_session, server, "pigeon_requests_in_flight{}", len(sends)
-                )
-            await ws.ws.send_json({"type": "typing", "conv": conv})
-            refused = await ws.request({"type": "history", "conv": conv})
-            assert refused["code"] == "busy"
-            assert refused["retry_after_ms"] >= 1000
-            got = await until_metric(
-                client_session, server, "pigeon_shed_total{priority=typing,shedder=worker}", 1
-            )
-            assert got["pigeon_write_queue_depth{}"] < 36
-            # Sends are still taken until 36 wait; then they are shed, never a read marker.
-            while True:
-                frame = {
-                    "type": "send",
-                    "conv": conv,
-                    "client_msg_id": f"m{len(sends)}",
-                    "body": "hi",
-                }
-                task = await pending(ws, frame)
-                done, _ = await asyncio.wait(
-                    [task, asyncio.ensure_future(until_metric(
-                        client_session, server, "pigeon_requests_in_flight{}", len(sends) + 1
-                    ))],
-                    return_when=asyncio.FIRST_COMPLETED,
-                )  # fmt: skip
-                if task in done:  # answered at once while the writer is held: refused
-                    break
-                sends.append(task)
-                assert len(sends) <= 40, "sends were never shed"
-            shed = task.result()
-            assert shed["code"] == "busy", shed
+            sends = [await pending(ws, send_frame(0))]
+            assert await admitted(client_session, server, sends[0], 1)
+            # Reads need no writer: served until the writer's delay reaches theirs.
+            async with asyncio.timeout(TIMEOUT_S):
+                while True:
+                    await ws.ws.send_json({"type": "typing", "conv": conv})
+                    reply = await ws.request({"type": "history", "conv": conv})
+                    if reply["type"] != "page":
+                        break
+            assert (reply["code"], reply["retry_after_ms"]) == ("busy", 1000), reply
             got = await scrape(client_session, server)
-            assert got["pigeon_write_queue_depth{}"] >= 36
+            assert got["pigeon_shed_total{priority=typing,shedder=worker}"] >= 1
+            assert got["pigeon_write_queue_depth{}"] < 10  # a short queue, a long wait
+            assert got["pigeon_write_delay_seconds{}"] >= 2.8
+            # Sends are still taken, until the delay reaches theirs.
+            async with asyncio.timeout(TIMEOUT_S):
+                while True:
+                    task = await pending(ws, send_frame(len(sends)))
+                    if not await admitted(client_session, server, task, len(sends) + 1):
+                        break
+                    sends.append(task)
+            assert len(sends) >= 2, "sends were shed as soon as reads"
+            shed = task.result()
+            assert (shed["code"], shed["retry_after_ms"]) == ("busy", 1000), shed
             marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
-            await until_metric(
-                client_session, server, "pigeon_requests_in_flight{}", len(sends) + 1
-            )
-        assert [(await s)["type"] for s in sends] == ["ack"] * len(sends)
-        marker_reply = await marker
-        assert marker_reply["type"] == "ok", marker_reply
+            assert await admitted(client_session, server, marker, len(sends) + 1)
+        acks = [await s for s in sends]
+        assert [a["type"] for a in acks] == ["ack"] * len(sends)
+        assert (await marker)["type"] == "ok"
+        stored = await ws.request({"type": "history", "conv": conv, "after": ack["seq"]})
+        assert [e["seq"] for e in stored["events"]] == [a["seq"] for a in acks]
         got = await scrape(client_session, server)
         assert got["pigeon_shed_total{priority=read,shedder=worker}"] == 1
         assert got["pigeon_shed_total{priority=write,shedder=worker}"] == 1
         assert got.get("pigeon_shed_total{priority=critical,shedder=worker}", 0) == 0
+        assert got["pigeon_write_delay_seconds{}"] < 1
+        await ws.close()
+
+
+@pytest.mark.durable(STALLS_THE_WRITER)
+async def test_a_read_marker_is_committed_ahead_of_queued_sends(
+    tmp_path: Path, client_session: aiohttp.ClientSession
+) -> None:
+    """D55: a read marker sent after four sends that wait for the held writer is answered
+    before them once it moves (critical writes have a lane the writer empties first); the
+    sends keep their order."""
+    async with node(tmp_path, NO_WRITER_SHEDDING) as server:
+        http = Http(client_session, server.url)
+        alice, _ = await http.user("alice"), await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        ws = await RawWs.connect(client_session, server.url)
+        assert (await ws.hello(alice))["type"] == "welcome"
+        ack = await ws.send(conv, "first")
+        answered: list[str] = []
+
+        def noted(name: str) -> Callable[[object], None]:
+            return lambda _: answered.append(name)
+
+        with writer_stalled(server.data_dir):
+            sends = []
+            for i in range(5):
+                frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
+                sends.append(await pending(ws, frame))
+                sends[-1].add_done_callback(noted(f"m{i}"))
+                if i == 0:  # taken alone into the batch that waits for the lock
+                    await until_writer_took_everything(client_session, server)
+            await until_metric(client_session, server, "pigeon_write_queue_depth{}", 4)
+            marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
+            marker.add_done_callback(noted("read"))
+            await until_metric(client_session, server, "pigeon_requests_in_flight{}", 6)
+        acks = [await s for s in sends]
+        assert [a["seq"] for a in acks] == [ack["seq"] + 1 + i for i in range(5)]
+        assert (await marker)["type"] == "ok"
+        assert answered.index("read") < answered.index("m1"), answered
         await ws.close()

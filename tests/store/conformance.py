@@ -1,19 +1,22 @@
 """The conformance suite every Store must pass (STYLE.md 3: one suite per interface).
 
 A backend's test module subclasses :class:`StoreConformance` and provides a ``store`` fixture
-that yields an opened store on fresh storage. A durable backend (one whose data outlives the
-process) subclasses :class:`DurableStoreConformance` instead, and also provides a ``reopen``
-fixture that closes the store and opens the same storage again, and a ``new_store`` fixture
-that makes an unopened store on fresh storage under a directory (what a restore goes into);
-those tests cover backup and restore too. The ``memory:`` store is not durable, so it runs
+that yields an opened store on fresh storage, and a ``hold_writer`` fixture
+(:data:`HoldWriter`). A durable backend (one whose data outlives the process) subclasses
+:class:`DurableStoreConformance` instead, and also provides a ``reopen`` fixture that closes
+the store and opens the same storage again, and a ``new_store`` fixture that makes an
+unopened store on fresh storage under a directory (what a restore goes into); those tests
+cover backup and restore too. The ``memory:`` store is not durable, so it runs
 every test but those, and refuses backup and restore (tests/store/test_memory.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +35,10 @@ from pigeon.store.base import (
 )
 
 Reopen = Callable[[], Awaitable[Store]]
+# Holds still the writer of a conversation's writes from outside the store (a lock another
+# connection holds); yields whether the backend has a writer that can be made to wait (the
+# memory store writes at once, so it has none).
+HoldWriter = Callable[[Store, str], contextlib.AbstractAsyncContextManager[bool]]
 NewStore = Callable[[Path], Store]  # an unopened store on fresh storage under that directory
 NOW = 1_700_000_000_000
 
@@ -64,6 +71,14 @@ async def check_the_conversation_cap(
         assert err.value.code == code
     await store.change_member("alice", mine, "alice", adding=False, now_ms=NOW)
     await store.change_member("bob", conv, "alice", adding=True, now_ms=NOW)
+
+
+async def until_write_delay(store: Store, *, above: float) -> float:
+    """Wait until the store's write delay exceeds ``above``; return it."""
+    async with asyncio.timeout(10):
+        while (delay := store.statistics().write_delay_s) <= above:  # noqa: ASYNC110
+            await asyncio.sleep(0.005)  # a number read from the store: nothing to await
+    return delay
 
 
 async def send(store: Store, user: str, conv: str, cmid: str, body: str = "hi") -> int:
@@ -606,6 +621,44 @@ class StoreConformance:
         await store.check()
         stats = store.statistics()
         assert stats.write_queue_depth >= 0 and stats.read_queue_depth >= 0
+
+    # -- the writer's queueing delay and its lane for critical writes (D55) -----------------
+
+    async def test_the_write_delay_is_the_age_of_the_oldest_write_waiting(
+        self, store: Store, hold_writer: HoldWriter
+    ) -> None:
+        """The shedder's measure of the writer: 0 with nothing waiting; while writes wait for
+        a held writer, how long the oldest has waited, growing; 0 again once they committed.
+        A read marker queued behind sends is committed before them (its lane is taken first
+        into a batch), and the sends keep their order."""
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        await send(store, "alice", conv, "m0")
+        assert store.statistics().write_delay_s == 0.0
+        answered: list[str] = []
+        tasks: list[asyncio.Future[Any]] = []
+
+        def track(name: str, work: Awaitable[Any]) -> None:
+            task = asyncio.ensure_future(work)
+            task.add_done_callback(lambda _: answered.append(name))
+            tasks.append(task)
+
+        async with hold_writer(store, conv) as held:
+            track("m1", send(store, "alice", conv, "m1"))
+            if held:
+                first = await until_write_delay(store, above=0.0)
+                await until_write_delay(store, above=first)  # it grows while it waits
+            for cmid in ("m2", "m3", "m4"):
+                track(cmid, send(store, "alice", conv, cmid))
+            await asyncio.sleep(0)  # the sends are queued before the marker
+            track("read", store.mark_read("bob", conv, 1))
+            await asyncio.sleep(0)
+        results = await asyncio.gather(*tasks)
+        assert results == [3, 4, 5, 6, 1]  # seq 1 is the conversation's creation, 2 is m0
+        assert [name for name in answered if name != "read"] == ["m1", "m2", "m3", "m4"]
+        if held:
+            assert answered.index("read") < answered.index("m2"), answered
+        assert store.statistics().write_delay_s == 0.0
 
     # -- the outbox and webhooks (D48) -----------------------------------------------------
 

@@ -3,6 +3,7 @@ across a restart), plus what only it has."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
 from pigeon.errors import DataDirRefused, StoreUnavailable
 from pigeon.store.base import Store
 from pigeon.store.memory import MemoryStore
-from tests.store.conformance import StoreConformance, check_the_conversation_cap
+from tests.store.conformance import HoldWriter, StoreConformance, check_the_conversation_cap
 
 
 @pytest.fixture
@@ -22,6 +23,15 @@ async def store() -> AsyncIterator[Store]:
     await memory.open()
     yield memory
     await memory.close()
+
+
+@pytest.fixture
+def hold_writer() -> HoldWriter:
+    @contextlib.asynccontextmanager
+    async def hold(store: Store, conv: str) -> AsyncIterator[bool]:
+        yield False  # it writes at once: there is no writer to hold
+
+    return hold
 
 
 class TestMemoryStore(StoreConformance):

@@ -5,6 +5,7 @@ it has."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from tests.helpers.postgres import PostgresInstance
 from tests.helpers.timing import TIMEOUT_S
 from tests.store.conformance import (
     NOW,
+    HoldWriter,
     StoreConformance,
     check_the_conversation_cap,
     make_users,
@@ -56,6 +58,24 @@ async def store(store_url: str) -> AsyncIterator[Store]:
     await pg.open()
     yield pg
     await pg.close()
+
+
+@pytest.fixture
+def hold_writer(postgres: PostgresInstance) -> HoldWriter:
+    @contextlib.asynccontextmanager
+    async def hold(store: Store, conv: str) -> AsyncIterator[bool]:
+        """The conversation's row, locked by another connection: the shard's writer waits on
+        it in its batch's transaction."""
+        assert isinstance(store, PostgresStore)
+        conn = await asyncpg.connect(postgres.url(store.database_of(conv)))
+        try:
+            async with conn.transaction():
+                await conn.execute("SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", conv)
+                yield True
+        finally:
+            await conn.close()
+
+    return hold
 
 
 class TestPostgresStore(StoreConformance):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pigeon.store.sqlite import SqliteStore
 from tests.store.conformance import (
     NOW,
     DurableStoreConformance,
+    HoldWriter,
     NewStore,
     Reopen,
     check_the_conversation_cap,
@@ -33,6 +35,24 @@ async def sqlite_store(tmp_path: Path) -> AsyncIterator[list[SqliteStore]]:
 @pytest.fixture
 def store(sqlite_store: list[SqliteStore]) -> Store:
     return sqlite_store[0]
+
+
+@pytest.fixture
+def hold_writer() -> HoldWriter:
+    @contextlib.asynccontextmanager
+    async def hold(store: Store, conv: str) -> AsyncIterator[bool]:
+        """The database file's write lock, from another connection: the writer waits in
+        BEGIN IMMEDIATE (its busy timeout is 10 s)."""
+        assert isinstance(store, SqliteStore)
+        conn = sqlite3.connect(store.path, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield True
+        finally:
+            conn.execute("ROLLBACK")
+            conn.close()
+
+    return hold
 
 
 @pytest.fixture

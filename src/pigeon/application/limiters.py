@@ -2,7 +2,8 @@
 its arrival, before any work: request rate per user and per client network, requests in
 flight per user, the fleet shedder's reserve for critical work, and the worker-utilisation
 shedder. The rules are in :mod:`pigeon.core.shedding` and :mod:`pigeon.core.limits`; this
-class measures (requests in flight, the writer's queue, the event loop's lag) and counts.
+class measures (requests in flight, the writer's queueing delay, the event loop's lag) and
+counts.
 
 A request admitted is :meth:`Limiters.release` d once it is answered; its reply (an ack of a
 write accepted) is never shed afterwards.
@@ -31,13 +32,18 @@ class Limiters:
         config: Config,
         metrics: Metrics,
         *,
-        write_queue_depth: Callable[[], int],
+        write_delay_s: Callable[[], float],
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.metrics = metrics
         self._monotonic = monotonic
-        self._write_queue_depth = write_queue_depth
-        self._write_queue_full = config.write_queue_max
+        self._write_delay_s = write_delay_s
+        self._write_delay_full_s = config.shed_write_delay_s
+        # The delay counts once it has stood at typing's threshold for the interval (D55).
+        self._writer_delay = shedding.StandingDelay(
+            target_s=config.shed_write_delay_s * shedding.SHED_AT[Priority.TYPING],
+            interval_s=config.shed_write_delay_interval_s,
+        )
         self._loop_lag_full_s = config.shed_loop_lag_s
         self._capacity = config.max_requests_in_flight
         self._reserve = config.critical_reserve
@@ -80,9 +86,10 @@ class Limiters:
         self._last_lag_s = lag_s
 
     def utilisation(self) -> float:
+        delay_s = self._writer_delay.observe(self._write_delay_s(), self._monotonic())
         return shedding.utilisation(
-            write_queue_depth=self._write_queue_depth(),
-            write_queue_full=self._write_queue_full,
+            write_delay_s=delay_s,
+            write_delay_full_s=self._write_delay_full_s,
             loop_lag_s=self.loop_lag_s,
             loop_lag_full_s=self._loop_lag_full_s,
         )

@@ -3,8 +3,8 @@ priority, the fleet shedder's reserve for critical work, and the worker-utilisat
 shedder's order, as pure functions of the request's kind and of load measured elsewhere.
 
 The application layer (:mod:`pigeon.application.limiters`) measures the load (requests in
-flight, the writer's queue, the event loop's lag) and asks these functions; nothing here
-reads a clock or a queue.
+flight, the writer's queueing delay, the event loop's lag) and asks these functions; nothing
+here reads a clock or a queue.
 """
 
 from __future__ import annotations
@@ -60,17 +60,42 @@ SHED_AT: dict[Priority, float] = {
 
 def utilisation(
     *,
-    write_queue_depth: int,
-    write_queue_full: int,
+    write_delay_s: float,
+    write_delay_full_s: float,
     loop_lag_s: float,
     loop_lag_full_s: float,
 ) -> float:
     """How saturated the node's workers are, 0 (idle) to 1 and beyond: the busier of the
-    writer (writes waiting, as a share of ``write_queue_full``) and the event loop (its lag,
-    as a share of ``loop_lag_full_s``)."""
-    writer = write_queue_depth / write_queue_full if write_queue_full > 0 else 0.0
+    writer (its standing queueing delay, :class:`StandingDelay`, as a share of
+    ``write_delay_full_s``) and the event loop (its lag, as a share of ``loop_lag_full_s``)."""
+    writer = write_delay_s / write_delay_full_s if write_delay_full_s > 0 else 0.0
     loop = loop_lag_s / loop_lag_full_s if loop_lag_full_s > 0 else 0.0
     return max(writer, loop, 0.0)
+
+
+class StandingDelay:
+    """A writer's queueing delay as the shedder counts it, after CoDel (Nichols and Jacobson,
+    2012): a delay counts only once it has stayed at or above ``target_s`` for ``interval_s``,
+    so one slow commit (a burst, an fsync that stalls) sheds nothing, while a standing
+    queue, one the writer no longer drains, does. Below the target it counts as none.
+
+    :meth:`observe` is given the delay now (the age of the oldest write waiting) at each
+    look, with the clock, and returns the delay that counts."""
+
+    def __init__(self, *, target_s: float, interval_s: float) -> None:
+        self.target_s = target_s
+        self.interval_s = interval_s
+        self._above_since: float | None = None  # since when every look saw it at target
+
+    def observe(self, delay_s: float, now: float) -> float:
+        if delay_s < self.target_s:
+            self._above_since = None
+            return 0.0
+        if self._above_since is None:
+            self._above_since = now
+        if now - self._above_since < self.interval_s:
+            return 0.0
+        return delay_s
 
 
 def worker_admits(priority: Priority, load: float) -> bool:

@@ -181,6 +181,7 @@ class Metrics:
         read_queue_depth: Callable[[], int],
         unreachable_databases: Callable[[], int],
         data_dir: Path,
+        write_delay_s: Callable[[], float],
     ) -> None:
         """Register the gauges that are read from live objects at each scrape."""
 
@@ -191,6 +192,7 @@ class Metrics:
                 "pigeon_outgoing_queue_max": outgoing_queue_max(),
                 "pigeon_connection_held_bytes": held_bytes(),
                 "pigeon_write_queue_depth": write_queue_depth(),
+                "pigeon_write_delay_seconds": write_delay_s(),
                 "pigeon_read_queue_depth": read_queue_depth(),
                 "pigeon_store_databases_unreachable": unreachable_databases(),
                 "pigeon_data_free_bytes": disk.free,
@@ -203,6 +205,8 @@ class Metrics:
             "pigeon_connection_held_bytes":
                 "bytes WebSockets hold: requests in flight, queued output, socket buffers",
             "pigeon_write_queue_depth": "writes waiting for the writer",
+            "pigeon_write_delay_seconds":
+                "age of the oldest write not yet committed (its queueing delay)",
             "pigeon_read_queue_depth": "store reads waiting for a reader thread",
             "pigeon_store_databases_unreachable":
                 "shard databases the last store check could not read (PostgreSQL)",

@@ -23,6 +23,7 @@ between leaves only what reads ignore (docs/DECISIONS.md, "PostgreSQL store").
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import time
@@ -244,11 +245,13 @@ class _Pending:
     publish: Callable[[Any], None] | None
     conv: str | None  # the conversation it writes: its shard's fence (D43)
     lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
+    queued_at: float = 0.0  # time.monotonic() when submitted
 
 
 class _DatabaseWriter:
-    """One database's group-committing writer: a bounded queue and one task that runs the
-    queued jobs in one transaction, a savepoint each."""
+    """One database's group-committing writer: two bounded queues (critical writes, taken
+    first into each batch, and the rest: D55) and one task that runs the queued jobs in one
+    transaction, a savepoint each."""
 
     def __init__(
         self,
@@ -262,7 +265,13 @@ class _DatabaseWriter:
         self.name = name
         self._pool = pool
         self._max_batch = max_batch
-        self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue(max_queue)
+        self._normal: collections.deque[_Pending] = collections.deque()
+        self._critical: collections.deque[_Pending] = collections.deque()
+        self._max_normal = max_queue
+        self._max_critical = max(1, max_queue // 4)  # as the SQLite writer's lane
+        self._ready = asyncio.Event()
+        self._stopping = False
+        self._running_since: float | None = None  # oldest queued_at of the batch running
         self._observe = observe
         self._task: asyncio.Task[None] | None = None
         self.batches = 0
@@ -271,12 +280,14 @@ class _DatabaseWriter:
         self.last_error: str | None = None
 
     def start(self) -> None:
+        self._stopping = False
         self._task = asyncio.create_task(self._run(), name=f"pg-writer-{self.name}")
 
     async def stop(self) -> None:
         if self._task is None:
             return
-        await self._queue.put(None)  # after every job already queued
+        self._stopping = True  # after every job already queued
+        self._ready.set()
         await self._task
         self._task = None
 
@@ -284,7 +295,14 @@ class _DatabaseWriter:
         return self._task is not None and not self._task.done()
 
     def queued(self) -> int:
-        return self._queue.qsize()
+        return len(self._normal) + len(self._critical)
+
+    def oldest_wait_s(self) -> float:
+        """How long the oldest job not yet answered (queued or committing) has waited."""
+        heads = [lane[0].queued_at for lane in (self._critical, self._normal) if lane]
+        if self._running_since is not None:
+            heads.append(self._running_since)
+        return max(0.0, time.monotonic() - min(heads)) if heads else 0.0
 
     async def submit(
         self,
@@ -294,30 +312,38 @@ class _DatabaseWriter:
         conv: str | None = None,
         *,
         lock_key: str | None = None,
+        critical: bool = False,
     ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         key = lock_key if lock_key is not None else conv or ""
-        try:
-            self._queue.put_nowait(_Pending(name, job, future, publish, conv, key))
-        except asyncio.QueueFull:
-            raise RateLimited(100, ErrorCode.BUSY) from None
+        lane, bound = (
+            (self._critical, self._max_critical) if critical else (self._normal, self._max_normal)
+        )
+        if len(lane) >= bound:
+            raise RateLimited(100, ErrorCode.BUSY)
+        lane.append(_Pending(name, job, future, publish, conv, key, time.monotonic()))
+        self._ready.set()
         return await future
 
     async def _run(self) -> None:
         while True:
-            first = await self._queue.get()
-            if first is None:
-                return
-            batch = [first]
-            while len(batch) < self._max_batch and not self._queue.empty():
-                item = self._queue.get_nowait()
-                if item is None:
-                    await self._commit(batch)
+            if not self._normal and not self._critical:
+                if self._stopping:
                     return
-                batch.append(item)
-            await self._commit(batch)
+                self._ready.clear()
+                await self._ready.wait()
+                continue
+            batch: list[_Pending] = []
+            for lane in (self._critical, self._normal):
+                while lane and len(batch) < self._max_batch:
+                    batch.append(lane.popleft())
+            self._running_since = min(p.queued_at for p in batch)
+            try:
+                await self._commit(batch)
+            finally:
+                self._running_since = None
 
     async def _commit(self, batch: list[_Pending]) -> None:
         started = time.perf_counter()
@@ -656,6 +682,7 @@ class PostgresStore:
         return StoreStatistics(
             write_queue_depth=sum(w.queued() for w in self._writers.values()),
             read_queue_depth=self._reads,
+            write_delay_s=max((w.oldest_wait_s() for w in self._writers.values()), default=0.0),
             unreachable_databases=len(self.unreachable),
         )
 
@@ -690,11 +717,12 @@ class PostgresStore:
         conv: str | None = None,
         *,
         lock_key: str | None = None,
+        critical: bool = False,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish, conv, lock_key=lock_key)
+        return await writer.submit(name, job, publish, conv, lock_key=lock_key, critical=critical)
 
     async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
         def publish(appended: Appended) -> None:
@@ -704,7 +732,13 @@ class PostgresStore:
         return await self._write_shard(conv, name, job, publish)
 
     async def _write_shard(
-        self, conv: str, name: str, job: Job[T], publish: Callable[[T], None] | None = None
+        self,
+        conv: str,
+        name: str,
+        job: Job[T],
+        publish: Callable[[T], None] | None = None,
+        *,
+        critical: bool = False,
     ) -> T:
         """Write a conversation's rows through the writer of the database the shard map names,
         behind the fence (D43): ``busy`` while its shard moves; after a move this node did
@@ -713,7 +747,9 @@ class PostgresStore:
         for _ in range(MAP_RELOADS + 1):
             seen = self.map_loads
             try:
-                return await self._write(self._shard_map[shard], name, job, publish, conv)
+                return await self._write(
+                    self._shard_map[shard], name, job, publish, conv, critical=critical
+                )
             except ShardFenced as exc:
                 if exc.state == MOVING:
                     break
@@ -1394,7 +1430,8 @@ class PostgresStore:
                 )
             return int(position)
 
-        return await self._write_shard(conv, "mark_read", job)
+        # Critical (D55): a read marker never waits behind a backlog of sends.
+        return await self._write_shard(conv, "mark_read", job, critical=True)
 
     async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
         """The user's conversation ids from the catalog index (a superset), in id order."""

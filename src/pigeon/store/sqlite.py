@@ -201,14 +201,17 @@ class SqliteStore:
 
     def statistics(self) -> StoreStatistics:
         return StoreStatistics(
-            write_queue_depth=self._writer.statistics().queued,
+            write_queue_depth=self._writer.queued(),
             read_queue_depth=self._reader.queued(),
+            write_delay_s=self._writer.oldest_wait_s(),
         )
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    async def _write(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
-        return await self._writer.submit(name, job)
+    async def _write(
+        self, name: str, job: Callable[[sqlite3.Connection], T], *, critical: bool = False
+    ) -> T:
+        return await self._writer.submit(name, job, critical=critical)
 
     async def _write_events(
         self, name: str, job: Callable[[sqlite3.Connection], Appended]
@@ -625,7 +628,8 @@ class SqliteStore:
                 )
             return position
 
-        return await self._write("mark_read", job)
+        # Critical (D55): a read marker never waits behind a backlog of sends.
+        return await self._write("mark_read", job, critical=True)
 
     async def conversations(self, user: str, *, after: str | None, limit: int) -> ConversationPage:
         def job(conn: sqlite3.Connection) -> ConversationPage:
