@@ -181,6 +181,7 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         out.update(run_once(target, topo, phases, _opts(p, mix=mix), progress))
         if target.server is not None:
             out["server_refusals"] = server_refusals(target.server.metrics_url)
+            out["server_loop_lag"] = server_loop_lag(target.server.metrics_url)
     out["refused"] = sum(out["refusals"].values())
     spike = next(ph for ph in out["phases"] if ph["name"] == "spike")
     after = next(ph for ph in out["phases"] if ph["name"] == "after")
@@ -236,6 +237,29 @@ def server_refusals(metrics_url: str) -> dict[str, float]:
                 out[f"shed {s.labels['shedder']} {s.labels['priority']}"] = s.value
             elif s.name == "pigeon_rate_limited_total" and s.value:
                 out[f"rate_limited {s.labels['limit']}"] = s.value
+    return out
+
+
+def server_loop_lag(metrics_url: str) -> dict[str, float]:
+    """How late the node's 0.25 s timer fired over the run (``pigeon_event_loop_lag_seconds``):
+    the samples taken, and the share of them later than 0.1, 0.5 and 1 s. A loop late by L
+    leaves every frame waiting about L before it is read, refused or not (D55)."""
+    from urllib.request import urlopen
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urlopen(metrics_url + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    buckets: dict[float, float] = {}
+    for family in text_string_to_metric_families(text):
+        for s in family.samples:
+            if s.name == "pigeon_event_loop_lag_seconds_bucket":
+                buckets[float(s.labels["le"])] = s.value
+    total = buckets.get(float("inf"), 0.0)
+    out = {"samples": total}
+    for bound in (0.1, 0.5, 1.0):
+        late = total - buckets.get(bound, total)
+        out[f"over_{bound:g}_s"] = round(late / total, 3) if total else 0.0
     return out
 
 

@@ -304,8 +304,9 @@ class Metrics:
             },
             {
                 "pigeon_requests_in_flight": "requests being worked on at once on this node",
-                "pigeon_worker_utilisation": "the busier of the writer (writes waiting of "
-                "write_queue_max) and the event loop (lag of shed_loop_lag_s); 1 is saturated",
+                "pigeon_worker_utilisation": "the busier of the writer (standing queueing "
+                "delay of shed_write_delay_s) and the event loop (lag of shed_loop_lag_s); "
+                "1 is saturated",
             },
         ))  # fmt: skip
 
