@@ -290,10 +290,10 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
 ) -> None:
     """D55: a read marker sent after four sends that wait for the held writer is answered
     before them once it moves (critical writes have a lane the writer empties first); the
-    sends keep their order."""
+    sends keep their order. A hello sent then, critical too, is welcomed."""
     async with node(tmp_path, NO_WRITER_SHEDDING) as server:
         http = Http(client_session, server.url)
-        alice, _ = await http.user("alice"), await http.user("bob")
+        alice, bob = await http.user("alice"), await http.user("bob")
         conv = await http.direct(alice, "bob")
         ws = await RawWs.connect(client_session, server.url)
         assert (await ws.hello(alice))["type"] == "welcome"
@@ -315,8 +315,13 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
             marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
             marker.add_done_callback(noted("read"))
             await until_metric(client_session, server, "pigeon_requests_in_flight{}", 6)
+            late = await RawWs.connect(client_session, server.url)
+            hello = await pending(late, {"type": "hello", "token": bob})
+            await until_metric(client_session, server, "pigeon_requests_in_flight{}", 7)
         acks = [await s for s in sends]
         assert [a["seq"] for a in acks] == [ack["seq"] + 1 + i for i in range(5)]
         assert (await marker)["type"] == "ok"
+        assert (await hello)["type"] == "welcome"
         assert answered.index("read") < answered.index("m1"), answered
         await ws.close()
+        await late.close()

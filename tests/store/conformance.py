@@ -629,8 +629,9 @@ class StoreConformance:
     ) -> None:
         """The shedder's measure of the writer: 0 with nothing waiting; while writes wait for
         a held writer, how long the oldest has waited, growing; 0 again once they committed.
-        A read marker queued behind sends is committed before them (its lane is taken first
-        into a batch), and the sends keep their order."""
+        A read marker and a presence write (a hello waits for it) queued behind sends are
+        committed before them (their lane is taken first into a batch), and the sends keep
+        their order."""
         await make_users(store, "alice", "bob")
         conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
         await send(store, "alice", conv, "m0")
@@ -652,12 +653,14 @@ class StoreConformance:
                 track(cmid, send(store, "alice", conv, cmid))
             await asyncio.sleep(0)  # the sends are queued before the marker
             track("read", store.mark_read("bob", conv, 1))
+            track("presence", store.update_presence("n1", ["bob"], [], NOW))  # a hello's
             await asyncio.sleep(0)
         results = await asyncio.gather(*tasks)
-        assert results == [3, 4, 5, 6, 1]  # seq 1 is the conversation's creation, 2 is m0
-        assert [name for name in answered if name != "read"] == ["m1", "m2", "m3", "m4"]
+        assert results == [3, 4, 5, 6, 1, None]  # seq 1 is the conversation's creation, 2 m0
+        assert [name for name in answered if name.startswith("m")] == ["m1", "m2", "m3", "m4"]
         if held:
             assert answered.index("read") < answered.index("m2"), answered
+            assert answered.index("presence") < answered.index("m2"), answered
         assert store.statistics().write_delay_s == 0.0
 
     # -- the outbox and webhooks (D48) -----------------------------------------------------

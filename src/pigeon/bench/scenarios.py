@@ -181,7 +181,14 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         out.update(run_once(target, topo, phases, _opts(p, mix=mix), progress))
         if target.server is not None:
             out["server_refusals"] = server_refusals(target.server.metrics_url)
-            out["server_loop_lag"] = server_loop_lag(target.server.metrics_url)
+            # Where a request waits in the node (D55): for the loop (a 0.25 s timer, late by
+            # how long every frame waits to be read), and for the disk (commit time).
+            out["server_loop_lag"] = server_histogram_shares(
+                target.server.metrics_url, "pigeon_event_loop_lag_seconds"
+            )
+            out["server_commit"] = server_histogram_shares(
+                target.server.metrics_url, "pigeon_group_commit_seconds"
+            )
     out["refused"] = sum(out["refusals"].values())
     spike = next(ph for ph in out["phases"] if ph["name"] == "spike")
     after = next(ph for ph in out["phases"] if ph["name"] == "after")
@@ -240,10 +247,11 @@ def server_refusals(metrics_url: str) -> dict[str, float]:
     return out
 
 
-def server_loop_lag(metrics_url: str) -> dict[str, float]:
-    """How late the node's 0.25 s timer fired over the run (``pigeon_event_loop_lag_seconds``):
-    the samples taken, and the share of them later than 0.1, 0.5 and 1 s. A loop late by L
-    leaves every frame waiting about L before it is read, refused or not (D55)."""
+def server_histogram_shares(
+    metrics_url: str, name: str, bounds: tuple[float, ...] = (0.1, 0.5, 1.0)
+) -> dict[str, float]:
+    """One of the node's histograms over the run: its count, and the share of observations
+    over each of ``bounds`` seconds (which must be bucket bounds)."""
     from urllib.request import urlopen
 
     from prometheus_client.parser import text_string_to_metric_families
@@ -253,13 +261,13 @@ def server_loop_lag(metrics_url: str) -> dict[str, float]:
     buckets: dict[float, float] = {}
     for family in text_string_to_metric_families(text):
         for s in family.samples:
-            if s.name == "pigeon_event_loop_lag_seconds_bucket":
+            if s.name == name + "_bucket":
                 buckets[float(s.labels["le"])] = s.value
     total = buckets.get(float("inf"), 0.0)
-    out = {"samples": total}
-    for bound in (0.1, 0.5, 1.0):
+    out = {"count": total}
+    for bound in bounds:
         late = total - buckets.get(bound, total)
-        out[f"over_{bound:g}_s"] = round(late / total, 3) if total else 0.0
+        out[f"over_{bound:g}_s"] = round(late / total, 4) if total else 0.0
     return out
 
 

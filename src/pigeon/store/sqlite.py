@@ -1010,7 +1010,9 @@ class SqliteStore:
                 [(user, node) for user in offline],
             )
 
-        await self._write("update_presence", job)
+        # Critical (D55): a hello waits for it (Presence.arrived), and must not wait behind a
+        # backlog of sends. One flush at a time, of at most every connected user.
+        await self._write("update_presence", job, critical=True)
 
     async def online(self, users: list[str], now_ms: int) -> frozenset[str]:
         def job(conn: sqlite3.Connection) -> frozenset[str]:
