@@ -66,6 +66,18 @@ class TestStandingDelay:
         assert delay.observe(0.4, now=1.09) == 0.0
         assert delay.observe(0.4, now=1.1) == 0.4
 
+    def test_a_delay_back_soon_after_a_standing_one_counts_at_once(self) -> None:
+        """CoDel's memory: having shed until the backlog drained, a node does not admit a
+        whole interval of new work before shedding again; long after, it waits again."""
+        delay = shedding.StandingDelay(target_s=0.1, interval_s=0.5)
+        delay.observe(0.3, now=0.0)
+        assert delay.observe(0.3, now=0.5) == 0.3  # standing
+        assert delay.observe(0.01, now=1.0) == 0.0  # drained
+        assert delay.observe(0.2, now=1.1) == 0.2  # back within 8 intervals: at once
+        assert delay.observe(0.01, now=2.0) == 0.0
+        assert delay.observe(0.2, now=5.2) == 0.0  # 4.1 s after it last counted: wait again
+        assert delay.observe(0.2, now=5.7) == 0.2
+
     def test_a_zero_interval_counts_at_once(self) -> None:
         delay = shedding.StandingDelay(target_s=0.1, interval_s=0.0)
         assert delay.observe(0.1, now=0.0) == 0.1

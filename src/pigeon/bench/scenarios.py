@@ -189,6 +189,11 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
             out["server_commit"] = server_histogram_shares(
                 target.server.metrics_url, "pigeon_group_commit_seconds"
             )
+            # A send's latency inside the node (read → ack written): apart from what waits
+            # in socket buffers and in the load generator.
+            out["server_send_latency"] = server_histogram_shares(
+                target.server.metrics_url, "pigeon_send_latency_seconds"
+            )
     out["refused"] = sum(out["refusals"].values())
     spike = next(ph for ph in out["phases"] if ph["name"] == "spike")
     after = next(ph for ph in out["phases"] if ph["name"] == "after")
@@ -250,8 +255,8 @@ def server_refusals(metrics_url: str) -> dict[str, float]:
 def server_histogram_shares(
     metrics_url: str, name: str, bounds: tuple[float, ...] = (0.1, 0.5, 1.0)
 ) -> dict[str, float]:
-    """One of the node's histograms over the run: its count, and the share of observations
-    over each of ``bounds`` seconds (which must be bucket bounds)."""
+    """One of the node's histograms over the run, summed over its labels: its count, and the
+    share of observations over each of ``bounds`` seconds (which must be bucket bounds)."""
     from urllib.request import urlopen
 
     from prometheus_client.parser import text_string_to_metric_families
@@ -262,7 +267,8 @@ def server_histogram_shares(
     for family in text_string_to_metric_families(text):
         for s in family.samples:
             if s.name == name + "_bucket":
-                buckets[float(s.labels["le"])] = s.value
+                le = float(s.labels["le"])
+                buckets[le] = buckets.get(le, 0.0) + s.value
     total = buckets.get(float("inf"), 0.0)
     out = {"count": total}
     for bound in bounds:

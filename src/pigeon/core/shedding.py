@@ -79,13 +79,21 @@ class StandingDelay:
     so one slow commit (a burst, an fsync that stalls) sheds nothing, while a standing
     queue, one the writer no longer drains, does. Below the target it counts as none.
 
+    Like CoDel, it remembers: a delay back at the target within ``RECENT_INTERVALS``
+    intervals of the last standing one counts at once. Otherwise a writer that sheds until its
+    backlog drains, then admits a whole interval of new work before shedding again, swings
+    between seconds of queue and none (S4, D55).
+
     :meth:`observe` is given the delay now (the age of the oldest write waiting) at each
     look, with the clock, and returns the delay that counts."""
+
+    RECENT_INTERVALS = 8
 
     def __init__(self, *, target_s: float, interval_s: float) -> None:
         self.target_s = target_s
         self.interval_s = interval_s
         self._above_since: float | None = None  # since when every look saw it at target
+        self._standing_until = -math.inf  # when the last look that counted it was
 
     def observe(self, delay_s: float, now: float) -> float:
         if delay_s < self.target_s:
@@ -93,8 +101,10 @@ class StandingDelay:
             return 0.0
         if self._above_since is None:
             self._above_since = now
-        if now - self._above_since < self.interval_s:
+        recent = now - self._standing_until <= self.interval_s * self.RECENT_INTERVALS
+        if now - self._above_since < self.interval_s and not recent:
             return 0.0
+        self._standing_until = now
         return delay_s
 
 
