@@ -216,7 +216,8 @@ OPTION_HELP: dict[str, str] = {
     "shed_write_delay_s": "the writer's queueing delay (age of the oldest write waiting) "
     "counted as full utilisation: at half of it typing is shed, at 0.7 reads, at 0.9 writes",
     "shed_write_delay_interval_s": "how long the writer's delay must stay at or above half of "
-    "shed_write_delay_s before it counts (CoDel's interval: one slow commit sheds nothing)",
+    "shed_write_delay_s before it counts (CoDel's interval: one slow commit sheds nothing; "
+    "within 8 intervals of the last time it counted, it counts at once)",
 }
 
 
