@@ -129,6 +129,10 @@ def test_s4_spike_reports_every_kind_of_request_and_loses_nothing(tmp_path: Path
         assert by_kind["spike"][kind]["served"] > 0, kind
     assert r["refusal_latency_ms"]["count"] == r["refused"]
     assert "server_refusals" in r
+    # Where requests waited in the node (D55): its loop, its commits, its sends.
+    assert r["server_send_latency"]["count"] >= by_kind["spike"]["send"]["served"]
+    for name in ("server_loop_lag", "server_commit"):
+        assert r[name]["count"] > 0 and 0 <= r[name]["over_0.1_s"] <= 1, name
 
 
 def test_s5_idle_connections(tmp_path: Path) -> None:
