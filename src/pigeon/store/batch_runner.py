@@ -7,11 +7,12 @@ share of one wake-up on each side, instead of a thread-pool future per job: the 
 exists (docs/DECISIONS.md, D13).
 
 The queue is bounded: past ``max_queue`` waiting jobs, :meth:`BatchRunner.submit` refuses at
-once with ``busy`` instead of queueing without limit (G6). Critical jobs (read markers) have a
-lane of their own, bounded too, that a thread empties first into each batch, so they never
-wait behind a backlog of sends (D55). :meth:`BatchRunner.oldest_wait_s` is the queueing delay
-(how long the oldest job not yet answered has waited), which the shedder reads instead of the
-queue's length: 300 sends waiting is nothing for one writer and a disaster for another.
+once with ``busy`` instead of queueing without limit (G6). Critical jobs (read markers, a
+hello's presence row) have a lane of their own, bounded too, that a thread empties first
+into each batch, so they never wait behind a backlog of sends (D55).
+:meth:`BatchRunner.oldest_wait_s` is the queueing delay (how long the oldest job not yet
+answered has waited), which the shedder reads instead of the queue's length: 300 sends
+waiting is nothing for one writer and a disaster for another.
 Subclasses say what a batch is:
 :class:`~pigeon.store.group_commit.GroupCommitWriter` (one transaction, one fsync) and
 :class:`~pigeon.store.snapshot_reader.SnapshotReader` (one read snapshot).
@@ -149,9 +150,9 @@ class BatchRunner:
         self._name = name
         self._thread_count = threads
         self.max_batch = max_batch
-        # Critical jobs are few (a read marker per read, not per message): a quarter of the
-        # normal lane's bound is far more than they need, and bounds their bytes too, as each
-        # holds a few ids.
+        # Critical jobs are few (a read marker per read, not per message; one presence flush
+        # at a time): a quarter of the normal lane's bound is far more than they need, and
+        # bounds their bytes too, as a read marker holds a few ids (D55).
         self._queue = _Lanes(max_queue, max(1, max_queue // 4))
         self._threads: list[threading.Thread] = []
         self._loop: asyncio.AbstractEventLoop | None = None
