@@ -61,6 +61,24 @@ def test_s1_direct_chat(tmp_path: Path) -> None:
     assert r["latency_ms"]["count"] == r["delivered"]
     assert r["intervals"]
     assert_cpu_per_message(r)
+    assert_machine_speed(r)
+
+
+def assert_machine_speed(result: dict[str, Any]) -> None:
+    """The machine's speed was probed at the run's start and end, and every CPU figure per
+    message is also given scaled by it to the reference speed (a measurement, not a speed
+    asserted)."""
+    speed = result["machine_speed"]
+    assert speed["probe_us_start"] > 0 and speed["probe_us_end"] > 0
+    factor = speed["reference_us"] / ((speed["probe_us_start"] + speed["probe_us_end"]) / 2)
+    assert speed["speed_factor"] == pytest.approx(factor, rel=0.01)
+    for side in ("server", "generator"):
+        figures = result[side]
+        for key in ("cpu_us_per_msg", "cpu_us_per_delivery"):
+            if figures[key] is not None:
+                assert figures[f"{key}_at_reference"] == pytest.approx(
+                    figures[key] * speed["speed_factor"], rel=0.01, abs=0.2
+                ), (side, key)
 
 
 def assert_cpu_per_message(result: dict[str, Any]) -> None:
@@ -155,6 +173,8 @@ def test_s6_capacity_search(tmp_path: Path, client: str) -> None:
     assert 1 <= len(r["steps"]) <= 2
     for step in r["steps"]:  # a step of 50 sends may burn less than one clock tick
         assert "cpu_us_per_msg" in step["server"] and "cpu_us_per_msg" in step["generator"]
+        assert_machine_speed(step)  # each step probes the machine's speed at its start and end
+    assert r["machine_speed"] in [step["machine_speed"] for step in r["steps"]]
     assert r["steps"][0]["rate"] == 50.0
     held = [s["rate"] for s in r["steps"] if s["held"]]
     assert r["capacity"]["highest_rate_held"] == (held[-1] if held else None)

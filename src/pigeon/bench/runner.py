@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pigeon import __version__
-from pigeon.bench import stats
+from pigeon.bench import probe, stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
 from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes, us_per
@@ -186,6 +186,7 @@ def run_once(
     progress: Progress,
 ) -> dict[str, Any]:
     """One measured run with fresh worker processes; returns the merged figures."""
+    probe_start_us = probe.probe_us()
     ctx = mp.get_context("spawn")
     workers = max(1, min(opts.workers, len(topology.clients)))
     counters: Any = ctx.Array("q", workers * N_PROGRESS, lock=False)
@@ -219,7 +220,9 @@ def run_once(
         procs.append(proc)
         pipes.append(parent)
     try:
-        return _coordinate(target, topology, phases, opts, progress, procs, pipes, counters)
+        merged = _coordinate(target, topology, phases, opts, progress, procs, pipes, counters)
+        scale_to_reference(merged, probe.speed(probe_start_us, probe.probe_us()))
+        return merged
     finally:
         for proc in procs:
             proc.join(STOP_TIMEOUT_S)
@@ -385,6 +388,16 @@ def _coordinate(
     if killed:
         merged["killed"] = killed
     return merged
+
+
+def scale_to_reference(merged: dict[str, Any], machine_speed: dict[str, Any]) -> None:
+    """Record the machine's probed speed in a run's figures, and each CPU figure per message
+    and per delivery scaled to the reference speed (``*_at_reference``)."""
+    merged["machine_speed"] = machine_speed
+    for side in ("server", "generator"):
+        figures = merged[side]
+        for key in ("cpu_us_per_msg", "cpu_us_per_delivery"):
+            figures[f"{key}_at_reference"] = probe.at_reference(figures[key], machine_speed)
 
 
 def per_message(cpu_s: float, phase_rows: list[dict[str, Any]]) -> dict[str, Any]:
