@@ -2,7 +2,8 @@
 
 This machine's CPU speed changes by up to 1.7x from minute to minute (host throttling, and
 other work sharing the cores), so CPU-per-message figures taken minutes apart cannot be
-compared as they are. Each run times this workload at its start and its end; a figure
+compared as they are. Each run times this workload at its start, every few seconds of
+its load (in the coordinator, a few ms of CPU each time) and at its end; a figure
 divided by the probe's slowdown against :data:`REFERENCE_US` is "at reference speed", which
 is how figures from different minutes, or different sittings, are compared.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Sequence
 from typing import Any
 
 # Repetitions of the workload per probe: the median resists one repetition preempted by
@@ -45,15 +47,18 @@ def probe_us() -> float:
     return round(statistics.median(times), 1)
 
 
-def speed(start_us: float, end_us: float) -> dict[str, Any]:
-    """The probe's readings at a run's start and end, and the speed factor they give: the
-    reference time over their mean (1.0 at reference speed, 0.6 when 1.7x slower)."""
-    mean_us = (start_us + end_us) / 2
+def speed(start_us: float, end_us: float, during_us: Sequence[float] = ()) -> dict[str, Any]:
+    """The probe's readings at a run's start, during its load and at its end, and the speed
+    factor they give: the reference time over their median (1.0 at reference speed, 0.6
+    when 1.7x slower)."""
+    readings = [start_us, *during_us, end_us]
+    middle_us = statistics.median(readings)
     return {
         "probe_us_start": start_us,
         "probe_us_end": end_us,
+        "probe_us_during": list(during_us),
         "reference_us": REFERENCE_US,
-        "speed_factor": round(REFERENCE_US / mean_us, 3) if mean_us > 0 else None,
+        "speed_factor": round(REFERENCE_US / middle_us, 3) if middle_us > 0 else None,
     }
 
 

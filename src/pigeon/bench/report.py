@@ -137,10 +137,14 @@ def speed_text(machine_speed: dict[str, Any] | None) -> str:
     """The probe's readings in a few words (see pigeon.bench.probe)."""
     if not machine_speed:
         return "machine speed not probed"
+    during = machine_speed.get("probe_us_during") or []
+    middle = (
+        f", {len(during)} during the load ({min(during):.0f}–{max(during):.0f})" if during else ""
+    )
     return (
         f"speed probe {machine_speed['probe_us_start']:.0f} → "
-        f"{machine_speed['probe_us_end']:.0f} µs (reference {machine_speed['reference_us']:.0f}"
-        f" µs: speed ×{machine_speed['speed_factor']})"
+        f"{machine_speed['probe_us_end']:.0f} µs{middle} (reference "
+        f"{machine_speed['reference_us']:.0f} µs: speed ×{machine_speed['speed_factor']})"
     )
 
 

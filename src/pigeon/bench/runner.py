@@ -36,6 +36,10 @@ from pigeon.bench.worker import (
 )
 
 WORKER_START_TIMEOUT_S = 60.0
+# The machine-speed probe during a run's load: a reading every this many seconds (about
+# 5 ms of the coordinator's CPU each, 0.2% of a core), at most this many a run.
+PROBE_EVERY_S = 2.0
+PROBES_MAX = 1000
 STOP_TIMEOUT_S = 10.0
 
 
@@ -220,8 +224,11 @@ def run_once(
         procs.append(proc)
         pipes.append(parent)
     try:
-        merged = _coordinate(target, topology, phases, opts, progress, procs, pipes, counters)
-        scale_to_reference(merged, probe.speed(probe_start_us, probe.probe_us()))
+        during: list[float] = []
+        merged = _coordinate(
+            target, topology, phases, opts, progress, procs, pipes, counters, during
+        )
+        scale_to_reference(merged, probe.speed(probe_start_us, probe.probe_us(), during))
         return merged
     finally:
         for proc in procs:
@@ -276,7 +283,10 @@ def _coordinate(
     procs: list[Any],
     pipes: list[Connection],
     counters: Any,
+    probe_readings: list[float],
 ) -> dict[str, Any]:
+    """Run the load; ``probe_readings`` gets the machine-speed probe's readings taken
+    during it."""
     workers = len(pipes)
     n_clients = len(topology.clients)
 
@@ -301,10 +311,14 @@ def _coordinate(
     killed: dict[str, Any] = {}
     next_sample = 0.0
     next_cpu_sample = 0.0
+    next_probe = PROBE_EVERY_S / 2
 
     def tick() -> None:
-        nonlocal next_sample, next_cpu_sample
+        nonlocal next_sample, next_cpu_sample, next_probe
         t = (now_us() - start_us) / 1e6
+        if t >= next_probe and t < total_s and len(probe_readings) < PROBES_MAX:
+            next_probe = t + PROBE_EVERY_S
+            probe_readings.append(probe.probe_us())
         if t >= next_cpu_sample:  # so that a process killed mid-run keeps its CPU so far
             next_cpu_sample = t + 0.5
             cpu.sample()
