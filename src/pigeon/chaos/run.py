@@ -1,10 +1,11 @@
 """One chaos run: a cluster, the workload, the nemesis on its seeded schedule, then heal, a
 final drain and the checker; returns the report (a JSON-able dict).
 
-The history file (JSON lines of :class:`~pigeon.simulation.history.Record`) holds, after the
-run's sends, acks, deliveries and faults, the conversations' logs as read after the drain
-(``log`` records) and their members then (``member`` records): :func:`check_history` judges
-it alone, so a history can be checked again, or with an anomaly planted in it (a test does).
+The history file (JSON lines of :class:`~pigeon.simulation.history.Record`), written as the
+run goes, holds the run's sends, acks, deliveries and faults, then, conversation by
+conversation, the members at the end (``member`` records) and the log as read after the drain
+(``log`` records): :func:`judge` reads it alone in one pass, so a history can be checked
+again, or with an anomaly planted in it (a test does), and a long run's fits.
 
 Cleanup stops only what the run started: the cluster it brought up (never one given with
 ``cluster_dir``), and a fault in progress is healed first, on Ctrl-C too.
@@ -20,18 +21,16 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from pigeon.chaos import nemesis, report, schedule
 from pigeon.chaos.proxy import FaultProxy
 from pigeon.chaos.workload import History, Workload
 from pigeon.cluster import ClusterError, LocalCluster
-from pigeon.simulation.history import Record, Verdict, check, encode_history
+from pigeon.simulation.history import Checker, Record, Verdict, read_records
 
 # Examples of each anomaly kept in the report (all are counted).
 EXAMPLES = 10
@@ -56,26 +55,29 @@ class Options:
     say: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
 
 
-def check_history(records: list[Record]) -> Verdict:
-    """Judge a whole history (with its ``log`` and ``member`` records)."""
-    logs: dict[str, list[Any]] = {}
-    members: dict[str, set[str]] = {}
-    devices: set[str] = set()
-    for record in records:
-        if record.type == "log" and record.event is not None:
-            logs.setdefault(record.event.conv, []).append(record.event)
-        elif record.type == "member" and record.conv is not None:
-            members.setdefault(record.conv, set()).add(record.who)
-            devices.add(record.who)
-        elif record.type in ("invoke", "ok", "deliver"):
-            devices.add(record.who)
-    # Each user runs one device, named by its handle (the events' sender).
-    return check(records, logs, members, {device: device for device in devices})
+def check_history(records: Iterable[Record]) -> Verdict:
+    """Judge a whole history (with its ``member`` and ``log`` records) in one pass. Each user
+    runs one device, named by its handle (the events' sender)."""
+    checker = Checker()
+    checker.feed_records(records)
+    return checker.finish()
 
 
 def read_history(path: Path) -> list[Record]:
-    decoder = msgspec.json.Decoder(Record)
-    return [decoder.decode(line) for line in path.read_bytes().splitlines() if line]
+    """A history file in memory (a short run's: the tests plant anomalies in one)."""
+    return list(read_records(path))
+
+
+def judge(path: Path, ack_timeout_s: float) -> tuple[Verdict, dict[str, Any], int]:
+    """A history file's verdict, figures (:class:`report.Figures`) and resyncs, in one pass."""
+    checker = Checker()
+    figures = report.Figures(ack_timeout_s)
+    resyncs = 0
+    for record in read_records(path):
+        checker.feed(record)
+        figures.feed(record)
+        resyncs += record.type == "resync"
+    return checker.finish(), figures.result(), resyncs
 
 
 class Nemesis:
@@ -141,21 +143,21 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
         cluster = LocalCluster(
             started_dir / "cluster", gateways=options.gateways, ha=options.ha, say=options.say
         )
-    history = History()
+    scratch = Path(tempfile.mkdtemp(prefix="pigeon-chaos-history-"))
+    history = History(history_path or scratch / "history.jsonl")
     mayhem = Nemesis(nemesis.Stage(cluster), history)
     failed = True
     try:
         if started_dir is not None:
             cluster.up()
             _install_faketime(options)
-        result = asyncio.run(_run(cluster, options, history, mayhem))
+        result = asyncio.run(_run(cluster, options, history, mayhem, scratch))
         failed = not result["ok"]
         return result
     finally:
         mayhem.heal_now()
-        if history_path is not None:
-            history_path.parent.mkdir(parents=True, exist_ok=True)
-            history_path.write_bytes(encode_history(history.records))
+        history.close()
+        shutil.rmtree(scratch, ignore_errors=True)
         if started_dir is not None:
             with contextlib.suppress(ClusterError):
                 cluster.down()
@@ -166,7 +168,7 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
 
 
 async def _run(
-    cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis
+    cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis, scratch: Path
 ) -> dict[str, Any]:
     stage = mayhem.stage
     stage.loop = asyncio.get_running_loop()
@@ -206,9 +208,10 @@ async def _run(
                 await sending  # every send still in an outbox is acked
         except TimeoutError:
             options.say("sends still unacked after the drain timeout: recorded as unknown")
-        logs = await workload.read_logs()
+        logs_path = scratch / "logs.jsonl"
+        lengths = await workload.read_logs(logs_path)
         left = options.drain_timeout_s - (time.monotonic() - drain_started)
-        behind = await workload.wait_caught_up(logs, max(left, 1.0))
+        behind = await workload.wait_caught_up(lengths, max(left, 1.0))
         drain_s = time.monotonic() - drain_started
     finally:
         progress.cancel()
@@ -219,14 +222,10 @@ async def _run(
         await mayhem.heal()
         for proxy in proxies:
             await proxy.close()
-    for conv, log in sorted(logs.items()):
-        for event in log:
-            history.add("log", "store", event=event)
-        for handle in sorted(workload.members[conv]):
-            history.add("member", handle, conv=conv)
-    verdict = check_history(history.records)
-    found = report.faults(history.records)
-    resyncs = sum(1 for r in history.records if r.type == "resync")
+    history.append_file(logs_path)  # after every delivery: the checker reads the logs last
+    history.close()
+    verdict, figures, resyncs = await asyncio.to_thread(judge, history.path, options.ack_timeout_s)
+    found = figures["faults"]
     counts = verdict.counts()
     return {
         "seed": options.seed,
@@ -235,7 +234,7 @@ async def _run(
         "anomalies": counts,
         "anomaly_examples": {k: v[:EXAMPLES] for k, v in verdict.anomalies.items() if v},
         "checked": {"acked": verdict.acked, "delivered": verdict.delivered},
-        "sends": report.availability(history.records, options.ack_timeout_s),
+        "sends": figures["sends"],
         "faults_by_kind": report.by_kind(found),
         "skipped_kinds": skipped,
         "faults": found,
@@ -247,7 +246,7 @@ async def _run(
         },
         "users": options.users,
         "conversations": len(workload.members),
-        "timeline": report.timeline(history.records),
+        "timeline": figures["timeline"],
     }
 
 
@@ -308,7 +307,7 @@ async def _progress(options: Options, history: History, mayhem: Nemesis) -> None
     while True:
         await asyncio.sleep(every_s)  # a progress line's period
         now_s = history.now_ms() / 1000
-        acked = sum(1 for r in history.records if r.type == "ok")
+        acked = history.counts["ok"]
         fault = f"{mayhem.active[0].name} {mayhem.active[1]}" if mayhem.active else "none"
         line = (
             f"chaos {now_s:5.0f}/{options.duration_s:.0f} s  acked {acked}  "

@@ -13,11 +13,16 @@ import asyncio
 import contextlib
 import random
 import secrets
+import shutil
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
+
+import msgspec
 
 from pigeon.core.records import Event
 from pigeon.sdk import ApiError, Client, ClientClosed, HttpClient
@@ -32,19 +37,37 @@ T = TypeVar("T")
 
 
 class History:
-    """The run's records, stamped with milliseconds since the run started (monotonic)."""
+    """The run's records, stamped with milliseconds since the run started (monotonic) and
+    written to ``path`` as JSON lines as they happen: a long run's history (1.5 KB an acked
+    send) does not fit in memory; the checker and the figures read the file in one pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         self.started = time.monotonic()
-        self.records: list[Record] = []
+        self.path = path
+        self.counts: Counter[str] = Counter()  # records by type
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._out = path.open("wb")
 
     def now_ms(self) -> int:
         return int((time.monotonic() - self.started) * 1000)
 
     def add(self, type_: str, who: str, **fields: object) -> Record:
         record = Record(t_ms=self.now_ms(), type=type_, who=who, **fields)  # type: ignore[arg-type]
-        self.records.append(record)
+        self.write(record)
         return record
+
+    def write(self, record: Record) -> None:
+        self._out.write(msgspec.json.encode(record) + b"\n")  # buffered: 8 KiB a write
+        self.counts[record.type] += 1
+
+    def append_file(self, path: Path) -> None:
+        """Append another file of records (the logs, read before the last deliveries)."""
+        self._out.flush()
+        with path.open("rb") as part:
+            shutil.copyfileobj(part, self._out)
+
+    def close(self) -> None:
+        self._out.close()
 
 
 @dataclass
@@ -100,7 +123,6 @@ class Workload:
         self.pause_s = 1.0 / rate_per_s
         self.users: list[User] = []
         self.members: dict[str, set[str]] = {}
-        self.latencies: list[tuple[int, int]] = []  # (ack time ms, invoke -> ack ms)
         self.pending: dict[str, int] = {}  # client id -> invoke time ms, while unacked
         self.progress = asyncio.Event()  # set on every delivery: the drain waits on it
         self._tasks: list[asyncio.Task[None]] = []
@@ -192,49 +214,65 @@ class Workload:
                     "fail", user.handle, op="send", conv=conv, client_msg_id=cmid, code=exc.code
                 )
             else:
-                done = self.history.add(
+                self.history.add(
                     "ok", user.handle, op="send", conv=conv, client_msg_id=cmid, seq=ack.seq
                 )
-                self.latencies.append((done.t_ms, done.t_ms - invoked.t_ms))
             del self.pending[cmid]
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.pause_s):
                     await self._stop_sending.wait()  # pacing that ends at once on stop
 
-    async def read_logs(self) -> dict[str, list[Event]]:
-        """Every conversation's whole log, paged over HTTP by one of its members."""
+    async def read_logs(self, path: Path) -> dict[str, int]:
+        """Every conversation's whole log, paged over HTTP by one of its members, written to
+        ``path`` as the checker reads it (per conversation its ``member`` records, then its
+        ``log`` records in seq order); returns each log's length."""
         by_handle = {u.handle: u for u in self.users}
-        logs: dict[str, list[Event]] = {}
-        for conv, members in sorted(self.members.items()):
-            reader = by_handle[min(members)]
-            log: list[Event] = []
-            async with HttpClient(self.url, reader.token) as http:
-                while len(log) < MAX_LOG_EVENTS:
-                    page = await _retrying(partial(http.history, conv, after=len(log), limit=1000))
-                    log.extend(page.events)
-                    if not page.more:
-                        break
-            logs[conv] = log
-        return logs
+        lengths: dict[str, int] = {}
+        with path.open("wb") as out:
+            for conv, members in sorted(self.members.items()):
+                for handle in sorted(members):
+                    out.write(
+                        msgspec.json.encode(Record(t_ms=0, type="member", who=handle, conv=conv))
+                        + b"\n"
+                    )
+                reader = by_handle[min(members)]
+                length = 0
+                async with HttpClient(self.url, reader.token) as http:
+                    while length < MAX_LOG_EVENTS:
+                        page = await _retrying(
+                            partial(http.history, conv, after=length, limit=1000)
+                        )
+                        for event in page.events:
+                            out.write(
+                                msgspec.json.encode(
+                                    Record(t_ms=0, type="log", who="store", event=event)
+                                )
+                                + b"\n"
+                            )
+                        length += len(page.events)
+                        if not page.more:
+                            break
+                lengths[conv] = length
+        return lengths
 
-    def behind(self, logs: dict[str, list[Event]]) -> list[str]:
+    def behind(self, lengths: dict[str, int]) -> list[str]:
         """Who has not yet delivered a conversation's whole log: ``user conv reached/last``."""
         return [
-            f"{user.handle} {conv} {user.reached.get(conv, 0)}/{len(logs[conv])}"
+            f"{user.handle} {conv} {user.reached.get(conv, 0)}/{lengths[conv]}"
             for user in self.users
             for conv in user.convs
-            if user.reached.get(conv, 0) < len(logs[conv])
+            if user.reached.get(conv, 0) < lengths[conv]
         ]
 
-    async def wait_caught_up(self, logs: dict[str, list[Event]], timeout_s: float) -> list[str]:
+    async def wait_caught_up(self, lengths: dict[str, int], timeout_s: float) -> list[str]:
         """Wait until every client delivered its conversations' logs; returns who has not
         within ``timeout_s`` (empty when all have)."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(timeout_s):
-                while self.behind(logs):
+                while self.behind(lengths):
                     self.progress.clear()
                     await self.progress.wait()
-        return self.behind(logs)
+        return self.behind(lengths)
 
     async def close(self) -> None:
         for user in self.users:
