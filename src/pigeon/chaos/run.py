@@ -261,31 +261,45 @@ def _install_faketime(options: Options) -> None:
         options.say(f"no clock jumps: cannot install faketime: {exc}")
 
 
+def route_through(store_url: str, routes: dict[int, int]) -> str:
+    """``store_url`` with a ``via`` entry for each ``upstream port -> proxy port``: the node
+    then dials every database on those servers (the catalog, and each shard database the
+    catalog names by its own server's port) through the proxy."""
+    via = ",".join(f"127.0.0.1:{old}=127.0.0.1:{new}" for old, new in sorted(routes.items()))
+    return f"{store_url}{'&' if '?' in store_url else '?'}via={via}"
+
+
 async def _rig(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
-    """Start ``gateway`` again with its store and bus URLs pointing at fault proxies (one per
-    PostgreSQL and NATS process), so a partition or latency can be put on its links alone,
-    and under libfaketime when it is installed, so its wall clock can jump. The catalog names
-    the shard databases on other servers by their own ports: the partition of the store
-    covers the catalog's server (catalog and ``shard1``), not those."""
+    """Start ``gateway`` again with its store and bus links through fault proxies (one per
+    PostgreSQL server it reaches, and per NATS node), so a partition or latency can be put on
+    its links alone, and under libfaketime when it is installed, so its wall clock can jump.
+    Its store URL gains ``via`` routes (pigeon.store.postgres): the catalog names each shard
+    database by its own server's port, and the gateway dials every one through the proxy of
+    that server; under ``--ha``, the one server is HAProxy's front for the primary."""
     cluster = stage.cluster
     proc = cluster.proc(gateway)
-    proxies: dict[str, list[FaultProxy]] = {"store": [], "bus": []}
     args = list(proc.args)
-    for link, flag, kind in (("store", "--store", "postgres"), ("bus", "--bus", "nats")):
-        where = args.index(flag) + 1
-        for upstream in cluster.of_kind(kind):
-            proxy = await FaultProxy(upstream.port).start()
-            proxies[link].append(proxy)
-            args[where] = args[where].replace(
-                f"127.0.0.1:{upstream.port}/", f"127.0.0.1:{proxy.port}/"
-            )
-            if kind == "nats":  # nats://127.0.0.1:A,127.0.0.1:B,...: no slash after a port
-                old, new = f"127.0.0.1:{upstream.port}", f"127.0.0.1:{proxy.port}"
-                args[where] = ",".join(
-                    part[: -len(old)] + new if part.endswith(old) else part
-                    for part in args[where].split(",")
-                )
-        stage.links[(gateway, link)] = proxies[link]
+    store_proxies = []
+    routes: dict[int, int] = {}
+    for upstream in cluster.of_kind("pgproxy" if cluster.ha else "postgres"):
+        proxy = await FaultProxy(upstream.port).start()
+        store_proxies.append(proxy)
+        routes[upstream.port] = proxy.port
+    where = args.index("--store") + 1
+    args[where] = route_through(args[where], routes)
+    bus_proxies = []
+    where = args.index("--bus") + 1
+    for upstream in cluster.of_kind("nats"):
+        proxy = await FaultProxy(upstream.port).start()
+        bus_proxies.append(proxy)
+        # nats://127.0.0.1:A,127.0.0.1:B,...: no slash after a port
+        old, new = f"127.0.0.1:{upstream.port}", f"127.0.0.1:{proxy.port}"
+        args[where] = ",".join(
+            part[: -len(old)] + new if part.endswith(old) else part
+            for part in args[where].split(",")
+        )
+    stage.links[(gateway, "store")] = store_proxies
+    stage.links[(gateway, "bus")] = bus_proxies
     proc.args = args
     if nemesis.LIBFAKETIME.exists():
         clock = Path(proc.log).parent / "faketime"
@@ -297,7 +311,7 @@ async def _rig(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
         os.killpg(proc.pid, signal.SIGKILL)
     await asyncio.to_thread(cluster.start_again, gateway)
     await asyncio.to_thread(nemesis.wait_healthy, cluster)
-    return proxies["store"] + proxies["bus"]
+    return store_proxies + bus_proxies
 
 
 async def _progress(options: Options, history: History, mayhem: Nemesis) -> None:
