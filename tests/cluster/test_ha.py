@@ -236,6 +236,24 @@ async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     assert nemesis.unhealthy(cluster) == []
 
 
+async def test_a_killed_etcd_member_keeps_the_primary_and_the_acks(cluster_dir: Path) -> None:
+    """Killed and started again as `pigeon chaos` does (its etcd_kill kind, D57): the two
+    other members keep quorum, Patroni keeps its primary, and sends go on being acked."""
+    cluster = loaded(cluster_dir)
+    primary = cluster.postgres_primary()
+    assert primary is not None
+    etcd_kill, stage = nemesis.kind_named("etcd_kill"), nemesis.Stage(cluster)
+    [member, *_] = etcd_kill.targets(stage)
+    outage, _ = await sends_across_a_kill(cluster, lambda: etcd_kill.inject(stage, member), "etcd")
+    assert not cluster.proc(member).alive()
+    assert cluster.postgres_primary() == primary
+    print(f"etcd member lost: {outage:.2f} s without acks")
+    assert outage <= 2.0  # no failover: the acks never wait on etcd
+    await asyncio.to_thread(etcd_kill.heal, stage, member)
+    assert cluster.postgres_primary() == primary
+    assert nemesis.unhealthy(cluster) == []
+
+
 def test_down_leaves_nothing_running(cluster_dir: Path) -> None:
     cluster = loaded(cluster_dir)
     down = pigeon("cluster", "down", "--dir", str(cluster_dir))

@@ -274,6 +274,19 @@ class PostgresMemberKill:
         wait_healthy(stage.cluster)
 
 
+class EtcdMemberKill(Kill):
+    """SIGKILL one of the three etcd members that hold Patroni's leader key, then start it
+    again (it rejoins with its data). The other two keep quorum, so the primary keeps its
+    leader lock and writes go on; a member lost for longer than Patroni's ``ttl`` with no
+    quorum would demote it (D57). Only a cluster from ``cluster up --ha``."""
+
+    def __init__(self) -> None:
+        super().__init__("etcd_kill", "etcd")
+
+    def why_skipped(self) -> str:
+        return "needs etcd under Patroni (`pigeon chaos --ha`, `pigeon cluster up --ha`)"
+
+
 class Unavailable:
     """A kind this cluster cannot take yet, with the reason the report gives."""
 
@@ -300,6 +313,7 @@ KINDS: tuple[FaultKind, ...] = (
     Kill("nats_kill", "nats"),
     PostgresMemberKill("store_failover", "primary"),
     PostgresMemberKill("standby_kill", "standby"),
+    EtcdMemberKill(),
     Link("partition_store", "store"),
     Link("partition_bus", "bus"),
     Link("slow_store", "store", latency_s=0.1),

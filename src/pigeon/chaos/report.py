@@ -181,6 +181,7 @@ COLOURS = {
     "nats_kill": "purple",
     "store_failover": "brown",
     "standby_kill": "pink",
+    "etcd_kill": "grey",
     "partition_store": "blue",
     "partition_bus": "cyan",
     "slow_store": "olive",
@@ -215,7 +216,7 @@ def write_plot(result: dict[str, Any], path: Path) -> None:
                 fault["start_s"],
                 max(fault["end_s"], fault["start_s"] + 0.1),
                 alpha=0.2,
-                color=COLOURS.get(kind, "grey"),
+                color=COLOURS.get(kind, "black"),
                 label=kind if ax is ax_rate and kind not in labelled else None,
             )
         labelled.add(kind)
