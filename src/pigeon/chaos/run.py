@@ -47,6 +47,7 @@ class Options:
     ha: bool = False  # a new cluster's store: Patroni-managed (`cluster up --ha`)
     users: int = 6
     rate_per_s: float = 10.0  # per user
+    membership_every_s: float = 3.0  # a group's owner adds or removes someone; 0: never
     ack_timeout_s: float = 5.0  # a send acked later counts against availability
     # Longer than the longest stall seen (a rate limiter frozen by a clock step: ~115 s):
     # a send stored after the logs were read would be charged to the store as an anomaly.
@@ -196,6 +197,9 @@ async def _run(
     await workload.start()
     history.started = time.monotonic()  # the schedule's offsets count from the first send
     sending = asyncio.create_task(workload.send_until_stopped())
+    churning = asyncio.create_task(
+        workload.change_members_until_stopped(options.membership_every_s)
+    )
     faults = asyncio.create_task(mayhem.run(planned, options.duration_s))
     progress = asyncio.create_task(_progress(options, history, mayhem))
     try:
@@ -206,6 +210,7 @@ async def _run(
         try:
             async with asyncio.timeout(options.drain_timeout_s):
                 await sending  # every send still in an outbox is acked
+                await churning  # and the membership change in progress settles
         except TimeoutError:
             options.say("sends still unacked after the drain timeout: recorded as unknown")
         logs_path = scratch / "logs.jsonl"
@@ -215,9 +220,9 @@ async def _run(
         drain_s = time.monotonic() - drain_started
     finally:
         progress.cancel()
-        for task in (sending, faults):
+        for task in (sending, churning, faults):
             task.cancel()
-        await asyncio.gather(sending, faults, progress, return_exceptions=True)
+        await asyncio.gather(sending, churning, faults, progress, return_exceptions=True)
         await workload.close()
         await mayhem.heal()
         for proxy in proxies:

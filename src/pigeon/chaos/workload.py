@@ -123,6 +123,7 @@ class Workload:
         self.pause_s = 1.0 / rate_per_s
         self.users: list[User] = []
         self.members: dict[str, set[str]] = {}
+        self.groups: list[tuple[str, User]] = []  # (conv, owner): the groups that change
         self.pending: dict[str, int] = {}  # client id -> invoke time ms, while unacked
         self.progress = asyncio.Event()  # set on every delivery: the drain waits on it
         self._tasks: list[asyncio.Task[None]] = []
@@ -150,6 +151,7 @@ class Workload:
             async with HttpClient(self.url, owner.token) as http:
                 made = await _retrying(partial(http.group, "chaos", [u.handle for u in others]))
             self._join(made.conv, group)
+            self.groups.append((made.conv, owner))
         # Every user in one big group too: one conversation every user reads.
         owner, *others = self.users
         async with HttpClient(self.url, owner.token) as http:
@@ -191,6 +193,60 @@ class Workload:
 
     def stop_sending(self) -> None:
         self._stop_sending.set()
+
+    async def change_members_until_stopped(self, every_s: float) -> None:
+        """Every ``every_s`` seconds (0: never), until :meth:`stop_sending`, the owner of a
+        group adds a user from outside it or removes a member: the membership windows the
+        checker judges deliveries by (a removed member gets nothing after its removal, an
+        added one the whole log). Each change is recorded (``invoke``, then ``ok`` with the
+        event's seq, or ``fail``)."""
+        if every_s <= 0 or not self.groups:
+            return
+        rng = random.Random(self.rng.random())
+        by_handle = {u.handle: u for u in self.users}
+        while True:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(every_s):
+                    await self._stop_sending.wait()  # the pace, ended at once by the drain
+            if self._stop_sending.is_set():
+                return
+            conv, owner = rng.choice(self.groups)
+            members = self.members[conv]
+            outside = sorted(u.handle for u in self.users if u.handle not in members)
+            inside = sorted(members - {owner.handle})
+            add = bool(outside) and (not inside or rng.random() < 0.5)
+            await self._change(conv, owner, by_handle[rng.choice(outside if add else inside)], add)
+
+    async def _change(self, conv: str, owner: User, user: User, add: bool) -> None:
+        """Add or remove ``user``, retried until settled. A retry after an unknown outcome
+        that meets ``conflict`` (already added) or ``not_found`` (already removed) finds the
+        change made. Raises after :data:`SETUP_TIMEOUT_S` of failures: the run stops rather
+        than guess who is a member."""
+        op = "add" if add else "remove"
+        self.history.add("invoke", owner.handle, op=op, conv=conv, target=user.handle)
+        async with HttpClient(self.url, owner.token) as http:
+            change = http.add_member if add else http.remove_member
+            try:
+                ack = await _retrying(partial(change, conv, user.handle))
+            except ApiError as exc:
+                if exc.code != ("conflict" if add else "not_found"):
+                    self.history.add(
+                        "fail", owner.handle, op=op, conv=conv, target=user.handle, code=exc.code
+                    )
+                    return
+                self.history.add(
+                    "ok", owner.handle, op=op, conv=conv, target=user.handle, code=exc.code
+                )
+            else:
+                self.history.add(
+                    "ok", owner.handle, op=op, conv=conv, target=user.handle, seq=ack.seq
+                )
+        if add:
+            self.members[conv].add(user.handle)
+            user.convs.append(conv)
+        else:
+            self.members[conv].discard(user.handle)
+            user.convs.remove(conv)
 
     async def _send_loop(self, user: User) -> None:
         assert user.client is not None

@@ -24,7 +24,9 @@ called the conversation gone):
 - phantom: a message delivered that nobody sent (sender, client id, body);
 - divergent: a device delivered, at a seq, another event than the log holds there (so two
   members saw different orders);
-- double ack: one client id acked at two seqs.
+- double ack: one client id acked at two seqs;
+- leaked: a message delivered to a device after its user's removal (and before any
+  member_added of it): the membership windows, as the device's own deliveries draw them.
 
 It reads the history in one pass, the logs last (a conversation's members, then its log in
 seq order), and its memory is bounded by what is open, not by the messages checked (D57): per
@@ -75,7 +77,16 @@ def encode_history(records: list[Record]) -> bytes:
     return b"".join(msgspec.json.encode(record) + b"\n" for record in records)
 
 
-ANOMALIES = ("lost", "duplicated", "reordered", "gap", "phantom", "divergent", "double_ack")
+ANOMALIES = (
+    "lost",
+    "duplicated",
+    "reordered",
+    "gap",
+    "phantom",
+    "divergent",
+    "double_ack",
+    "leaked",
+)
 
 
 @dataclass
@@ -129,6 +140,12 @@ class _Stint:
     digest: hashlib.blake2b = field(default_factory=_digest)  # of what it delivered, in order
     clean: bool = True  # 1, 2, ..., pos with no gap, repeat or reorder: the digest is a prefix's
     disputed: bool = False  # a delivery differed from another device's, and the log judges it
+    # Membership as its own deliveries tell it: seq 1 names the first members, then each
+    # member_added or member_removed of its user.
+    member: bool = False
+    removed_at: int = 0  # the seq of its user's latest removal
+    leaked: int = 0  # messages delivered since, with no member_added of its user yet
+    leaked_from: int = 0
 
 
 @dataclass
@@ -298,6 +315,7 @@ class Checker:
         stint.holes.discard(seq)
         stint.pos = max(stint.pos, seq)
         stint.last = event
+        self._membership(stint, user, event)
         encoded = msgspec.json.encode(event)
         if stint.clean:
             stint.digest.update(encoded)
@@ -370,7 +388,33 @@ class Checker:
         if event.client_msg_id is not None:
             self._attempted.pop((event.sender, event.client_msg_id), None)
 
+    @staticmethod
+    def _membership(stint: _Stint, user: str, event: Event) -> None:
+        """Follow the stint's user in and out of the conversation. A device reads the log
+        from seq 1 when its user joins (again), so it passes through stretches where its
+        user was not a member: those end at the user's member_added. A message delivered
+        after the user's removal with no member_added after it leaked."""
+        if event.kind is EventKind.CREATED:
+            stint.member = user in (event.members or ())
+        elif event.kind is EventKind.MEMBER_ADDED and user in (event.members or ()):
+            stint.member, stint.leaked = True, 0
+        elif _removes(event, user):
+            stint.member, stint.removed_at = False, event.seq
+        elif event.kind is EventKind.MESSAGE and not stint.member:
+            stint.leaked += 1
+            if stint.leaked == 1:
+                stint.leaked_from = event.seq
+
     def _end_stint(self, device: str, conv: str, stint: _Stint) -> None:
+        if stint.leaked:
+            since = (
+                f"its removal at #{stint.removed_at}" if stint.removed_at else "before it joined"
+            )
+            self.verdict.add(
+                "leaked",
+                f"{device} {conv}: {stint.leaked} messages from #{stint.leaked_from} "
+                f"delivered after {since}",
+            )
         if stint.clean and not stint.disputed and stint.pos:
             ends = self._convs[conv].ends.setdefault(stint.pos, [])
             ends.append((device, stint.digest.digest()))
