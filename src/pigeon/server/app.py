@@ -267,12 +267,21 @@ async def start(config: Config) -> Node:
 
     await bus.open(on_bus, hub.on_gap)
     await control.open()
-    webhook_client = WebhookClient(config.webhook_timeout_s, connections=config.webhook_concurrency)
+    webhook_client = WebhookClient(
+        config.webhook_timeout_s,
+        connections=config.webhook_concurrency,
+        allowed_networks=config.outbound_networks,
+    )
     await webhook_client.open()
     relay = Relay(store, webhook_client.post, relay_settings(config))
     # One VAPID key for the cluster, kept in the store: the first node to start makes it.
     vapid = Vapid(await store.claim_push_key(new_private_key()), config.push_subject)
-    notifier = WebPushNotifier(vapid, config.push_timeout_s, connections=config.push_concurrency)
+    notifier = WebPushNotifier(
+        vapid,
+        config.push_timeout_s,
+        connections=config.push_concurrency,
+        allowed_networks=config.outbound_networks,
+    )
     await notifier.open()
     notification_relay = NotificationRelay(store, notifier, notify_settings(config))
     presence = Presence(store, node_id, hub.users, ttl_ms=int(config.presence_ttl_s * 1000))
