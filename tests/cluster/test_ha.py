@@ -64,7 +64,9 @@ class History:
 
     acked: dict[str, int] = field(default_factory=dict)  # client_msg_id -> seq
     ack_times: list[float] = field(default_factory=list)
-    refused: dict[str, int] = field(default_factory=dict)  # error code -> count
+    # "code: message" -> count: the message tells a gateway's refusal from a proxy's
+    # ("busy: HTTP 503" is HAProxy's own page: no gateway was up in its view).
+    refused: dict[str, int] = field(default_factory=dict)
     unknown: int = 0  # no answer (a connection cut): sent again with the same id
 
 
@@ -87,7 +89,7 @@ async def sender(url: str, token: str, conv: str, name: str, history: History) -
                 except ApiError as exc:
                     if exc.code not in RETRYABLE:  # never another code during a failover
                         raise
-                    history.refused[exc.code.value] = history.refused.get(exc.code.value, 0) + 1
+                    history.refused[str(exc)] = history.refused.get(str(exc), 0) + 1
                 except (ServerUnreachable, PigeonTimeoutError):
                     history.unknown += 1
                 else:
@@ -146,7 +148,11 @@ async def sends_across_a_kill(
     async def until(check: Callable[[], bool], within_s: float, what: str) -> None:
         deadline = time.monotonic() + within_s
         while not check():
-            assert time.monotonic() < deadline, f"{what}: {[h.refused for h in histories]}"
+            if time.monotonic() >= deadline:
+                status = await asyncio.to_thread(
+                    pigeon, "cluster", "status", "--dir", str(cluster.directory)
+                )
+                raise AssertionError(f"{what}: {[h.refused for h in histories]}\n{status.stdout}")
             failed = [t.exception() for t in tasks if t.done()]
             assert not failed, failed
             await asyncio.sleep(RETRY_PAUSE_S)
