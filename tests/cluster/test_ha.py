@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from pigeon.chaos import nemesis
-from pigeon.cluster import LocalCluster, processes
+from pigeon.cluster import LocalCluster, patroni, processes
 from pigeon.sdk import ApiError, ErrorCode, HttpClient, PigeonTimeoutError, ServerUnreachable
 from tests.helpers.cluster import loaded, run_pigeon
 from tests.helpers.timing import TIMEOUT_S
@@ -35,6 +35,12 @@ FAILOVER_BUDGET_S = 10.0
 RETRY_PAUSE_S = 0.05
 RETRYABLE = (ErrorCode.UNAVAILABLE, ErrorCode.BUSY)
 SENDERS = 3
+
+
+def postmaster_runs(cluster: LocalCluster, name: str) -> bool:
+    """Whether member ``name``'s PostgreSQL runs (its Patroni may be dead while it does)."""
+    pid = patroni.postmaster_pid(Path(str(cluster.proc(name).extra["root"])) / "data")
+    return pid > 0 and processes.pid_runs(pid, "postgres")
 
 
 def pigeon(*args: str) -> subprocess.CompletedProcess[str]:
@@ -206,6 +212,7 @@ async def test_a_killed_standby_stops_no_write(cluster_dir: Path) -> None:
     outage, _ = await sends_across_a_kill(
         cluster, lambda: cluster.kill_postgres_member(standby), "standby"
     )
+    assert not postmaster_runs(cluster, standby)  # a lost machine: PostgreSQL too
     # Strict mode with three members: the other standby becomes synchronous.
     print(f"standby lost: {outage:.2f} s without acks")
     assert outage <= FAILOVER_BUDGET_S
@@ -229,7 +236,7 @@ async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     outage, histories = await sends_across_a_kill(
         cluster, lambda: failover.inject(stage, "primary"), "primary"
     )
-    assert not cluster.proc(old).alive()
+    assert not cluster.proc(old).alive() and not postmaster_runs(cluster, old)
     assert cluster.postgres_primary() not in (None, old)
     print(
         f"failover: {outage:.2f} s without acks; refused {[h.refused for h in histories]}, "
