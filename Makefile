@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	./scripts/ensure-debian-packages.sh chromium:/usr/bin/chromium prometheus:promtool \
 		nats-server:nats-server postgresql:/usr/lib/postgresql/15/bin/initdb \
-		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni
+		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni fuse:fusermount
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.

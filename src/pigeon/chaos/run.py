@@ -162,6 +162,9 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
         if started_dir is not None:
             with contextlib.suppress(ClusterError):
                 cluster.down()
+            for disk in mayhem.stage.disks.values():  # after its PostgreSQL stopped
+                with contextlib.suppress(RuntimeError, OSError):
+                    disk.stop()
             if failed:
                 options.say(f"the cluster's logs are kept in {started_dir}")
             else:
@@ -178,6 +181,11 @@ async def _run(
     rigged = (nemesis.Link, nemesis.ClockJump)
     if options.cluster_dir is None and any(isinstance(k, rigged) for k in chosen):
         proxies = await _rig(stage, RIGGED_GATEWAY)
+    power_loss = any(isinstance(k, nemesis.PowerLoss) for k in chosen)
+    if options.cluster_dir is None and power_loss:
+        why = await asyncio.to_thread(nemesis.PowerLoss.rig, stage)
+        if why:
+            options.say(f"no power loss: {why}")
     targets = {kind.name: kind.targets(stage) for kind in chosen}
     skipped = {kind.name: kind.why_skipped() for kind in chosen if not targets[kind.name]}
     planned = schedule.plan(options.seed, options.duration_s, targets)
