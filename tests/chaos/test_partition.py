@@ -66,17 +66,18 @@ async def test_a_partition_cuts_the_gateway_from_a_shard_on_another_server(
             http = Http(session, gateway.url)
             token = await http.user("alice")
             on: dict[bool, str] = {}  # on the far server? -> a conversation
+            peers: dict[bool, str] = {}  # ... -> the peer in it
             for n in range(64):
                 await http.user(f"peer{n}")
                 conv = await http.direct(token, f"peer{n}")
                 # The catalog names the far database by its own port, not the proxy's.
-                on.setdefault(
-                    f":{other.port}/" in await database_of(postgres.url(catalog), conv), conv
-                )
+                far_side = f":{other.port}/" in await database_of(postgres.url(catalog), conv)
+                on.setdefault(far_side, conv)
+                peers.setdefault(far_side, f"peer{n}")
                 if len(on) == 2:
                     break
             assert len(on) == 2
-            far_peer = f"peer{list(on.values()).index(on[True])}"
+            far_peer = peers[True]
 
             far.partition()
             held = asyncio.create_task(_send(http, token, on[True], "during-1"))
