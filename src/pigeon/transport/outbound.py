@@ -20,17 +20,17 @@ class DestinationRefused(OSError):
 
 
 class OutboundSession:
+    per_host = 4  # connections kept to one host: each subclass says how many it needs
+
     def __init__(
         self,
         timeout_s: float,
         *,
         connections: int,
-        per_host: int,
         allowed_networks: tuple[Network, ...] = (),
     ) -> None:
         self._timeout = aiohttp.ClientTimeout(total=timeout_s)
         self._connections = connections
-        self._per_host = per_host
         self._allowed_networks = allowed_networks
         self._session: aiohttp.ClientSession | None = None
 
@@ -48,7 +48,7 @@ class OutboundSession:
 
     async def open(self) -> None:
         connector = aiohttp.TCPConnector(
-            limit=self._connections, limit_per_host=self._per_host, socket_factory=self._socket
+            limit=self._connections, limit_per_host=self.per_host, socket_factory=self._socket
         )
         self._session = aiohttp.ClientSession(timeout=self._timeout, connector=connector)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import aiohttp
 
-from pigeon.core.destinations import Network
 from pigeon.transport.outbound import OutboundSession
 
 # Connections kept per endpoint host: the relay has at most 2 deliveries in flight to each.
@@ -16,15 +15,7 @@ CONNECTIONS_PER_HOST = 4
 
 
 class WebhookClient(OutboundSession):
-    def __init__(
-        self, timeout_s: float, *, connections: int, allowed_networks: tuple[Network, ...] = ()
-    ) -> None:
-        super().__init__(
-            timeout_s,
-            connections=connections,
-            per_host=CONNECTIONS_PER_HOST,
-            allowed_networks=allowed_networks,
-        )
+    per_host = CONNECTIONS_PER_HOST
 
     async def post(self, url: str, body: bytes, headers: dict[str, str]) -> str | None:
         """None when the endpoint answered 2xx; else what went wrong, in a few words."""

@@ -111,6 +111,8 @@ class WebPushNotifier(OutboundSession):
     """POSTs encrypted notifications to subscriptions' push services (the notifier of
     :mod:`pigeon.application.notify`), each within ``timeout_s``."""
 
+    per_host = CONNECTIONS_PER_HOST
+
     def __init__(
         self,
         vapid: Vapid,
@@ -119,12 +121,7 @@ class WebPushNotifier(OutboundSession):
         connections: int,
         allowed_networks: tuple[Network, ...] = (),
     ) -> None:
-        super().__init__(
-            timeout_s,
-            connections=connections,
-            per_host=CONNECTIONS_PER_HOST,
-            allowed_networks=allowed_networks,
-        )
+        super().__init__(timeout_s, connections=connections, allowed_networks=allowed_networks)
         self.vapid = vapid
 
     async def push(
