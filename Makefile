@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck pytest api-docs mutation simulate clean
+.PHONY: run test check lint typecheck pytest api-docs mutation simulate check-history clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	./scripts/ensure-debian-packages.sh chromium:/usr/bin/chromium prometheus:promtool \
 		nats-server:nats-server postgresql:/usr/lib/postgresql/15/bin/initdb \
-		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni
+		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni fuse:fusermount
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.
@@ -49,6 +49,13 @@ SEEDS ?= 1000
 SEED_START ?= 0
 simulate: $(STAMP)
 	$(BIN)/python -m pigeon.simulation --seeds $(SEEDS) --start $(SEED_START)
+
+# The chaos checker over a synthetic history of ACKED acked sends, in one pass: its time and
+# its peak memory (D57; tests/simulation/test_history_stream.py runs a small one).
+ACKED ?= 1000000
+check-history: $(STAMP)
+	$(BIN)/python -m tests.simulation.synthetic --acked $(ACKED) $(or $(TMPDIR),/tmp)/pigeon-check-history.jsonl
+	rm -f $(or $(TMPDIR),/tmp)/pigeon-check-history.jsonl
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache mutants

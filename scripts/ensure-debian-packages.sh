@@ -10,6 +10,7 @@
 #   postgresql:/usr/lib/postgresql/15/bin/initdb   the PostgreSQL store tests
 #   haproxy:haproxy                the local cluster tests (tests/cluster)
 #   etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni   `cluster up --ha` (tests/cluster/test_ha.py)
+#   fuse:fusermount                the lossy filesystem (libfuse2 comes with it; tests/chaos, D58)
 # The logic is pigeon.cluster.packages (also what `pigeon cluster up` runs); this runs it
 # from the source tree with the system's python3, so it needs no virtualenv.
 set -eu

@@ -7,6 +7,7 @@ reordered or invented) and the shape of its JSON, never a speed.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,26 @@ def test_s1_direct_chat(tmp_path: Path) -> None:
     assert r["latency_ms"]["count"] == r["delivered"]
     assert r["intervals"]
     assert_cpu_per_message(r)
+    assert_machine_speed(r)
+    assert r["machine_speed"]["probe_us_during"]  # 3 s of load: probed during it too
+
+
+def assert_machine_speed(result: dict[str, Any]) -> None:
+    """The machine's speed was probed at the run's start and end, and every CPU figure per
+    message is also given scaled by it to the reference speed (a measurement, not a speed
+    asserted)."""
+    speed = result["machine_speed"]
+    readings = [speed["probe_us_start"], *speed["probe_us_during"], speed["probe_us_end"]]
+    assert all(reading > 0 for reading in readings)
+    factor = speed["reference_us"] / statistics.median(readings)
+    assert speed["speed_factor"] == pytest.approx(factor, rel=0.01)
+    for side in ("server", "generator"):
+        figures = result[side]
+        for key in ("cpu_us_per_msg", "cpu_us_per_delivery"):
+            if figures[key] is not None:
+                assert figures[f"{key}_at_reference"] == pytest.approx(
+                    figures[key] * speed["speed_factor"], rel=0.01, abs=0.2
+                ), (side, key)
 
 
 def assert_cpu_per_message(result: dict[str, Any]) -> None:
@@ -159,6 +180,8 @@ def test_s6_capacity_search(tmp_path: Path, client: str) -> None:
     assert 1 <= len(r["steps"]) <= 2
     for step in r["steps"]:  # a step of 50 sends may burn less than one clock tick
         assert "cpu_us_per_msg" in step["server"] and "cpu_us_per_msg" in step["generator"]
+        assert_machine_speed(step)  # each step probes the machine's speed at its start and end
+    assert r["machine_speed"] in [step["machine_speed"] for step in r["steps"]]
     assert r["steps"][0]["rate"] == 50.0
     held = [s["rate"] for s in r["steps"] if s["held"]]
     assert r["capacity"]["highest_rate_held"] == (held[-1] if held else None)

@@ -43,6 +43,7 @@ NOT_PROTOCOL_CONFIG = frozenset(
         "bus_backstop_s",
         "trusted_proxies",  # who the client is behind a proxy: OPERATIONS.md
         "push_subject",  # the operator's contact in VAPID tokens: OPERATIONS.md
+        "outbound_allowed_networks",  # where deliveries may go: OPERATIONS.md, PROTOCOL.md
     }
 )
 

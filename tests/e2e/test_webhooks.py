@@ -431,3 +431,32 @@ async def test_every_gateway_relays_and_a_killed_ones_work_is_taken_over(
         check_signature(received, hook["secret"])
         ids_by_seq.setdefault(received.event.event.seq, set()).add(received.event.id)
     assert all(len(ids) == 1 for ids in ids_by_seq.values())
+
+
+@pytest.mark.transport_only("the outgoing connection is refused whatever the store")
+async def test_an_endpoint_on_an_internal_address_is_never_reached(
+    client_session: aiohttp.ClientSession, tmp_path: Path, receiver: Receiver
+) -> None:
+    """A webhook URL is a user's choice: with outbound_allowed_networks empty (the default),
+    an endpoint on loopback, named by its address or by a name that resolves to it, gets
+    no request; each attempt fails with `destination not allowed` and is retried as any
+    failure (D59). The tests' own nodes allow loopback, so their receivers work."""
+    node = ServerProcess(
+        tmp_path / "data", env={**FAST, "PIGEON_OUTBOUND_ALLOWED_NETWORKS": ""}
+    ).start()
+    try:
+        http = Http(client_session, node.url)
+        alice = await http.user("alice")
+        await http.user("bob")
+        by_address = await register(http, alice, receiver.url + "/address")
+        named = receiver.url.replace("127.0.0.1", "localhost")
+        by_name = await register(http, alice, named + "/name")
+        conv = await http.direct(alice, "bob")
+        await send(http, alice, conv, "m1")
+        for hook in (by_address, by_name):
+            attempt = await logged(node, event="webhook attempt", webhook=hook["id"])
+            assert attempt["state"] == "pending", attempt  # to be tried again
+            assert "destination not allowed" in attempt["error"], attempt
+        assert receiver.received == {}
+    finally:
+        node.kill()

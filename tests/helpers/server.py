@@ -75,7 +75,14 @@ class ServerProcess(_ServerProcess):
         super().__init__(
             data_dir,
             port=port,
-            env={"PIGEON_ARGON2_TIME_COST": "1", "PIGEON_ARGON2_MEMORY_KIB": "8192", **(env or {})},
+            env={
+                "PIGEON_ARGON2_TIME_COST": "1",
+                "PIGEON_ARGON2_MEMORY_KIB": "8192",
+                # The tests' webhook receivers and push service listen on loopback, which a
+                # node refuses to reach unless allowed (D59).
+                "PIGEON_OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8",
+                **(env or {}),
+            },
             timeout_s=TIMEOUT_S,
         )
         self.preloaded = preloaded

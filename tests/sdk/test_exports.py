@@ -7,7 +7,6 @@ an app that installs the SDK must not pull in the store or the transports.
 
 from __future__ import annotations
 
-import ast
 import importlib
 import pkgutil
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import pigeon.sdk
-from tests.helpers.imports import imported_modules
+from tests.helpers.imports import imported_modules, parse_module
 
 SDK_DIR = Path(pigeon.sdk.__file__).parent
 SDK_MODULES = sorted(SDK_DIR.glob("*.py"))
@@ -139,6 +138,6 @@ class TestSdkImportsNoServer:
     def test_every_module_parses_and_imports(self) -> None:
         """Each module of the SDK imports on its own."""
         for path in SDK_MODULES:
-            ast.parse(path.read_text(encoding="utf-8"))
+            parse_module(path.read_text(encoding="utf-8"))
             if path.stem != "__init__":
                 importlib.import_module(f"pigeon.sdk.{path.stem}")

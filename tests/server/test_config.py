@@ -29,6 +29,17 @@ def test_invalid_values_are_refused_with_the_option_named() -> None:
         config.load({"PIGEON_PORT": "eighty"})
 
 
+def test_outbound_networks_are_cidrs_and_a_bad_one_is_refused() -> None:
+    loaded = config.load({"PIGEON_OUTBOUND_ALLOWED_NETWORKS": "10.20.0.0/16, fd12::/48"})
+    assert [str(n) for n in loaded.outbound_networks] in (
+        ["10.20.0.0/16", "fd12::/48"],
+        ["fd12::/48", "10.20.0.0/16"],
+    )
+    assert config.load({}).outbound_networks == ()
+    with pytest.raises(ValueError, match="outbound_allowed_networks"):
+        config.load({"PIGEON_OUTBOUND_ALLOWED_NETWORKS": "10.20.0.0/33"})
+
+
 def test_every_option_has_help() -> None:
     """No option goes undocumented."""
     assert set(config.OPTION_HELP) == set(config.Config.__struct_fields__)

@@ -95,3 +95,24 @@ def test_a_rejoin_reads_from_seq_1_again_without_a_false_alarm() -> None:
     # Without the removal in between, reading seq 1 again is a duplicate.
     again = delivered("bd0", CREATED, M2) + delivered("bd0", *log)
     assert "duplicated" in found(sent("ad0-1", "hi", 2) + delivered("ad0", *log) + again, log)
+
+
+def test_a_message_delivered_after_the_users_removal_leaked() -> None:
+    """The membership windows, as the device's deliveries draw them: nothing after its
+    user's removal, until a member_added of it (then it reads the log from seq 1 again)."""
+    removed = Event(conv=C, seq=3, kind=EventKind.MEMBER_REMOVED, sender="a", ts=3, members=("b",))
+    after = msg(4, "ad0-2", "after")
+    log = [CREATED, M2, removed, after]
+    records = sent("ad0-1", "hi", 2) + sent("ad0-2", "after", 4) + delivered("ad0", *log)
+
+    def judged(records: list[Record], log: list[Event]) -> dict[str, int]:
+        counts = check(records, {C: log}, {C: {"a"}}, USERS).counts()
+        return {kind: n for kind, n in counts.items() if n}
+
+    assert judged(records + delivered("bd0", CREATED, M2, removed), log) == {}
+    assert judged(records + delivered("bd0", *log), log) == {"leaked": 1}
+    # Added again: the member reads the whole log from seq 1, what came after included.
+    added = Event(conv=C, seq=5, kind=EventKind.MEMBER_ADDED, sender="a", ts=5, members=("b",))
+    log = [*log, added]
+    records = records + delivered("ad0", added) + delivered("bd0", CREATED, M2, removed)
+    assert found(records + delivered("bd0", *log), log) == {}

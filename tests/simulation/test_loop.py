@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import pytest
 
 from pigeon.simulation.loop import SimLoop, Stalled
+from pigeon.simulation.world import History, SimStore
 
 T = TypeVar("T")
 
@@ -77,3 +78,24 @@ def test_a_livelock_is_reported_past_the_callback_budget() -> None:
     with pytest.raises(Stalled, match="1000 callbacks"):
         loop.run_until_complete(asyncio.Event().wait())
     loop.close()
+
+
+def test_the_simulated_stores_rate_buckets_run_on_virtual_time() -> None:
+    """A bucket refilled by a virtual second (no real time passes): the store dates
+    take_tokens by the loop's clock, so a seed's refusals replay exactly."""
+    loop = SimLoop(random.Random(0))
+    store = SimStore(random.Random(0), History(loop), error=0.0, unknown=0.0)
+
+    async def take_wait_take() -> list[int]:
+        await store.open()
+        grants = []
+        for _ in range(2):
+            grants.append(await store.take_tokens("k", 1, rate_per_s=1.0, burst=1.0))
+        await asyncio.sleep(1.0)
+        grants.append(await store.take_tokens("k", 1, rate_per_s=1.0, burst=1.0))
+        return grants
+
+    try:
+        assert loop.run_until_complete(take_wait_take()) == [1, 0, 1]
+    finally:
+        loop.close()

@@ -86,6 +86,24 @@ def test_a_shard_database_may_be_on_another_server() -> None:
     assert url.database_url("catalog") == "postgresql://pigeon@db1:5432/catalog"
 
 
+def test_a_node_may_route_a_server_through_another_address() -> None:
+    """``via`` changes where this node dials a server (``pigeon chaos`` puts a fault proxy in
+    one gateway's path), for the catalog and every database the catalog names there; the
+    URLs the catalog is seeded with stay the shared ones."""
+    url = parse_postgres_url(
+        "postgresql://pigeon@db1:5432/catalog?shards=s0,postgresql://pigeon@db2:5433/s1"
+        "&via=db2:5433=127.0.0.1:7001,db1:5432=127.0.0.1:7000"
+    )
+    assert url.catalog == "postgresql://pigeon@db1:5432/catalog"
+    assert url.database_url("s1") == "postgresql://pigeon@db2:5433/s1"
+    assert url.routed(url.catalog) == "postgresql://pigeon@127.0.0.1:7000/catalog"
+    assert url.routed(url.database_url("s1")) == "postgresql://pigeon@127.0.0.1:7001/s1"
+    assert url.routed("postgresql://db3:5432/s2") == "postgresql://db3:5432/s2"
+    with pytest.raises(ValueError, match="is not HOST:PORT=HOST:PORT") as err:
+        parse_postgres_url("postgresql://pigeon@db1/catalog?via=db1=db2")
+    assert "\n" not in str(err.value)
+
+
 @pytest.mark.parametrize(
     ("shards", "error"),
     [

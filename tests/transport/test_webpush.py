@@ -5,12 +5,15 @@ verifies against its own public key, and the key survives its PEM form (the stor
 
 from __future__ import annotations
 
+import ipaddress
 import time
 
 import pytest
+from aiohttp import web
 from cryptography.exceptions import InvalidSignature, InvalidTag
 
-from pigeon.transport.webpush import Vapid, encrypt, new_private_key
+from pigeon.core.notifications import PushResult
+from pigeon.transport.webpush import Vapid, WebPushNotifier, encrypt, new_private_key
 from tests.helpers.push_service import BrowserKeys, verify_vapid
 
 
@@ -41,3 +44,45 @@ def test_the_vapid_header_verifies_against_its_key() -> None:
     forged = header.replace(vapid.public_key, Vapid(new_private_key(), "mailto:x").public_key)
     with pytest.raises(InvalidSignature):
         verify_vapid(forged, "https://push.example.net", now)
+
+
+async def test_a_push_service_on_an_internal_address_is_never_reached() -> None:
+    """A subscription's endpoint is a user's choice (D59): on loopback it gets no request
+    and the subscription is dropped (GONE), unless the operator allows that network."""
+    received: list[str] = []
+
+    async def take(request: web.Request) -> web.Response:
+        received.append(request.path)
+        return web.Response(status=201)
+
+    app = web.Application()
+    app.router.add_post("/{name}", take)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    keys = BrowserKeys().keys()
+    vapid = Vapid(new_private_key(), "mailto:ops@example.org")
+    try:
+        for allowed, endpoint, expected in [
+            ((), f"http://127.0.0.1:{port}/a", PushResult.GONE),
+            ((), f"http://localhost:{port}/b", PushResult.GONE),
+            (
+                (ipaddress.ip_network("127.0.0.0/8"),),
+                f"http://127.0.0.1:{port}/c",
+                PushResult.DELIVERED,
+            ),
+        ]:
+            notifier = WebPushNotifier(vapid, 5.0, connections=2, allowed_networks=allowed)
+            await notifier.open()
+            try:
+                result = await notifier.push(
+                    endpoint, keys["p256dh"], keys["auth"], b"{}", topic="t"
+                )
+            finally:
+                await notifier.close()
+            assert result is expected, endpoint
+        assert received == ["/c"]
+    finally:
+        await runner.cleanup()

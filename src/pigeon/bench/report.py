@@ -123,13 +123,29 @@ def write_plot(result: dict[str, Any], path: Path) -> None:
     m = result["machine"]
     fig.suptitle(
         f"Pigeon bench {scenario}: {result['description']}\n"
-        f"{m['nproc']} cores ({m['cpu_model']}) shared by server and generator",
+        f"{m['nproc']} cores ({m['cpu_model']}) shared by server and generator; "
+        f"{speed_text(result.get('machine_speed'))}",
         fontsize=10,
     )
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=90)
     plt.close(fig)
+
+
+def speed_text(machine_speed: dict[str, Any] | None) -> str:
+    """The probe's readings in a few words (see pigeon.bench.probe)."""
+    if not machine_speed:
+        return "machine speed not probed"
+    during = machine_speed.get("probe_us_during") or []
+    middle = (
+        f", {len(during)} during the load ({min(during):.0f}–{max(during):.0f})" if during else ""
+    )
+    return (
+        f"speed probe {machine_speed['probe_us_start']:.0f} → "
+        f"{machine_speed['probe_us_end']:.0f} µs{middle} (reference "
+        f"{machine_speed['reference_us']:.0f} µs: speed ×{machine_speed['speed_factor']})"
+    )
 
 
 def text_summary(result: dict[str, Any]) -> str:
@@ -163,6 +179,14 @@ def text_summary(result: dict[str, Any]) -> str:
         lines.append(
             f"  capacity at p99 ≤ {cap['p99_bound_ms']} ms: {cap['highest_rate_held']} sends/s"
         )
+        for step in result.get("steps", []):
+            lines.append(
+                f"    step {step['rate']:.0f}/s {'held' if step['held'] else 'missed'}: "
+                f"e2e p99 {step['latency_ms']['p99']} ms, cpu per acked message: server "
+                f"{step['server'].get('cpu_us_per_msg')} µs, generator "
+                f"{step['generator'].get('cpu_us_per_msg')} µs; "
+                f"{speed_text(step.get('machine_speed'))}"
+            )
     gen, srv = result.get("generator", {}), result.get("server", {})
     lines.append(
         f"  cpu: generator {gen.get('cpu_cores_used')} cores, server {srv.get('cpu_cores_used')} "
@@ -171,6 +195,12 @@ def text_summary(result: dict[str, Any]) -> str:
     lines.append(
         f"  cpu per acked message: server {srv.get('cpu_us_per_msg')} µs, generator "
         f"{gen.get('cpu_us_per_msg')} µs (server per delivery {srv.get('cpu_us_per_delivery')} µs)"
+    )
+    lines.append(f"  machine: {speed_text(result.get('machine_speed'))}")
+    lines.append(
+        f"  the same at reference speed: server {srv.get('cpu_us_per_msg_at_reference')} µs, "
+        f"generator {gen.get('cpu_us_per_msg_at_reference')} µs (server per delivery "
+        f"{srv.get('cpu_us_per_delivery_at_reference')} µs)"
     )
     verdict = "correct" if result["correct"] else "INCORRECT"
     lines.append(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pigeon import __version__
-from pigeon.bench import stats
+from pigeon.bench import probe, stats
 from pigeon.bench.plan import INTERVAL_S, Phase, WorkerConfig
 from pigeon.bench.provision import Topology
 from pigeon.bench.server import CpuMeter, EmbeddedServer, rss_bytes, us_per
@@ -36,6 +36,10 @@ from pigeon.bench.worker import (
 )
 
 WORKER_START_TIMEOUT_S = 60.0
+# The machine-speed probe during a run's load: a reading every this many seconds (about
+# 5 ms of the coordinator's CPU each, 0.2% of a core), at most this many a run.
+PROBE_EVERY_S = 2.0
+PROBES_MAX = 1000
 STOP_TIMEOUT_S = 10.0
 
 
@@ -186,6 +190,7 @@ def run_once(
     progress: Progress,
 ) -> dict[str, Any]:
     """One measured run with fresh worker processes; returns the merged figures."""
+    probe_start_us = probe.probe_us()
     ctx = mp.get_context("spawn")
     workers = max(1, min(opts.workers, len(topology.clients)))
     counters: Any = ctx.Array("q", workers * N_PROGRESS, lock=False)
@@ -219,7 +224,12 @@ def run_once(
         procs.append(proc)
         pipes.append(parent)
     try:
-        return _coordinate(target, topology, phases, opts, progress, procs, pipes, counters)
+        during: list[float] = []
+        merged = _coordinate(
+            target, topology, phases, opts, progress, procs, pipes, counters, during
+        )
+        scale_to_reference(merged, probe.speed(probe_start_us, probe.probe_us(), during))
+        return merged
     finally:
         for proc in procs:
             proc.join(STOP_TIMEOUT_S)
@@ -273,7 +283,10 @@ def _coordinate(
     procs: list[Any],
     pipes: list[Connection],
     counters: Any,
+    probe_readings: list[float],
 ) -> dict[str, Any]:
+    """Run the load; ``probe_readings`` gets the machine-speed probe's readings taken
+    during it."""
     workers = len(pipes)
     n_clients = len(topology.clients)
 
@@ -298,10 +311,14 @@ def _coordinate(
     killed: dict[str, Any] = {}
     next_sample = 0.0
     next_cpu_sample = 0.0
+    next_probe = PROBE_EVERY_S / 2
 
     def tick() -> None:
-        nonlocal next_sample, next_cpu_sample
+        nonlocal next_sample, next_cpu_sample, next_probe
         t = (now_us() - start_us) / 1e6
+        if t >= next_probe and t < total_s and len(probe_readings) < PROBES_MAX:
+            next_probe = t + PROBE_EVERY_S
+            probe_readings.append(probe.probe_us())
         if t >= next_cpu_sample:  # so that a process killed mid-run keeps its CPU so far
             next_cpu_sample = t + 0.5
             cpu.sample()
@@ -385,6 +402,16 @@ def _coordinate(
     if killed:
         merged["killed"] = killed
     return merged
+
+
+def scale_to_reference(merged: dict[str, Any], machine_speed: dict[str, Any]) -> None:
+    """Record the machine's probed speed in a run's figures, and each CPU figure per message
+    and per delivery scaled to the reference speed (``*_at_reference``)."""
+    merged["machine_speed"] = machine_speed
+    for side in ("server", "generator"):
+        figures = merged[side]
+        for key in ("cpu_us_per_msg", "cpu_us_per_delivery"):
+            figures[f"{key}_at_reference"] = probe.at_reference(figures[key], machine_speed)
 
 
 def per_message(cpu_s: float, phase_rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -375,6 +375,7 @@ def run_s6(progress: Progress, **p: Any) -> dict[str, Any]:
                         "phantom",
                         "generator",
                         "server",
+                        "machine_speed",
                     )
                 }
                 for s in steps
@@ -392,6 +393,7 @@ def run_s6(progress: Progress, **p: Any) -> dict[str, Any]:
         "phases",
         "generator",
         "server",
+        "machine_speed",
     ):
         out[k] = head[k]
     for k in ("lost", "duplicated", "reordered", "phantom"):

@@ -99,9 +99,9 @@ class Interval:
     def __init__(self) -> None:
         self.sent = self.acked = self.delivered = self.pulled = 0
         self.rate_limited = self.busy = self.errors = 0
-        self.e2e = stats.new_hist()
-        self.ack = stats.new_hist()
-        self.refusal = stats.new_hist()
+        self.e2e = stats.Recorder()
+        self.ack = stats.Recorder()
+        self.refusal = stats.Recorder()
 
     def export(self) -> dict[str, Any]:
         return {
@@ -112,9 +112,9 @@ class Interval:
             "rate_limited": self.rate_limited,
             "busy": self.busy,
             "errors": self.errors,
-            "e2e": stats.encode(self.e2e),
-            "ack": stats.encode(self.ack),
-            "refusal": stats.encode(self.refusal),
+            "e2e": self.e2e.encode(),
+            "ack": self.ack.encode(),
+            "refusal": self.refusal.encode(),
         }
 
 
@@ -493,7 +493,7 @@ class Client:
         iv.delivered += 1
         if not pushed:
             iv.pulled += 1
-        stats.record(iv.e2e, now_us() - m.t)
+        iv.e2e.add(now_us() - m.t)
 
     def pull(self, conv: str) -> None:
         if self.link is None or not self.open:
@@ -596,7 +596,7 @@ class Client:
         w = self.w
         iv = w.interval(t)
         iv.acked += 1
-        stats.record(iv.ack, now_us() - t)
+        iv.ack.add(now_us() - t)
         w.acked.setdefault(conv, []).append(f.seq)
         if f.duplicate:
             w.counts["ack_duplicate"] += 1
@@ -626,7 +626,7 @@ class Client:
                 iv.busy += 1
             else:
                 iv.rate_limited += 1
-            stats.record(iv.refusal, now_us() - p[1])
+            iv.refusal.add(now_us() - p[1])
         else:
             iv.errors += 1
             w.errors[f"send:{code}"] = w.errors.get(f"send:{code}", 0) + 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from pigeon.chaos.lossyfs import LossyMount
 from pigeon.chaos.proxy import FaultProxy
 from pigeon.cluster import LocalCluster, haproxy, processes
 
@@ -43,6 +44,8 @@ class Stage:
     links: dict[tuple[str, str], list[FaultProxy]] = field(default_factory=dict)
     # gateway -> the libfaketime offset file it runs under (its wall clock, not monotonic).
     clocks: dict[str, Path] = field(default_factory=dict)
+    # PostgreSQL member -> the lossy filesystem its data directory is on (D58).
+    disks: dict[str, LossyMount] = field(default_factory=dict)
 
     def on_loop(self, action: Callable[[], None]) -> None:
         """Run ``action`` on the event loop, from a nemesis thread, and wait for it."""
@@ -274,6 +277,78 @@ class PostgresMemberKill:
         wait_healthy(stage.cluster)
 
 
+class EtcdMemberKill(Kill):
+    """SIGKILL one of the three etcd members that hold Patroni's leader key, then start it
+    again (it rejoins with its data). The other two keep quorum, so the primary keeps its
+    leader lock and writes go on; a member lost for longer than Patroni's ``ttl`` with no
+    quorum would demote it (D57). Only a cluster from ``cluster up --ha``."""
+
+    def __init__(self) -> None:
+        super().__init__("etcd_kill", "etcd")
+
+    def why_skipped(self) -> str:
+        return "needs etcd under Patroni (`pigeon chaos --ha`, `pigeon cluster up --ha`)"
+
+
+class PowerLoss:
+    """Cut the power of a PostgreSQL member whose data directory is on the lossy filesystem
+    (D58): SIGKILL the member as a lost machine, then the filesystem's process, losing every
+    write it had not fsynced. On heal the machine comes back: the filesystem is mounted again,
+    and once a member is primary (a failover if it was) the member starts and rejoins, with
+    pg_rewind if Patroni needs it. Only a member :meth:`rig` put on such a disk."""
+
+    name = "power_loss"
+
+    def targets(self, stage: Stage) -> list[str]:
+        return sorted(stage.disks)
+
+    def why_skipped(self) -> str:
+        return (
+            "needs a Patroni-managed store in a cluster the run starts itself "
+            "(`pigeon chaos --ha`), and FUSE (/dev/fuse, root, Debian's fuse)"
+        )
+
+    @staticmethod
+    def rig(stage: Stage) -> str | None:
+        """Put one standby's data directory on a lossy filesystem: stop it, move its data to
+        ``disk/``, mount the filesystem over ``data/``, start it again. Returns why it could
+        not (and then the kind is skipped)."""
+        cluster = stage.cluster
+        if not cluster.ha:
+            return "not a Patroni-managed store"
+        if os.geteuid() != 0 or not os.path.exists("/dev/fuse"):
+            return "FUSE needs root and /dev/fuse"
+        from pigeon.cluster.packages import PackagesMissing, ensure_debian_packages
+
+        try:
+            ensure_debian_packages(["fuse:fusermount"])  # libfuse2 comes with it
+        except PackagesMissing as exc:
+            return f"cannot install Debian's fuse: {exc}"
+        member = next(iter(cluster.postgres_standbys()), None)
+        if member is None:
+            return "no PostgreSQL standby to put on a lossy disk"
+        root = Path(str(cluster.proc(member).extra["root"]))
+        cluster.kill_postgres_member(member)
+        (root / "data").rename(root / "disk")
+        (root / "data").mkdir(mode=0o700)
+        disk = LossyMount(root / "disk", root / "data", log=root / "lossyfs.log")
+        disk.start()
+        stage.disks[member] = disk
+        cluster.start_again(member)
+        wait_healthy(cluster)
+        return None
+
+    def inject(self, stage: Stage, target: str) -> None:
+        stage.cluster.kill_postgres_member(target)
+        stage.disks[target].power_cut()
+
+    def heal(self, stage: Stage, target: str) -> None:
+        stage.disks[target].start()  # the machine comes back
+        stage.cluster.wait_for_primary(HEAL_TIMEOUT_S, other_than=target)
+        stage.cluster.start_again(target)
+        wait_healthy(stage.cluster)
+
+
 class Unavailable:
     """A kind this cluster cannot take yet, with the reason the report gives."""
 
@@ -300,14 +375,12 @@ KINDS: tuple[FaultKind, ...] = (
     Kill("nats_kill", "nats"),
     PostgresMemberKill("store_failover", "primary"),
     PostgresMemberKill("standby_kill", "standby"),
+    EtcdMemberKill(),
     Link("partition_store", "store"),
     Link("partition_bus", "bus"),
     Link("slow_store", "store", latency_s=0.1),
     ClockJump(),
-    Unavailable(
-        "power_loss",
-        "no layer here discards un-fsynced writes of a running PostgreSQL (D52)",
-    ),
+    PowerLoss(),
 )
 
 

@@ -34,6 +34,8 @@ class FaultProxy:
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[object]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
+        self.held = 0  # chunks a partition has held, so far
+        self._holding = asyncio.Event()  # set once a partition holds a chunk
 
     async def start(self) -> FaultProxy:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
@@ -42,6 +44,12 @@ class FaultProxy:
 
     def partition(self) -> None:
         self._flowing.clear()
+        self._holding.clear()
+
+    async def wait_held(self) -> None:
+        """Return once the partition holds bytes that were on their way (a test's sign that
+        its request reached this link and stopped there)."""
+        await self._holding.wait()
 
     def heal(self) -> None:
         self._flowing.set()
@@ -100,7 +108,10 @@ class FaultProxy:
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(OSError):
             while data := await reader.read(CHUNK):
-                await self._flowing.wait()  # partitioned: hold this chunk until the heal
+                if not self._flowing.is_set():
+                    self.held += 1
+                    self._holding.set()
+                    await self._flowing.wait()  # partitioned: hold this chunk until the heal
                 if self.latency_s:
                     await asyncio.sleep(self.latency_s)  # the injected latency itself
                 writer.write(data)

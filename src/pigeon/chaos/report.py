@@ -1,10 +1,11 @@
-"""A chaos run's figures from its history: availability, recovery per fault, the timeline,
-and the plot (matplotlib, Agg, as the bench's report)."""
+"""A chaos run's figures from its history, in one pass (:class:`Figures`): availability,
+recovery per fault, the timeline; and the plot (matplotlib, Agg, as the bench's report)."""
 
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,49 +17,146 @@ def _percentile(values: list[int], share: float) -> int:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def send_spans(records: list[Record]) -> list[tuple[int, int | None]]:
-    """Each send's (invoke ms, ack ms or None when never acked)."""
-    invoked: dict[str, int] = {}
-    spans: dict[str, tuple[int, int | None]] = {}
-    for record in records:
-        if record.op != "send" or record.client_msg_id is None:
-            continue
-        if record.type == "invoke":
-            invoked[record.client_msg_id] = record.t_ms
-            spans[record.client_msg_id] = (record.t_ms, None)
-        elif record.type == "ok":
-            spans[record.client_msg_id] = (invoked[record.client_msg_id], record.t_ms)
-    return list(spans.values())
+def _counted_percentile(counts: Counter[int], share: float) -> int:
+    """The ``share`` percentile of values held as value -> how many times."""
+    rank = int(share * counts.total())
+    for value in sorted(counts):
+        rank -= counts[value]
+        if rank < 0:
+            return value
+    return max(counts)
 
 
-def faults(records: list[Record]) -> list[dict[str, Any]]:
-    """Each fault's kind, target, start and end (s), and its recovery: the longest any send
-    waited for its ack from the fault's start (or its own invoke, if later) while the fault
-    held, i.e. how long the clients it hit went without an ack."""
-    spans = send_spans(records)
-    found: list[dict[str, Any]] = []
-    started: dict[tuple[str | None, str | None], int] = {}
-    for record in records:
+@dataclass
+class _Fault:
+    kind: str
+    target: str
+    start_ms: int
+    end_ms: int | None = None  # None while it holds
+    worst_ms: int = 0  # the longest a send it hit waited for its ack, so far
+
+    def hit(self, invoked_ms: int, acked_ms: int | None) -> None:
+        """A send from ``invoked_ms`` to ``acked_ms`` (None: never acked)."""
+        end = self.end_ms if self.end_ms is not None else acked_ms
+        if end is None or invoked_ms > end or (acked_ms is not None and acked_ms < self.start_ms):
+            return
+        waited = (acked_ms if acked_ms is not None else end) - max(invoked_ms, self.start_ms)
+        self.worst_ms = max(self.worst_ms, waited)
+
+
+class Figures:
+    """A run's figures from its history, fed in one pass (:meth:`feed`, then :meth:`result`):
+    availability, each fault's recovery, a timeline row a second. Memory is bounded by the
+    sends not yet acked and the faults they overlap, a row a second and the distinct
+    latencies in ms, not by the sends counted (a long run's history does not fit in memory).
+
+    A fault's recovery is the longest any send waited for its ack from the fault's start (or
+    its own invoke, if later) while the fault held: how long the clients it hit went without
+    an ack."""
+
+    def __init__(self, ack_timeout_s: float) -> None:
+        self.ack_timeout_s = ack_timeout_s
+        self._open: dict[str, int] = {}  # client id -> invoke ms, until acked
+        self._refused: list[int] = []  # invoke ms of sends refused for good
+        self._attempted = 0
+        self._in_time = 0
+        self._latencies: Counter[int] = Counter()  # ms -> acks
+        self._faults: list[_Fault] = []
+        self._watching: list[_Fault] = []  # faults an open send may still have hit
+        self._rows: list[dict[str, Any]] = []
+        self._second: list[int] = []  # latencies of the acks in the second being filled
+
+    def feed(self, record: Record) -> None:
+        if record.type in ("fault", "heal"):
+            self._fault(record)
+        elif record.op != "send" or record.client_msg_id is None:
+            return
+        elif record.type == "invoke":
+            if record.client_msg_id not in self._open:
+                self._attempted += 1
+            self._open[record.client_msg_id] = record.t_ms
+        elif record.type == "ok" and record.client_msg_id in self._open:
+            self._ack(self._open.pop(record.client_msg_id), record.t_ms)
+        elif record.type == "fail" and record.client_msg_id in self._open:
+            self._refused.append(self._open.pop(record.client_msg_id))
+
+    def _fault(self, record: Record) -> None:
+        assert record.op is not None and record.target is not None
         if record.type == "fault":
-            started[(record.op, record.target)] = record.t_ms
-        elif record.type == "heal":
-            start = started.pop((record.op, record.target))
-            end = record.t_ms
-            waits = [
-                (acked if acked is not None else end) - max(invoked, start)
-                for invoked, acked in spans
-                if invoked <= end and (acked is None or acked >= start)
-            ]
-            found.append(
-                {
-                    "kind": record.op,
-                    "target": record.target,
-                    "start_s": start / 1000,
-                    "end_s": end / 1000,
-                    "recovery_s": max(waits, default=0) / 1000,
+            fault = _Fault(record.op, record.target, record.t_ms)
+            self._faults.append(fault)
+            self._watching.append(fault)
+            return
+        for fault in self._watching:
+            if (fault.kind, fault.target, fault.end_ms) == (record.op, record.target, None):
+                fault.end_ms = record.t_ms
+        oldest = min(self._open.values(), default=record.t_ms)
+        self._watching = [f for f in self._watching if f.end_ms is None or f.end_ms >= oldest]
+
+    def _ack(self, invoked_ms: int, acked_ms: int) -> None:
+        latency = acked_ms - invoked_ms
+        self._latencies[latency] += 1
+        self._in_time += latency <= self.ack_timeout_s * 1000
+        for fault in self._watching:
+            fault.hit(invoked_ms, acked_ms)
+        while len(self._rows) < acked_ms // 1000:
+            self._close_second()
+        self._second.append(latency)
+
+    def _close_second(self) -> None:
+        latencies, self._second = self._second, []
+        self._rows.append(
+            {
+                "t_s": len(self._rows),
+                "acked": len(latencies),
+                "latency_ms": {
+                    "p50": _percentile(latencies, 0.5),
+                    "p99": _percentile(latencies, 0.99),
+                    "max": max(latencies),
                 }
-            )
-    return found
+                if latencies
+                else None,
+            }
+        )
+
+    def result(self) -> dict[str, Any]:
+        """``sends`` (availability), ``faults`` (each, with its recovery) and ``timeline``."""
+        for fault in self._faults:
+            for invoked_ms in [*self._open.values(), *self._refused]:
+                fault.hit(invoked_ms, None)
+        if self._second:
+            self._close_second()
+        acked = self._latencies.total()
+        refused = len(self._refused)
+        latencies = self._latencies
+        sends = {
+            "attempted": self._attempted,
+            "acked": acked,
+            "acked_within_timeout": self._in_time,
+            "refused": refused,
+            "unknown": self._attempted - acked - refused,
+            "ack_timeout_s": self.ack_timeout_s,
+            "availability": round(self._in_time / self._attempted, 6) if self._attempted else 1.0,
+            "ack_latency_ms": {
+                "p50": _counted_percentile(latencies, 0.5),
+                "p99": _counted_percentile(latencies, 0.99),
+                "max": max(latencies),
+            }
+            if latencies
+            else {},
+        }
+        faults = [
+            {
+                "kind": f.kind,
+                "target": f.target,
+                "start_s": f.start_ms / 1000,
+                "end_s": f.end_ms / 1000,
+                "recovery_s": f.worst_ms / 1000,
+            }
+            for f in self._faults
+            if f.end_ms is not None
+        ]
+        return {"sends": sends, "faults": faults, "timeline": self._rows}
 
 
 def by_kind(found: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -77,61 +175,13 @@ def by_kind(found: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     }
 
 
-def availability(records: list[Record], ack_timeout_s: float) -> dict[str, Any]:
-    spans = send_spans(records)
-    acked = [acked - invoked for invoked, acked in spans if acked is not None]
-    in_time = sum(1 for latency in acked if latency <= ack_timeout_s * 1000)
-    failed = sum(1 for r in records if r.type == "fail" and r.op == "send")
-    return {
-        "attempted": len(spans),
-        "acked": len(acked),
-        "acked_within_timeout": in_time,
-        "refused": failed,
-        "unknown": len(spans) - len(acked) - failed,
-        "ack_timeout_s": ack_timeout_s,
-        "availability": round(in_time / len(spans), 6) if spans else 1.0,
-        "ack_latency_ms": {
-            "p50": _percentile(acked, 0.5),
-            "p99": _percentile(acked, 0.99),
-            "max": max(acked),
-        }
-        if acked
-        else {},
-    }
-
-
-def timeline(records: list[Record]) -> list[dict[str, Any]]:
-    """Per second of the run: acks completed, and their latency (p50, p99, max, ms)."""
-    seconds: dict[int, list[int]] = defaultdict(list)
-    for invoked, acked in send_spans(records):
-        if acked is not None:
-            seconds[acked // 1000].append(acked - invoked)
-    last = max(seconds, default=-1)
-    rows = []
-    for second in range(last + 1):
-        latencies = seconds.get(second, [])
-        rows.append(
-            {
-                "t_s": second,
-                "acked": len(latencies),
-                "latency_ms": {
-                    "p50": _percentile(latencies, 0.5),
-                    "p99": _percentile(latencies, 0.99),
-                    "max": max(latencies),
-                }
-                if latencies
-                else None,
-            }
-        )
-    return rows
-
-
 COLOURS = {
     "gateway_kill": "red",
     "pause": "orange",
     "nats_kill": "purple",
     "store_failover": "brown",
     "standby_kill": "pink",
+    "etcd_kill": "grey",
     "partition_store": "blue",
     "partition_bus": "cyan",
     "slow_store": "olive",
@@ -166,7 +216,7 @@ def write_plot(result: dict[str, Any], path: Path) -> None:
                 fault["start_s"],
                 max(fault["end_s"], fault["start_s"] + 0.1),
                 alpha=0.2,
-                color=COLOURS.get(kind, "grey"),
+                color=COLOURS.get(kind, "black"),
                 label=kind if ax is ax_rate and kind not in labelled else None,
             )
         labelled.add(kind)

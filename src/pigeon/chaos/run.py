@@ -1,10 +1,11 @@
 """One chaos run: a cluster, the workload, the nemesis on its seeded schedule, then heal, a
 final drain and the checker; returns the report (a JSON-able dict).
 
-The history file (JSON lines of :class:`~pigeon.simulation.history.Record`) holds, after the
-run's sends, acks, deliveries and faults, the conversations' logs as read after the drain
-(``log`` records) and their members then (``member`` records): :func:`check_history` judges
-it alone, so a history can be checked again, or with an anomaly planted in it (a test does).
+The history file (JSON lines of :class:`~pigeon.simulation.history.Record`), written as the
+run goes, holds the run's sends, acks, deliveries and faults, then, conversation by
+conversation, the members at the end (``member`` records) and the log as read after the drain
+(``log`` records): :func:`judge` reads it alone in one pass, so a history can be checked
+again, or with an anomaly planted in it (a test does), and a long run's fits.
 
 Cleanup stops only what the run started: the cluster it brought up (never one given with
 ``cluster_dir``), and a fault in progress is healed first, on Ctrl-C too.
@@ -20,18 +21,16 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from pigeon.chaos import nemesis, report, schedule
 from pigeon.chaos.proxy import FaultProxy
 from pigeon.chaos.workload import History, Workload
 from pigeon.cluster import ClusterError, LocalCluster
-from pigeon.simulation.history import Record, Verdict, check, encode_history
+from pigeon.simulation.history import Checker, Record, Verdict, read_records
 
 # Examples of each anomaly kept in the report (all are counted).
 EXAMPLES = 10
@@ -48,6 +47,7 @@ class Options:
     ha: bool = False  # a new cluster's store: Patroni-managed (`cluster up --ha`)
     users: int = 6
     rate_per_s: float = 10.0  # per user
+    membership_every_s: float = 3.0  # a group's owner adds or removes someone; 0: never
     ack_timeout_s: float = 5.0  # a send acked later counts against availability
     # Longer than the longest stall seen (a rate limiter frozen by a clock step: ~115 s):
     # a send stored after the logs were read would be charged to the store as an anomaly.
@@ -56,26 +56,29 @@ class Options:
     say: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
 
 
-def check_history(records: list[Record]) -> Verdict:
-    """Judge a whole history (with its ``log`` and ``member`` records)."""
-    logs: dict[str, list[Any]] = {}
-    members: dict[str, set[str]] = {}
-    devices: set[str] = set()
-    for record in records:
-        if record.type == "log" and record.event is not None:
-            logs.setdefault(record.event.conv, []).append(record.event)
-        elif record.type == "member" and record.conv is not None:
-            members.setdefault(record.conv, set()).add(record.who)
-            devices.add(record.who)
-        elif record.type in ("invoke", "ok", "deliver"):
-            devices.add(record.who)
-    # Each user runs one device, named by its handle (the events' sender).
-    return check(records, logs, members, {device: device for device in devices})
+def check_history(records: Iterable[Record]) -> Verdict:
+    """Judge a whole history (with its ``member`` and ``log`` records) in one pass. Each user
+    runs one device, named by its handle (the events' sender)."""
+    checker = Checker()
+    checker.feed_records(records)
+    return checker.finish()
 
 
 def read_history(path: Path) -> list[Record]:
-    decoder = msgspec.json.Decoder(Record)
-    return [decoder.decode(line) for line in path.read_bytes().splitlines() if line]
+    """A history file in memory (a short run's: the tests plant anomalies in one)."""
+    return list(read_records(path))
+
+
+def judge(path: Path, ack_timeout_s: float) -> tuple[Verdict, dict[str, Any], int]:
+    """A history file's verdict, figures (:class:`report.Figures`) and resyncs, in one pass."""
+    checker = Checker()
+    figures = report.Figures(ack_timeout_s)
+    resyncs = 0
+    for record in read_records(path):
+        checker.feed(record)
+        figures.feed(record)
+        resyncs += record.type == "resync"
+    return checker.finish(), figures.result(), resyncs
 
 
 class Nemesis:
@@ -141,24 +144,27 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
         cluster = LocalCluster(
             started_dir / "cluster", gateways=options.gateways, ha=options.ha, say=options.say
         )
-    history = History()
+    scratch = Path(tempfile.mkdtemp(prefix="pigeon-chaos-history-"))
+    history = History(history_path or scratch / "history.jsonl")
     mayhem = Nemesis(nemesis.Stage(cluster), history)
     failed = True
     try:
         if started_dir is not None:
             cluster.up()
             _install_faketime(options)
-        result = asyncio.run(_run(cluster, options, history, mayhem))
+        result = asyncio.run(_run(cluster, options, history, mayhem, scratch))
         failed = not result["ok"]
         return result
     finally:
         mayhem.heal_now()
-        if history_path is not None:
-            history_path.parent.mkdir(parents=True, exist_ok=True)
-            history_path.write_bytes(encode_history(history.records))
+        history.close()
+        shutil.rmtree(scratch, ignore_errors=True)
         if started_dir is not None:
             with contextlib.suppress(ClusterError):
                 cluster.down()
+            for disk in mayhem.stage.disks.values():  # after its PostgreSQL stopped
+                with contextlib.suppress(RuntimeError, OSError):
+                    disk.stop()
             if failed:
                 options.say(f"the cluster's logs are kept in {started_dir}")
             else:
@@ -166,7 +172,7 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
 
 
 async def _run(
-    cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis
+    cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis, scratch: Path
 ) -> dict[str, Any]:
     stage = mayhem.stage
     stage.loop = asyncio.get_running_loop()
@@ -175,6 +181,11 @@ async def _run(
     rigged = (nemesis.Link, nemesis.ClockJump)
     if options.cluster_dir is None and any(isinstance(k, rigged) for k in chosen):
         proxies = await _rig(stage, RIGGED_GATEWAY)
+    power_loss = any(isinstance(k, nemesis.PowerLoss) for k in chosen)
+    if options.cluster_dir is None and power_loss:
+        why = await asyncio.to_thread(nemesis.PowerLoss.rig, stage)
+        if why:
+            options.say(f"no power loss: {why}")
     targets = {kind.name: kind.targets(stage) for kind in chosen}
     skipped = {kind.name: kind.why_skipped() for kind in chosen if not targets[kind.name]}
     planned = schedule.plan(options.seed, options.duration_s, targets)
@@ -194,6 +205,9 @@ async def _run(
     await workload.start()
     history.started = time.monotonic()  # the schedule's offsets count from the first send
     sending = asyncio.create_task(workload.send_until_stopped())
+    churning = asyncio.create_task(
+        workload.change_members_until_stopped(options.membership_every_s)
+    )
     faults = asyncio.create_task(mayhem.run(planned, options.duration_s))
     progress = asyncio.create_task(_progress(options, history, mayhem))
     try:
@@ -204,29 +218,27 @@ async def _run(
         try:
             async with asyncio.timeout(options.drain_timeout_s):
                 await sending  # every send still in an outbox is acked
+                await churning  # and the membership change in progress settles
         except TimeoutError:
             options.say("sends still unacked after the drain timeout: recorded as unknown")
-        logs = await workload.read_logs()
+        logs_path = scratch / "logs.jsonl"
+        lengths = await workload.read_logs(logs_path)
         left = options.drain_timeout_s - (time.monotonic() - drain_started)
-        behind = await workload.wait_caught_up(logs, max(left, 1.0))
+        behind = await workload.wait_caught_up(lengths, max(left, 1.0))
         drain_s = time.monotonic() - drain_started
     finally:
         progress.cancel()
-        for task in (sending, faults):
+        for task in (sending, churning, faults):
             task.cancel()
-        await asyncio.gather(sending, faults, progress, return_exceptions=True)
+        await asyncio.gather(sending, churning, faults, progress, return_exceptions=True)
         await workload.close()
         await mayhem.heal()
         for proxy in proxies:
             await proxy.close()
-    for conv, log in sorted(logs.items()):
-        for event in log:
-            history.add("log", "store", event=event)
-        for handle in sorted(workload.members[conv]):
-            history.add("member", handle, conv=conv)
-    verdict = check_history(history.records)
-    found = report.faults(history.records)
-    resyncs = sum(1 for r in history.records if r.type == "resync")
+    history.append_file(logs_path)  # after every delivery: the checker reads the logs last
+    history.close()
+    verdict, figures, resyncs = await asyncio.to_thread(judge, history.path, options.ack_timeout_s)
+    found = figures["faults"]
     counts = verdict.counts()
     return {
         "seed": options.seed,
@@ -235,7 +247,7 @@ async def _run(
         "anomalies": counts,
         "anomaly_examples": {k: v[:EXAMPLES] for k, v in verdict.anomalies.items() if v},
         "checked": {"acked": verdict.acked, "delivered": verdict.delivered},
-        "sends": report.availability(history.records, options.ack_timeout_s),
+        "sends": figures["sends"],
         "faults_by_kind": report.by_kind(found),
         "skipped_kinds": skipped,
         "faults": found,
@@ -247,7 +259,7 @@ async def _run(
         },
         "users": options.users,
         "conversations": len(workload.members),
-        "timeline": report.timeline(history.records),
+        "timeline": figures["timeline"],
     }
 
 
@@ -262,31 +274,45 @@ def _install_faketime(options: Options) -> None:
         options.say(f"no clock jumps: cannot install faketime: {exc}")
 
 
+def route_through(store_url: str, routes: dict[int, int]) -> str:
+    """``store_url`` with a ``via`` entry for each ``upstream port -> proxy port``: the node
+    then dials every database on those servers (the catalog, and each shard database the
+    catalog names by its own server's port) through the proxy."""
+    via = ",".join(f"127.0.0.1:{old}=127.0.0.1:{new}" for old, new in sorted(routes.items()))
+    return f"{store_url}{'&' if '?' in store_url else '?'}via={via}"
+
+
 async def _rig(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
-    """Start ``gateway`` again with its store and bus URLs pointing at fault proxies (one per
-    PostgreSQL and NATS process), so a partition or latency can be put on its links alone,
-    and under libfaketime when it is installed, so its wall clock can jump. The catalog names
-    the shard databases on other servers by their own ports: the partition of the store
-    covers the catalog's server (catalog and ``shard1``), not those."""
+    """Start ``gateway`` again with its store and bus links through fault proxies (one per
+    PostgreSQL server it reaches, and per NATS node), so a partition or latency can be put on
+    its links alone, and under libfaketime when it is installed, so its wall clock can jump.
+    Its store URL gains ``via`` routes (pigeon.store.postgres): the catalog names each shard
+    database by its own server's port, and the gateway dials every one through the proxy of
+    that server; under ``--ha``, the one server is HAProxy's front for the primary."""
     cluster = stage.cluster
     proc = cluster.proc(gateway)
-    proxies: dict[str, list[FaultProxy]] = {"store": [], "bus": []}
     args = list(proc.args)
-    for link, flag, kind in (("store", "--store", "postgres"), ("bus", "--bus", "nats")):
-        where = args.index(flag) + 1
-        for upstream in cluster.of_kind(kind):
-            proxy = await FaultProxy(upstream.port).start()
-            proxies[link].append(proxy)
-            args[where] = args[where].replace(
-                f"127.0.0.1:{upstream.port}/", f"127.0.0.1:{proxy.port}/"
-            )
-            if kind == "nats":  # nats://127.0.0.1:A,127.0.0.1:B,...: no slash after a port
-                old, new = f"127.0.0.1:{upstream.port}", f"127.0.0.1:{proxy.port}"
-                args[where] = ",".join(
-                    part[: -len(old)] + new if part.endswith(old) else part
-                    for part in args[where].split(",")
-                )
-        stage.links[(gateway, link)] = proxies[link]
+    store_proxies = []
+    routes: dict[int, int] = {}
+    for upstream in cluster.of_kind("pgproxy" if cluster.ha else "postgres"):
+        proxy = await FaultProxy(upstream.port).start()
+        store_proxies.append(proxy)
+        routes[upstream.port] = proxy.port
+    where = args.index("--store") + 1
+    args[where] = route_through(args[where], routes)
+    bus_proxies = []
+    where = args.index("--bus") + 1
+    for upstream in cluster.of_kind("nats"):
+        proxy = await FaultProxy(upstream.port).start()
+        bus_proxies.append(proxy)
+        # nats://127.0.0.1:A,127.0.0.1:B,...: no slash after a port
+        old, new = f"127.0.0.1:{upstream.port}", f"127.0.0.1:{proxy.port}"
+        args[where] = ",".join(
+            part[: -len(old)] + new if part.endswith(old) else part
+            for part in args[where].split(",")
+        )
+    stage.links[(gateway, "store")] = store_proxies
+    stage.links[(gateway, "bus")] = bus_proxies
     proc.args = args
     if nemesis.LIBFAKETIME.exists():
         clock = Path(proc.log).parent / "faketime"
@@ -298,7 +324,7 @@ async def _rig(stage: nemesis.Stage, gateway: str) -> list[FaultProxy]:
         os.killpg(proc.pid, signal.SIGKILL)
     await asyncio.to_thread(cluster.start_again, gateway)
     await asyncio.to_thread(nemesis.wait_healthy, cluster)
-    return proxies["store"] + proxies["bus"]
+    return store_proxies + bus_proxies
 
 
 async def _progress(options: Options, history: History, mayhem: Nemesis) -> None:
@@ -308,7 +334,7 @@ async def _progress(options: Options, history: History, mayhem: Nemesis) -> None
     while True:
         await asyncio.sleep(every_s)  # a progress line's period
         now_s = history.now_ms() / 1000
-        acked = sum(1 for r in history.records if r.type == "ok")
+        acked = history.counts["ok"]
         fault = f"{mayhem.active[0].name} {mayhem.active[1]}" if mayhem.active else "none"
         line = (
             f"chaos {now_s:5.0f}/{options.duration_s:.0f} s  acked {acked}  "

@@ -13,11 +13,16 @@ import asyncio
 import contextlib
 import random
 import secrets
+import shutil
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
+
+import msgspec
 
 from pigeon.core.records import Event
 from pigeon.sdk import ApiError, Client, ClientClosed, HttpClient
@@ -32,19 +37,37 @@ T = TypeVar("T")
 
 
 class History:
-    """The run's records, stamped with milliseconds since the run started (monotonic)."""
+    """The run's records, stamped with milliseconds since the run started (monotonic) and
+    written to ``path`` as JSON lines as they happen: a long run's history (1.5 KB an acked
+    send) does not fit in memory; the checker and the figures read the file in one pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         self.started = time.monotonic()
-        self.records: list[Record] = []
+        self.path = path
+        self.counts: Counter[str] = Counter()  # records by type
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._out = path.open("wb")
 
     def now_ms(self) -> int:
         return int((time.monotonic() - self.started) * 1000)
 
     def add(self, type_: str, who: str, **fields: object) -> Record:
         record = Record(t_ms=self.now_ms(), type=type_, who=who, **fields)  # type: ignore[arg-type]
-        self.records.append(record)
+        self.write(record)
         return record
+
+    def write(self, record: Record) -> None:
+        self._out.write(msgspec.json.encode(record) + b"\n")  # buffered: 8 KiB a write
+        self.counts[record.type] += 1
+
+    def append_file(self, path: Path) -> None:
+        """Append another file of records (the logs, read before the last deliveries)."""
+        self._out.flush()
+        with path.open("rb") as part:
+            shutil.copyfileobj(part, self._out)
+
+    def close(self) -> None:
+        self._out.close()
 
 
 @dataclass
@@ -100,7 +123,7 @@ class Workload:
         self.pause_s = 1.0 / rate_per_s
         self.users: list[User] = []
         self.members: dict[str, set[str]] = {}
-        self.latencies: list[tuple[int, int]] = []  # (ack time ms, invoke -> ack ms)
+        self.groups: list[tuple[str, User]] = []  # (conv, owner): the groups that change
         self.pending: dict[str, int] = {}  # client id -> invoke time ms, while unacked
         self.progress = asyncio.Event()  # set on every delivery: the drain waits on it
         self._tasks: list[asyncio.Task[None]] = []
@@ -128,6 +151,7 @@ class Workload:
             async with HttpClient(self.url, owner.token) as http:
                 made = await _retrying(partial(http.group, "chaos", [u.handle for u in others]))
             self._join(made.conv, group)
+            self.groups.append((made.conv, owner))
         # Every user in one big group too: one conversation every user reads.
         owner, *others = self.users
         async with HttpClient(self.url, owner.token) as http:
@@ -170,6 +194,60 @@ class Workload:
     def stop_sending(self) -> None:
         self._stop_sending.set()
 
+    async def change_members_until_stopped(self, every_s: float) -> None:
+        """Every ``every_s`` seconds (0: never), until :meth:`stop_sending`, the owner of a
+        group adds a user from outside it or removes a member: the membership windows the
+        checker judges deliveries by (a removed member gets nothing after its removal, an
+        added one the whole log). Each change is recorded (``invoke``, then ``ok`` with the
+        event's seq, or ``fail``)."""
+        if every_s <= 0 or not self.groups:
+            return
+        rng = random.Random(self.rng.random())
+        by_handle = {u.handle: u for u in self.users}
+        while True:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(every_s):
+                    await self._stop_sending.wait()  # the pace, ended at once by the drain
+            if self._stop_sending.is_set():
+                return
+            conv, owner = rng.choice(self.groups)
+            members = self.members[conv]
+            outside = sorted(u.handle for u in self.users if u.handle not in members)
+            inside = sorted(members - {owner.handle})
+            add = bool(outside) and (not inside or rng.random() < 0.5)
+            await self._change(conv, owner, by_handle[rng.choice(outside if add else inside)], add)
+
+    async def _change(self, conv: str, owner: User, user: User, add: bool) -> None:
+        """Add or remove ``user``, retried until settled. A retry after an unknown outcome
+        that meets ``conflict`` (already added) or ``not_found`` (already removed) finds the
+        change made. Raises after :data:`SETUP_TIMEOUT_S` of failures: the run stops rather
+        than guess who is a member."""
+        op = "add" if add else "remove"
+        self.history.add("invoke", owner.handle, op=op, conv=conv, target=user.handle)
+        async with HttpClient(self.url, owner.token) as http:
+            change = http.add_member if add else http.remove_member
+            try:
+                ack = await _retrying(partial(change, conv, user.handle))
+            except ApiError as exc:
+                if exc.code != ("conflict" if add else "not_found"):
+                    self.history.add(
+                        "fail", owner.handle, op=op, conv=conv, target=user.handle, code=exc.code
+                    )
+                    return
+                self.history.add(
+                    "ok", owner.handle, op=op, conv=conv, target=user.handle, code=exc.code
+                )
+            else:
+                self.history.add(
+                    "ok", owner.handle, op=op, conv=conv, target=user.handle, seq=ack.seq
+                )
+        if add:
+            self.members[conv].add(user.handle)
+            user.convs.append(conv)
+        else:
+            self.members[conv].discard(user.handle)
+            user.convs.remove(conv)
+
     async def _send_loop(self, user: User) -> None:
         assert user.client is not None
         rng = random.Random(self.rng.random())
@@ -192,49 +270,65 @@ class Workload:
                     "fail", user.handle, op="send", conv=conv, client_msg_id=cmid, code=exc.code
                 )
             else:
-                done = self.history.add(
+                self.history.add(
                     "ok", user.handle, op="send", conv=conv, client_msg_id=cmid, seq=ack.seq
                 )
-                self.latencies.append((done.t_ms, done.t_ms - invoked.t_ms))
             del self.pending[cmid]
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.pause_s):
                     await self._stop_sending.wait()  # pacing that ends at once on stop
 
-    async def read_logs(self) -> dict[str, list[Event]]:
-        """Every conversation's whole log, paged over HTTP by one of its members."""
+    async def read_logs(self, path: Path) -> dict[str, int]:
+        """Every conversation's whole log, paged over HTTP by one of its members, written to
+        ``path`` as the checker reads it (per conversation its ``member`` records, then its
+        ``log`` records in seq order); returns each log's length."""
         by_handle = {u.handle: u for u in self.users}
-        logs: dict[str, list[Event]] = {}
-        for conv, members in sorted(self.members.items()):
-            reader = by_handle[min(members)]
-            log: list[Event] = []
-            async with HttpClient(self.url, reader.token) as http:
-                while len(log) < MAX_LOG_EVENTS:
-                    page = await _retrying(partial(http.history, conv, after=len(log), limit=1000))
-                    log.extend(page.events)
-                    if not page.more:
-                        break
-            logs[conv] = log
-        return logs
+        lengths: dict[str, int] = {}
+        with path.open("wb") as out:
+            for conv, members in sorted(self.members.items()):
+                for handle in sorted(members):
+                    out.write(
+                        msgspec.json.encode(Record(t_ms=0, type="member", who=handle, conv=conv))
+                        + b"\n"
+                    )
+                reader = by_handle[min(members)]
+                length = 0
+                async with HttpClient(self.url, reader.token) as http:
+                    while length < MAX_LOG_EVENTS:
+                        page = await _retrying(
+                            partial(http.history, conv, after=length, limit=1000)
+                        )
+                        for event in page.events:
+                            out.write(
+                                msgspec.json.encode(
+                                    Record(t_ms=0, type="log", who="store", event=event)
+                                )
+                                + b"\n"
+                            )
+                        length += len(page.events)
+                        if not page.more:
+                            break
+                lengths[conv] = length
+        return lengths
 
-    def behind(self, logs: dict[str, list[Event]]) -> list[str]:
+    def behind(self, lengths: dict[str, int]) -> list[str]:
         """Who has not yet delivered a conversation's whole log: ``user conv reached/last``."""
         return [
-            f"{user.handle} {conv} {user.reached.get(conv, 0)}/{len(logs[conv])}"
+            f"{user.handle} {conv} {user.reached.get(conv, 0)}/{lengths[conv]}"
             for user in self.users
             for conv in user.convs
-            if user.reached.get(conv, 0) < len(logs[conv])
+            if user.reached.get(conv, 0) < lengths[conv]
         ]
 
-    async def wait_caught_up(self, logs: dict[str, list[Event]], timeout_s: float) -> list[str]:
+    async def wait_caught_up(self, lengths: dict[str, int], timeout_s: float) -> list[str]:
         """Wait until every client delivered its conversations' logs; returns who has not
         within ``timeout_s`` (empty when all have)."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(timeout_s):
-                while self.behind(logs):
+                while self.behind(lengths):
                     self.progress.clear()
                     await self.progress.wait()
-        return self.behind(logs)
+        return self.behind(lengths)
 
     async def close(self) -> None:
         for user in self.users:

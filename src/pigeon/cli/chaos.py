@@ -32,6 +32,7 @@ def _chaos(args: argparse.Namespace) -> int:
         ha=args.ha,
         users=args.users,
         rate_per_s=args.rate,
+        membership_every_s=args.membership_every,
         kinds=kinds,
         say=lambda line: print(f"pigeon chaos: {line}", file=sys.stderr),
     )
@@ -95,6 +96,12 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     )
     chaos.add_argument("--users", type=int, default=6, help="users sending (6)")
     chaos.add_argument("--rate", type=float, default=10.0, help="sends/s per user at most (10)")
+    chaos.add_argument(
+        "--membership-every",
+        type=float,
+        default=3.0,
+        help="seconds between membership changes in the groups (3; 0: none)",
+    )
     chaos.add_argument("--kinds", help="only these fault kinds, comma-separated")
     chaos.set_defaults(func=_chaos)
 

@@ -586,8 +586,18 @@ class LocalCluster:
         for pid, program in ((proc.pid, proc.program), (postmaster, "postgres")):
             if pid > 0 and processes.pid_runs(pid, program):
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(pid, signal.SIGKILL)
-        processes.wait_until(lambda: not proc.alive(), processes.STOP_TIMEOUT_S)
+                    # By its group: Patroni's launcher of the postmaster made the session
+                    # and exited, so the postmaster's pid names no group (killpg of it
+                    # failed, and PostgreSQL went on streaming without its Patroni).
+                    group = os.getpgid(pid)
+                    if group == os.getpgrp():  # never our own
+                        os.kill(pid, signal.SIGKILL)
+                    else:
+                        os.killpg(group, signal.SIGKILL)
+        processes.wait_until(
+            lambda: not proc.alive() and not processes.pid_runs(postmaster, "postgres"),
+            processes.STOP_TIMEOUT_S,
+        )
 
     def _stop_proc(self, proc: Proc) -> bool:
         """Stop one process; for a Patroni member, also a postmaster it left (a Patroni

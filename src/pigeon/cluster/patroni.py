@@ -16,9 +16,10 @@ from pathlib import Path
 from pigeon.cluster import processes
 
 ETCD_MEMBERS = 3
-# Three PostgreSQL members: with synchronous_mode_strict a primary commits only once a
-# synchronous standby has the WAL, so with two members the loss of the standby would stop
-# every commit; with three, Patroni names the other standby synchronous and writes go on.
+# Three PostgreSQL members: with synchronous_mode_strict a primary commits only once its
+# synchronous standbys have the WAL, so with two members the loss of the standby would stop
+# every commit; with three (both standbys synchronous), Patroni drops a lost one from the
+# synchronous set and writes go on.
 PATRONI_MEMBERS = 3
 SCOPE = "pigeon"
 REPLICATION_USER = "replicator"
@@ -106,6 +107,11 @@ def patroni_config(
                 "retry_timeout": RETRY_TIMEOUT_S,
                 "synchronous_mode": True,
                 "synchronous_mode_strict": True,
+                # Both standbys synchronous: either may take over. With one, Patroni 3.0's
+                # election deadlocks when the asynchronous standby has received WAL the
+                # synchronous one has not: the synchronous one yields to it as "healthier",
+                # and it may not be promoted (D51).
+                "synchronous_node_count": 2,
                 "postgresql": {
                     "use_pg_rewind": True,
                     "use_slots": True,

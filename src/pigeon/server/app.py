@@ -60,6 +60,9 @@ from pigeon.transport.ws import WsEndpoint
 log = logging.getLogger("pigeon.server")
 
 LOOP_LAG_INTERVAL_S = 0.25
+# /readyz answers within this, 503 if the store has not answered: before a load balancer's
+# check gives up (HAProxy's here: 2 s).
+READY_CHECK_TIMEOUT_S = 1.5
 WEB_ROOT = Path(__file__).resolve().parent.parent / "web"
 
 
@@ -141,6 +144,33 @@ async def watch_store(store: Store, metrics: Metrics, interval_s: float) -> None
             healthy = True
         metrics.store_up.set(1 if healthy else 0)
         await asyncio.sleep(interval_s)
+
+
+class ReadinessCheck:
+    """/readyz's store check, one at a time, waited for at most READY_CHECK_TIMEOUT_S. A store
+    that hangs (a partition that delivers nothing, a commit waiting for a synchronous
+    standby) answers 503 then, and the next requests wait for the check still running
+    instead of starting one each: a hung store call may not end when cancelled (the
+    PostgreSQL driver's cancel request goes through the same dead path)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._running: asyncio.Task[None] | None = None
+
+    async def passes(self) -> bool:
+        if self._running is None or self._running.done():
+            self._running = asyncio.create_task(self._store.check(), name="readiness-check")
+            # Read by whoever waits, or by nobody if it ends after they gave up.
+            self._running.add_done_callback(lambda task: task.cancelled() or task.exception())
+        running = self._running
+        done, _ = await asyncio.wait({running}, timeout=READY_CHECK_TIMEOUT_S)
+        if not done:
+            return False
+        try:
+            running.result()
+        except StoreUnavailable:
+            return False
+        return True
 
 
 async def watch_bus(hub: Hub, store: Store, interval_s: float) -> None:
@@ -237,12 +267,21 @@ async def start(config: Config) -> Node:
 
     await bus.open(on_bus, hub.on_gap)
     await control.open()
-    webhook_client = WebhookClient(config.webhook_timeout_s, connections=config.webhook_concurrency)
+    webhook_client = WebhookClient(
+        config.webhook_timeout_s,
+        connections=config.webhook_concurrency,
+        allowed_networks=config.outbound_networks,
+    )
     await webhook_client.open()
     relay = Relay(store, webhook_client.post, relay_settings(config))
     # One VAPID key for the cluster, kept in the store: the first node to start makes it.
     vapid = Vapid(await store.claim_push_key(new_private_key()), config.push_subject)
-    notifier = WebPushNotifier(vapid, config.push_timeout_s, connections=config.push_concurrency)
+    notifier = WebPushNotifier(
+        vapid,
+        config.push_timeout_s,
+        connections=config.push_concurrency,
+        allowed_networks=config.outbound_networks,
+    )
     await notifier.open()
     notification_relay = NotificationRelay(store, notifier, notify_settings(config))
     presence = Presence(store, node_id, hub.users, ttl_ms=int(config.presence_ttl_s * 1000))
@@ -305,12 +344,12 @@ async def start(config: Config) -> Node:
     async def healthz(request: web.Request) -> web.Response:
         return json_response(Health(status="ok", epoch=store.epoch))
 
+    readiness = ReadinessCheck(store)
+
     async def readyz(request: web.Request) -> web.Response:
         if service.draining:
             return json_response(Health(status="draining", epoch=store.epoch), 503)
-        try:
-            await store.check()
-        except StoreUnavailable:
+        if not await readiness.passes():
             return json_response(Health(status="store_unavailable", epoch=store.epoch), 503)
         return json_response(Health(status="ready", epoch=store.epoch))
 

@@ -79,6 +79,10 @@ class History:
         self.records: list[Record] = []
         self._loop = loop
 
+    def now_s(self) -> float:
+        """Virtual seconds: what the records are stamped with, and the store's clock."""
+        return self._loop.time()
+
     def add(self, type_: str, who: str, **fields: object) -> None:
         t_ms = round(self._loop.time() * 1000)
         self.records.append(Record(t_ms=t_ms, type=type_, who=who, **fields))  # type: ignore[arg-type]
@@ -99,7 +103,11 @@ class SimStore(MemoryStore):
         latency_s: float = 0.0,
     ):
         self._ids = 0
-        super().__init__(epoch="e0", new_conversation_id=self._next_conversation_id)
+        super().__init__(
+            epoch="e0",
+            new_conversation_id=self._next_conversation_id,
+            clock=history.now_s,  # rate buckets dated in virtual time: a seed replays exactly
+        )
         self.rng = rng
         self.history = history
         self.error = error

@@ -164,6 +164,19 @@ class PostgresUrl:
     catalog: str  # the URL of the catalog database, without the query
     shards: tuple[str, ...]  # the shard databases' names
     elsewhere: tuple[tuple[str, str], ...] = ()  # (name, URL) of those on another server
+    # (host:port, host:port): this node reaches the first through the second (``via``).
+    via: tuple[tuple[str, str], ...] = ()
+
+    def routed(self, url: str) -> str:
+        """``url`` as this node dials it: its server's ``host:port`` replaced as ``via`` says
+        (``pigeon chaos`` puts a fault proxy in one gateway's path this way). The catalog
+        keeps the URLs every node shares, never a node's route."""
+        parts = urlsplit(url)
+        user, at, server = parts.netloc.rpartition("@")
+        for old, new in self.via:
+            if server == old:
+                return urlunsplit(parts._replace(netloc=f"{user}{at}{new}"))
+        return url
 
     def database_url(self, name: str) -> str:
         for other, url in self.elsewhere:
@@ -178,6 +191,7 @@ def parse_postgres_url(url: str) -> PostgresUrl:
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
     entries = [s for v in query.pop("shards", []) for s in v.split(",") if s]
+    routes = [s for v in query.pop("via", []) for s in v.split(",") if s]
     if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/") or query:
         raise ValueError(
             f"unknown store URL {url!r}: use postgresql://user@host:port/CATALOG"
@@ -196,11 +210,23 @@ def parse_postgres_url(url: str) -> PostgresUrl:
         if entry in shards:
             raise ValueError(f"shard database {entry!r} is named twice in {url!r}")
         shards.append(entry)
+    via: list[tuple[str, str]] = []
+    for route in routes:
+        old, _, new = route.partition("=")
+        if not (_is_server(old) and _is_server(new)):
+            raise ValueError(f"via {route!r} is not HOST:PORT=HOST:PORT")
+        via.append((old, new))
     return PostgresUrl(
         urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")),
         tuple(shards),
         tuple(elsewhere),
+        tuple(via),
     )
+
+
+def _is_server(text: str) -> bool:
+    host, _, port = text.rpartition(":")
+    return bool(host) and port.isdigit()
 
 
 def migrations(kind: str) -> list[tuple[int, str]]:
@@ -653,7 +679,11 @@ class PostgresStore:
 
     async def _pool(self, name: str, url: str) -> Any:
         pool = await asyncpg.create_pool(
-            url, min_size=1, max_size=4, timeout=CONNECT_TIMEOUT_S, command_timeout=None
+            self.url.routed(url),
+            min_size=1,
+            max_size=4,
+            timeout=CONNECT_TIMEOUT_S,
+            command_timeout=None,
         )
         self._pools[name] = pool
         return pool

@@ -15,8 +15,7 @@ CONNECTIONS_PER_HOST = 4
 
 
 class WebhookClient(OutboundSession):
-    def __init__(self, timeout_s: float, *, connections: int) -> None:
-        super().__init__(timeout_s, connections=connections, per_host=CONNECTIONS_PER_HOST)
+    per_host = CONNECTIONS_PER_HOST
 
     async def post(self, url: str, body: bytes, headers: dict[str, str]) -> str | None:
         """None when the endpoint answered 2xx; else what went wrong, in a few words."""

@@ -22,8 +22,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pigeon.core import notifications
+from pigeon.core.destinations import Network
 from pigeon.core.notifications import PushResult
-from pigeon.transport.outbound import OutboundSession
+from pigeon.transport.outbound import DestinationRefused, OutboundSession
 
 RECORD_SIZE = 4096  # RFC 8291 section 4: a push message is one record of at most 4096 bytes
 CONNECTIONS_PER_HOST = 8  # a handful of push services serve every browser
@@ -110,8 +111,17 @@ class WebPushNotifier(OutboundSession):
     """POSTs encrypted notifications to subscriptions' push services (the notifier of
     :mod:`pigeon.application.notify`), each within ``timeout_s``."""
 
-    def __init__(self, vapid: Vapid, timeout_s: float, *, connections: int) -> None:
-        super().__init__(timeout_s, connections=connections, per_host=CONNECTIONS_PER_HOST)
+    per_host = CONNECTIONS_PER_HOST
+
+    def __init__(
+        self,
+        vapid: Vapid,
+        timeout_s: float,
+        *,
+        connections: int,
+        allowed_networks: tuple[Network, ...] = (),
+    ) -> None:
+        super().__init__(timeout_s, connections=connections, allowed_networks=allowed_networks)
         self.vapid = vapid
 
     async def push(
@@ -137,6 +147,10 @@ class WebPushNotifier(OutboundSession):
             ) as response:
                 return notifications.push_result(response.status)
         except TimeoutError:
+            return notifications.push_result(None)
+        except aiohttp.ClientConnectorError as exc:
+            if isinstance(exc.os_error, DestinationRefused):
+                return PushResult.GONE  # an endpoint it may never reach: unusable
             return notifications.push_result(None)
         except (aiohttp.ClientError, OSError, ValueError):
             return notifications.push_result(None)
