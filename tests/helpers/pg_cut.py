@@ -31,6 +31,7 @@ class CommitCutter:
     _marker: bytes | None = None
     _cut_done: asyncio.Event = field(default_factory=asyncio.Event)
     _server: asyncio.Server | None = None
+    _closing: bool = False
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def start(self) -> CommitCutter:
@@ -47,8 +48,13 @@ class CommitCutter:
         await asyncio.wait_for(self._cut_done.wait(), TIMEOUT_S)
 
     async def close(self) -> None:
+        """End every connection, those accepted just before the listener closed included
+        (their tasks start at the next loop turn and must find the cutter closing): a
+        socket left to the garbage collector is a ResourceWarning a later test is blamed for."""
+        self._closing = True
         if self._server is not None:
             self._server.close()
+        await asyncio.sleep(0)
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -57,28 +63,32 @@ class CommitCutter:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
+        up_writer: asyncio.StreamWriter | None = None
+        down: asyncio.Task[None] | None = None
         try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
-        except OSError:
-            writer.close()
-            self._tasks.discard(task)
-            return
-        swallow = asyncio.Event()  # set: the server's next answer is dropped, then all closes
-        answered = asyncio.Event()
-        down = asyncio.create_task(self._down(up_reader, writer, swallow, answered))
-        try:
-            await self._up(reader, up_writer, swallow, answered)
-        except (OSError, asyncio.IncompleteReadError):
-            pass
+            if self._closing:
+                return
+            try:
+                up_reader, up_writer = await asyncio.open_connection(
+                    "127.0.0.1", self.upstream_port
+                )
+            except OSError:
+                return
+            swallow = asyncio.Event()  # set: the server's next answer is dropped, then all closes
+            answered = asyncio.Event()
+            down = asyncio.create_task(self._down(up_reader, writer, swallow, answered))
+            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+                await self._up(reader, up_writer, swallow, answered)
         finally:
-            down.cancel()
-            await asyncio.gather(down, return_exceptions=True)
-            for w in (writer, up_writer):
+            # Also when cancelled mid-dial: every socket closed before the test's loop ends
+            # (an abort only schedules the close, hence the wait).
+            if down is not None:
+                down.cancel()
+                await asyncio.gather(down, return_exceptions=True)
+            ends = [w for w in (writer, up_writer) if w is not None]
+            for w in ends:
                 w.transport.abort()
-            # Closed before the test's loop ends: an abort only schedules the socket's close.
-            await asyncio.gather(
-                writer.wait_closed(), up_writer.wait_closed(), return_exceptions=True
-            )
+            await asyncio.gather(*(w.wait_closed() for w in ends), return_exceptions=True)
             self._tasks.discard(task)
 
     async def _down(
