@@ -24,6 +24,7 @@ class FakeListener:
         self._user = user
         self.pushed: list[tuple[str, int]] = []
         self.lags = 0
+        self.acked_here: set[tuple[str, int]] = set()  # (conv, seq) its acks deliver (D60)
 
     @property
     def user(self) -> str:
@@ -39,6 +40,9 @@ class FakeListener:
 
     def lag(self) -> None:
         self.lags += 1
+
+    def delivered_by_ack(self, event: Event) -> bool:
+        return (event.conv, event.seq) in self.acked_here
 
 
 class Log:
@@ -186,6 +190,23 @@ async def test_a_burst_of_doorbells_is_one_read_for_every_follower(node: Node) -
     assert node.log.reads == 1
     for listener in listeners:
         assert listener.seqs() == [1, 2, 3, 4, 5]
+
+
+async def test_an_event_the_writers_ack_delivers_is_not_pushed_to_that_connection(
+    node: Node,
+) -> None:
+    """D60: the writer's own connection, whose ack delivered seq 2, is not pushed it; it
+    gets the rest in order and its position moves past it. Everyone else gets every event."""
+    writer = await node.listener("bob", {A: 0})
+    writer.acked_here.add((A, 2))
+    other_device, reader = await node.listener("bob", {A: 0}), await node.listener("alice", {A: 0})
+    node.log.messages(A, 3)  # all from bob
+    await node.hub.settled()
+    assert writer.seqs() == [1, 3]
+    assert other_device.seqs() == reader.seqs() == [1, 2, 3]
+    node.log.messages(A, 1)
+    await node.hub.settled()
+    assert writer.seqs() == [1, 3, 4]
 
 
 async def test_this_nodes_own_commits_are_pushed_without_reading_them_back() -> None:

@@ -14,7 +14,7 @@ from pigeon.application.service import AccountCapReached, Service, hash_token
 from pigeon.bus.memory import MemoryBus
 from pigeon.config import Config
 from pigeon.core.frames import Hello
-from pigeon.core.records import Device, EventKind
+from pigeon.core.records import Device, Event, EventKind
 from pigeon.errors import ErrorCode, ProtocolViolation
 from pigeon.ops.metrics import Metrics
 from pigeon.store.memory import MemoryStore
@@ -40,6 +40,9 @@ class Connection:
 
     def lag(self) -> None:
         pass
+
+    def delivered_by_ack(self, event: Event) -> bool:
+        return False
 
     def identify(self, device: Device | None, token_hash: bytes) -> None:
         self._user = device.handle if device is not None else ""

@@ -23,7 +23,7 @@ from pigeon.core.frames import (
     Typing,
     encode,
 )
-from pigeon.core.records import MAX_SEQ
+from pigeon.core.records import MAX_SEQ, Event
 from pigeon.core.session import TRANSITIONS, Session, SessionLimits, SessionState
 from pigeon.errors import ErrorCode, ProtocolViolation
 from tests.core.harness import CONV, SessionHarness, event, examples, send_frame
@@ -796,3 +796,48 @@ def test_every_error_frame_is_reported_to_on_error() -> None:
     session.receive_frame(b'{"type":"read","id":1,"conv":"c0123456789abcdef","seq":1}', 0.0)
     session.receive_frame(b"{}", 0.0)
     assert seen == [ErrorCode.BAD_REQUEST, ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED]
+
+
+class TestAckDelivers:
+    """D60 (G4 on the sending connection): with ``ack_delivers`` in the hello, the session
+    says which pushes its acks stand in for; without it, none."""
+
+    def opened(self, *, ack_delivers: bool) -> SessionHarness:
+        h = SessionHarness()
+        (hello,) = h.receive({"type": "hello", "id": 1, "token": "t", "ack_delivers": ack_delivers})
+        assert isinstance(hello, Hello)
+        h.session.accept_hello("alice", h.welcome(hello))
+        h.sent()
+        return h
+
+    @staticmethod
+    def own(seq: int, cmid: str) -> Event:
+        return msgspec.structs.replace(event(seq), sender="alice", client_msg_id=cmid)
+
+    def test_a_fresh_ack_stands_in_for_the_push_of_its_event(self) -> None:
+        h = self.opened(ack_delivers=True)
+        request = one_request(h, send_frame(1))
+        h.session.reply(request, Ack(id=1, conv=CONV, seq=2, ts=1, client_msg_id="m1"))
+        assert h.session.delivered_by_ack(self.own(2, "m1"))
+        assert not h.session.delivered_by_ack(self.own(2, "m1"))  # asked once per event
+
+    def test_the_push_may_be_asked_for_before_the_ack_is_written(self) -> None:
+        h = self.opened(ack_delivers=True)
+        one_request(h, send_frame(1))
+        assert h.session.delivered_by_ack(self.own(2, "m1"))
+
+    def test_after_an_error_or_a_duplicate_ack_the_event_is_pushed(self) -> None:
+        h = self.opened(ack_delivers=True)
+        failed, retried = one_request(h, send_frame(1)), one_request(h, send_frame(2))
+        h.session.fail(failed, ProtocolViolation(ErrorCode.UNAVAILABLE))
+        duplicate = Ack(id=2, conv=CONV, seq=3, ts=1, client_msg_id="m2", duplicate=True)
+        h.session.reply(retried, duplicate)
+        assert not h.session.delivered_by_ack(self.own(2, "m1"))
+        assert not h.session.delivered_by_ack(self.own(3, "m2"))
+
+    def test_without_ack_delivers_every_event_is_pushed(self) -> None:
+        """The documented default: a client that did not ask still gets its own push."""
+        h = self.opened(ack_delivers=False)
+        request = one_request(h, send_frame(1))
+        h.session.reply(request, Ack(id=1, conv=CONV, seq=2, ts=1, client_msg_id="m1"))
+        assert not h.session.delivered_by_ack(self.own(2, "m1"))

@@ -142,6 +142,34 @@ class TestDelivery:
             [event] = await ws.events(conv, after=1, count=1)
             assert event["seq"] == ack["seq"] and event["body"] == "hello bob"
 
+    async def test_an_ack_stands_in_for_the_push_to_the_connection_that_sent(
+        self, http: Http, connect: Connector
+    ) -> None:
+        """D60: a connection whose hello said ack_delivers gets the ack of its message and no
+        push of it; the sender's other connection and the recipient get the push. Bob's
+        reply is pushed to it after, so it would have come first: pushes on a connection
+        come in seq order, each once."""
+        alice = await http.user("alice")
+        alice2 = await http.user("alice")
+        bob = await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        a1 = await connect(alice, ack_delivers=True)
+        a2, b1 = await connect(alice2, ack_delivers=True), await connect(bob)
+        ack = await a1.send(conv, "m1", "hello bob")
+        assert (ack["type"], ack["seq"]) == ("ack", 2)
+        reply = await b1.send(conv, "r1", "hi alice")
+        assert reply["seq"] == 3
+        pushed: list[int] = []
+        while not pushed or pushed[-1] < 3:
+            push = await a1.next_push()
+            if push["type"] != "event":
+                break  # lagged: a read failed; what came before still counts
+            pushed.append(push["event"]["seq"])
+        assert 2 not in pushed, pushed
+        for ws in (a2, b1):
+            got = await ws.events(conv, after=1, count=2)
+            assert [(e["seq"], e["sender"]) for e in got] == [(2, "alice"), (3, "bob")]
+
     async def test_every_connection_gets_every_event_once_and_in_order(
         self, http: Http, connect: Connector
     ) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pigeon.sdk import ApiError, ErrorCode, Event, EventKind, HttpClient
+from pigeon.sdk import ApiError, Client, ErrorCode, Event, EventKind, HttpClient
+from pigeon.sdk._connection import Connection
 from tests.helpers.server import ServerProcess
 from tests.helpers.timing import TIMEOUT_S
 from tests.sdk.conftest import Users, take_events, take_until
@@ -267,3 +268,38 @@ async def test_a_member_added_again_reads_past_their_old_removal(users: Users) -
     await alice.send(conv, "and later")
     got = await take_events(bob, 2)
     assert [(e.seq, e.body) for e in got] == [(6, "later"), (7, "and later")]
+
+
+async def test_an_ack_past_the_cursor_is_held_until_the_pull_fills_the_gap(
+    users: Users, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """D60: the ack of Alice's own message is its delivery. She sends while the pull of
+    what Bob wrote before is still held back, so the ack's seq is past her cursor + 1: her
+    message waits behind the gap, and once the pull fills it she gets the whole log once, in
+    order, hers last."""
+    bob = await users.http_for("bob")
+    await users.token("alice")
+    conv = (await bob.direct("alice")).conv
+    for i in range(5):
+        await bob.send(conv, f"b{i}")  # seqs 2..6
+    alice = Client(users.server.url, await users.token("alice"))
+    users.clients.append(alice)
+    gate = asyncio.Event()
+    pull = alice._pull
+
+    async def held_pull(conn: Connection, conv: str, after: int) -> None:
+        await gate.wait()
+        await pull(conn, conv, after)
+
+    monkeypatch.setattr(alice, "_pull", held_pull)
+    await alice.start()
+    ack = await alice.send(conv, "mine")
+    assert (ack.seq, alice.statistics().buffered) == (7, 0)  # held behind the gap
+    gate.set()
+    got = await take_events(alice, 7)
+    assert [e.seq for e in got] == list(range(1, 8))
+    assert (got[-1].sender, got[-1].body, got[-1].client_msg_id) == (
+        "alice",
+        "mine",
+        ack.client_msg_id,
+    )

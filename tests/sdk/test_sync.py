@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pigeon.core.records import Event, EventKind
+from pigeon.core.frames import Send
+from pigeon.core.records import AppendResult, Event, EventKind
 from pigeon.sdk.sync import Resynced, Sync, SyncState, load_state, save_state
 
 CONV = "c0000000000000001"
@@ -77,6 +78,56 @@ class TestDelivery:
         sync.welcome("e1", {CONV: 5})
         assert sync.pulls_to_start() == [(CONV, 0)]
         sync.pulled(CONV, [], last_seq=0)
+        assert sync.pulls_to_start() == []
+
+
+class TestAcks:
+    """D60: the ack of our own write is its delivery on the connection that sent it."""
+
+    @staticmethod
+    def acked(sync: Sync, seq: int, *, duplicate: bool = False) -> None:
+        write = Send(id=1, conv=CONV, client_msg_id=f"m{seq}", body="mine")
+        result = AppendResult(
+            conv=CONV, seq=seq, ts=seq, client_msg_id=f"m{seq}", duplicate=duplicate
+        )
+        sync.acked(write, result)
+
+    def test_a_fresh_ack_is_delivered_as_our_event(self) -> None:
+        sync = Sync()
+        sync.welcome("e1", {}, user="alice")
+        sync.pushed(ev(1))
+        self.acked(sync, 2)
+        item = sync.take_nowait()
+        assert isinstance(item, Event) and item.seq == 1
+        item = sync.take_nowait()
+        assert isinstance(item, Event)
+        assert (item.seq, item.sender, item.body, item.client_msg_id) == (2, "alice", "mine", "m2")
+        sync.pushed(item)  # the push, had it come too: a duplicate
+        assert drain(sync) == []
+
+    def test_an_ack_past_the_cursor_is_a_gap_that_the_pull_fills(self) -> None:
+        """Earlier events are pushed later, or not at all: hold ours, pull from the cursor."""
+        sync = Sync()
+        sync.welcome("e1", {}, user="alice")
+        sync.pushed(ev(1))
+        self.acked(sync, 4)
+        assert drain(sync) == [(CONV, 1)]
+        assert sync.pulls_to_start() == [(CONV, 1)]
+        sync.pushed(ev(2))  # a push may still come first
+        sync.pulled(CONV, [ev(2), ev(3), ev(4)], last_seq=4)
+        assert drain(sync) == [(CONV, 2), (CONV, 3), (CONV, 4)]
+        assert sync.pulls_to_start() == []
+
+    def test_a_duplicate_ack_is_pulled_if_past_the_cursor(self) -> None:
+        """Its event was stored by an earlier attempt whose ack was lost."""
+        sync = Sync()
+        sync.welcome("e1", {}, user="alice")
+        self.acked(sync, 1, duplicate=True)
+        assert drain(sync) == []
+        assert sync.pulls_to_start() == [(CONV, 0)]
+        sync.pulled(CONV, [ev(1)], last_seq=1)
+        self.acked(sync, 1, duplicate=True)
+        assert drain(sync) == [(CONV, 1)]
         assert sync.pulls_to_start() == []
 
 

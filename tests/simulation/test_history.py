@@ -116,3 +116,27 @@ def test_a_message_delivered_after_the_users_removal_leaked() -> None:
     log = [*log, added]
     records = records + delivered("ad0", added) + delivered("bd0", CREATED, M2, removed)
     assert found(records + delivered("bd0", *log), log) == {}
+
+
+def test_messages_read_before_a_join_the_device_never_delivered() -> None:
+    """A device reads from seq 1 when its user joins; removed again before its pull got as
+    far as the join, it delivered only what came before it (the ack of a write may change
+    when its pulls run, D60). That is no leak when the log adds the user after them; it is
+    one when the log never does."""
+    created = Event(conv=C, seq=1, kind=EventKind.CREATED, sender="a", ts=1, members=("a",))
+    added = Event(conv=C, seq=3, kind=EventKind.MEMBER_ADDED, sender="a", ts=3, members=("b",))
+    removed = Event(conv=C, seq=4, kind=EventKind.MEMBER_REMOVED, sender="a", ts=4, members=("b",))
+    records = [
+        *sent("ad0-1", "hi", 2),
+        *delivered("ad0", created, M2, added, removed),
+        *delivered("bd0", created, M2),
+        Record(t_ms=9, type="gone", who="bd0", conv=C),
+    ]
+
+    def judged(log: list[Event]) -> dict[str, int]:
+        counts = check(records, {C: log}, {C: {"a"}}, USERS).counts()
+        return {kind: n for kind, n in counts.items() if n}
+
+    assert judged([created, M2, added, removed]) == {}
+    never_added = Event(conv=C, seq=3, kind=EventKind.MEMBER_ADDED, sender="a", ts=3, members=())
+    assert judged([created, M2, never_added, removed])["leaked"] == 1

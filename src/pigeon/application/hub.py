@@ -74,6 +74,10 @@ class Listener(Protocol):
     def lag(self) -> None:
         """Tell the client that pushes were lost, so that it pulls (a ``lagged`` frame)."""
 
+    def delivered_by_ack(self, event: Event) -> bool:
+        """Whether the ack of this connection's own write delivers ``event`` (its hello said
+        ``ack_delivers``, D60): then it is not pushed. Asked once per event."""
+
 
 class Hub:
     def __init__(self, bus: Bus, read_log: LogReader) -> None:
@@ -412,7 +416,7 @@ class Hub:
         return [event for event in kept if event.seq > start]
 
     def _push(self, conv: str, events: list[Event]) -> None:
-        payloads = [(event.seq, encode(Pushed(event=event))) for event in events]
+        payloads = [(event, encode(Pushed(event=event))) for event in events]
         # G5: a member's removal is the last event pushed to them.
         removals: dict[str, list[int]] = {}
         for event in events:
@@ -421,13 +425,17 @@ class Hub:
                     removals.setdefault(member, []).append(event.seq)
         followers = self._followers[conv]
         for listener, position in tuple(followers.items()):
-            stop = min((s for s in removals.get(listener.user, ()) if s > position), default=None)
-            for seq, payload in payloads:
+            user = listener.user
+            stop = min((s for s in removals.get(user, ()) if s > position), default=None)
+            for event, payload in payloads:
+                seq = event.seq
                 if seq <= position:
                     continue
                 if stop is not None and seq > stop:
                     break
-                listener.push(payload)
+                # The writer's own connection has its ack for it, when it asked so (D60).
+                if event.sender != user or not listener.delivered_by_ack(event):
+                    listener.push(payload)
                 position = seq
             if position == stop:
                 self._unfollow(listener, conv)

@@ -284,7 +284,7 @@ class Client:
         self.repull: set[str] = set()
         self.page_req: dict[int, str] = {}
         self.lastn: dict[tuple[str, int], int] = {}
-        self.pending: dict[int, tuple[str, int, bytes]] = {}  # id -> (conv, t, frame)
+        self.pending: dict[int, tuple[str, int, int, bytes]] = {}  # id -> (conv, t, n, frame)
         self.probes: dict[int, tuple[str, int]] = {}  # S4: id -> (kind, t)
         self.outbox: deque[tuple[str, int, int]] = deque()  # (conv, t, n) while offline
         self.link: Link | None = None
@@ -313,7 +313,14 @@ class Client:
         # its hello sends: a push the last connection saw past them (held behind a gap) may
         # come again, in order, on this one.
         self.last_push = dict(self.cursor)
-        hello: dict[str, Any] = {"type": "hello", "id": self.hello_id, "token": self.token}
+        # ack_delivers: our sends' acks are their delivery here; the server pushes them to
+        # everyone else (docs/DECISIONS.md D60), one frame fewer per message.
+        hello: dict[str, Any] = {
+            "type": "hello",
+            "id": self.hello_id,
+            "token": self.token,
+            "ack_delivers": True,
+        }
         if w.epoch:
             hello["epoch"] = w.epoch
             hello["cursors"] = self.cursor
@@ -407,7 +414,7 @@ class Client:
         assert self.link is not None
         # The outbox: unanswered sends first (same ids, same client_msg_id), then queued ones.
         for rid in sorted(self.pending):
-            self.link.send(self.pending[rid][2])
+            self.link.send(self.pending[rid][3])
             w.counts["resent"] += 1
         while self.outbox:
             conv, t, n = self.outbox.popleft()
@@ -430,7 +437,9 @@ class Client:
 
     # -- receiving ---------------------------------------------------------------------
 
-    def on_event(self, e: Event, pushed: bool) -> None:
+    def on_event(self, e: Event, pushed: bool, *, acked: bool = False) -> None:
+        """Apply an event, pushed, pulled, or ``acked`` (the ack of our own send, D60: not a
+        push, so outside the pushes' order check, but a gap it opens is pulled as a push's)."""
         conv = e.conv
         seq = e.seq
         cur = self.cursor.get(conv)
@@ -462,8 +471,8 @@ class Client:
             held[seq] = e
         else:
             self.w.counts["held_overflow"] += 1
-        if pushed:
-            self.w.counts["push_gaps"] += 1
+        if pushed or acked:
+            self.w.counts["ack_gaps" if acked else "push_gaps"] += 1
             self.pull(conv)
 
     def apply(self, e: Event, pushed: bool) -> None:
@@ -583,7 +592,7 @@ class Client:
         self.next_id += 1
         frame = w.send_template % (rid, conv, w.cfg.run_tag, self.idx, n, t, self.idx, n)
         data = frame.encode()
-        self.pending[rid] = (conv, t, data)
+        self.pending[rid] = (conv, t, n, data)
         assert self.link is not None
         self.link.send(data)
 
@@ -592,14 +601,20 @@ class Client:
         if p is None:
             self.w.counts["unknown_replies"] += 1
             return
-        conv, t, _ = p
+        conv, t, n, _ = p
         w = self.w
         iv = w.interval(t)
         iv.acked += 1
         iv.ack.add(now_us() - t)
         w.acked.setdefault(conv, []).append(f.seq)
         if f.duplicate:
+            # Stored by an earlier attempt, whose ack was lost: pulled if not applied yet.
             w.counts["ack_duplicate"] += 1
+            if conv in self.cursor and f.seq > self.cursor[conv]:
+                self.pull(conv)
+            return
+        meta = Meta(t=t, c=self.idx, n=n, r=w.cfg.run_tag)
+        self.on_event(Event(conv=conv, seq=f.seq, kind="message", meta=meta), False, acked=True)
 
     def on_error(self, f: Frame) -> None:
         w = self.w
@@ -656,6 +671,7 @@ class Worker:
                 "push_duplicated",
                 "push_reordered",
                 "push_gaps",
+                "ack_gaps",
                 "held_overflow",
                 "lagged",
                 "goodbyes",

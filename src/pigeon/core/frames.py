@@ -46,6 +46,8 @@ class Hello(_ClientFrame, tag="hello"):
     id: RequestId = 0
     epoch: str | None = None
     cursors: Cursors = msgspec.field(default_factory=dict)
+    # The acks of this connection's own writes stand in for their pushes (D60).
+    ack_delivers: bool = False
 
 
 class Send(_ClientFrame, tag="send"):
@@ -107,6 +109,7 @@ class Conversations(_ClientFrame, tag="conversations"):
 
 ClientFrame = Hello | Send | Edit | Delete | Read | Typing | History | Conversations
 RequestFrame = Send | Edit | Delete | Read | History | Conversations
+Write = Send | Edit | Delete  # the requests that append to a log, each acked
 
 
 class _ServerFrame(msgspec.Struct, tag_field="type", omit_defaults=True, kw_only=True):

@@ -29,7 +29,9 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pigeon.core.acks import OwnWrites
 from pigeon.core.frames import (
+    Ack,
     ClientFrame,
     Goodbye,
     Hello,
@@ -38,12 +40,14 @@ from pigeon.core.frames import (
     ServerFrame,
     Typing,
     Welcome,
+    Write,
     decode_client_frame,
     encode,
     error_frame,
     request_id_of,
 )
 from pigeon.core.limits import TokenBucket
+from pigeon.core.records import Event
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited
 
 
@@ -108,6 +112,9 @@ class Session:
             rate_per_s=limits.frames_per_s, burst=limits.frames_burst, now=now
         )
         self.pushes_dropped = 0
+        # The writes whose acks deliver their events, when the hello asked so (D60). Room
+        # for every request in flight and as many acked whose pushes the hub has yet to reach.
+        self.own_writes: OwnWrites | None = None
 
     # -- input ------------------------------------------------------------------------------
 
@@ -140,6 +147,9 @@ class Session:
                 )
                 return
             self._move("hello")
+            self.own_writes = (
+                OwnWrites(2 * self.limits.max_inflight) if frame.ack_delivers else None
+            )
             self._requests.append(frame)
             return
         if self.state is not SessionState.OPEN:
@@ -156,6 +166,8 @@ class Session:
         self._inflight += 1
         self._inflight_bytes += size
         self._request_bytes[id(frame)] = size
+        if self.own_writes is not None and isinstance(frame, Write):
+            self.own_writes.started(frame)
         self._requests.append(frame)
 
     def events_received(self) -> list[ClientFrame]:
@@ -189,13 +201,19 @@ class Session:
 
     def reply(self, request: RequestFrame, frame: ServerFrame) -> None:
         """Answer a request with its result frame (ack, ok, page, conversation_list)."""
-        self._answered(request)
+        self._answered(request, delivered=isinstance(frame, Ack) and not frame.duplicate)
         self._queue(encode(frame))
 
     def fail(self, request: RequestFrame, exc: ProtocolViolation) -> None:
         """Answer a request with an error frame."""
-        self._answered(request)
+        self._answered(request, delivered=False)
         self._queue_error(exc, request.id)
+
+    def delivered_by_ack(self, event: Event) -> bool:
+        """Whether this connection's ack delivers ``event`` (its own write, and its hello
+        said ``ack_delivers``): then it is not pushed here. Ask once per event."""
+        own, user = self.own_writes, self.user
+        return own is not None and user is not None and own.take(event, user)
 
     def push(self, data: bytes) -> None:
         """Queue an encoded push (event, typing). Never blocks; drops and lags when full."""
@@ -267,9 +285,11 @@ class Session:
     def _held_bytes(self) -> int:
         return self._inflight_bytes + self._queued_bytes
 
-    def _answered(self, request: RequestFrame) -> None:
+    def _answered(self, request: RequestFrame, *, delivered: bool) -> None:
         self._inflight -= 1
         self._inflight_bytes -= self._request_bytes.pop(id(request), 0)
+        if self.own_writes is not None and isinstance(request, Write):
+            self.own_writes.answered(request, delivered=delivered)
 
     def _queue(self, data: bytes) -> None:
         if self.state is SessionState.CLOSING:

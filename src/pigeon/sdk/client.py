@@ -30,8 +30,9 @@ What it does for you:
   back by the rate limit (one write per conversation is on the wire at a time; other
   conversations go on meanwhile). There is no order across conversations or clients.
 - **Receiving.** :meth:`Client.events` / :meth:`Client.next_event` yield every event of every
-  conversation the user is in, exactly once and in seq order per conversation, from pushes
-  plus history pulls (see :mod:`pigeon.sdk.sync`). Typing notices come separately, from
+  conversation the user is in, exactly once and in seq order per conversation, from pushes,
+  the acks of its own writes (the server does not push those to the connection that sent
+  them) and history pulls (see :mod:`pigeon.sdk.sync`). Typing notices come separately, from
   :meth:`Client.typing_notices`. A ``member_removed`` naming the user is the last event of
   that conversation: its cursor is dropped (a hello carries at most 10,000), so if the user
   is added again the app receives that conversation again from seq 1.
@@ -90,6 +91,7 @@ from pigeon.core.frames import (
     Typing,
     TypingNotice,
     Welcome,
+    Write,
     decode_server_frame,
 )
 from pigeon.core.http_api import CONVERSATIONS_LIMIT, PageResponse
@@ -99,7 +101,7 @@ from pigeon.sdk._connection import Connection, ConnectionLost, ReplyHandler
 from pigeon.sdk.errors import ApiError, ClientClosed, ServerUnreachable, code_of
 from pigeon.sdk.handlers import MEMBER_KINDS, EventHandler, Handlers, ResyncHandler
 from pigeon.sdk.http import checked_base_url
-from pigeon.sdk.outbox import Outbox, Pending, Write
+from pigeon.sdk.outbox import Outbox, Pending
 from pigeon.sdk.sync import Delivery, Sync, load_state, save_state
 
 log = logging.getLogger("pigeon.sdk")
@@ -740,7 +742,13 @@ class Client:
         resynced = False
         while True:
             epoch, cursors = self._sync.hello_position()
-            hello = Hello(id=conn.next_id(), token=self.token, epoch=epoch, cursors=cursors)
+            hello = Hello(
+                id=conn.next_id(),
+                token=self.token,
+                epoch=epoch,
+                cursors=cursors,
+                ack_delivers=True,  # an ack is the delivery of our own write (D60)
+            )
             reply = await conn.request(hello, self.request_timeout_s)
             if isinstance(reply, Welcome):
                 return reply
@@ -832,6 +840,9 @@ class Client:
                     client_msg_id=frame.client_msg_id,
                     duplicate=frame.duplicate,
                 )
+                self._sync.acked(entry.frame, result)
+                self._deliveries.set()
+                self._pull_wanted.set()
                 self._outbox.resolve(entry, result)
             elif isinstance(frame, Error):
                 error = _api_error(frame)

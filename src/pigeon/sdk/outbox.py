@@ -20,11 +20,9 @@ import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pigeon.core.frames import Delete, Edit, Send
+from pigeon.core.frames import Write
 from pigeon.core.records import AppendResult
 from pigeon.errors import PigeonError
-
-Write = Send | Edit | Delete
 
 
 class OutboxFull(PigeonError):

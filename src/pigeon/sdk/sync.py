@@ -1,8 +1,8 @@
 """Receiving: pushes plus pulls, made exactly-once and in order (G4), with bounded memory.
 
 :class:`Sync` does no network I/O. The Client feeds it what the server says (welcome, pushed
-events, pulled pages, conversation lists) and asks it which pages to pull next; the app takes
-events out with :meth:`Sync.take_nowait`. Everything goes through
+events, the acks of its own writes, pulled pages, conversation lists) and asks it which pages
+to pull next; the app takes events out with :meth:`Sync.take_nowait`. Everything goes through
 :class:`pigeon.core.sequencing.Timeline`, which drops duplicates and holds early events until
 the gap before them is filled.
 
@@ -31,7 +31,9 @@ from pathlib import Path
 
 import msgspec
 
-from pigeon.core.records import Event, EventKind
+from pigeon.core.acks import acked_event
+from pigeon.core.frames import Write
+from pigeon.core.records import AppendResult, Event, EventKind
 from pigeon.core.sequencing import Timeline
 
 log = logging.getLogger("pigeon.sdk")
@@ -128,6 +130,25 @@ class Sync:
             self.timeline.note_last_seq(event.conv, event.seq)
             return
         self._deliver(self.timeline.observe(event))
+
+    def acked(self, write: Write, result: AppendResult) -> None:
+        """Our write was acked on a connection whose hello said ``ack_delivers``: the server
+        pushes its event to every connection but that one, so a fresh ack is its delivery,
+        applied as a push (past the cursor + 1 it is a gap: held, and the pull fills it). A
+        duplicate ack's event was stored by an earlier attempt and may not have reached us:
+        its seq is a log end, pulled if past the cursor.
+
+        An ack can come after we delivered our removal from its conversation (a write
+        committed just before it): its event came before the removal, so it is dropped, not
+        taken for a sign that we are in the conversation again (a push would be; the server
+        pushes nothing after a member's removal)."""
+        if result.conv in self._gone:
+            return
+        event = acked_event(write, result, self.user or "")
+        if event is None:
+            self.note_last_seqs({result.conv: result.seq})
+        else:
+            self.pushed(event)
 
     def pulled(self, conv: str, events: list[Event], last_seq: int) -> None:
         """A page of ``history(after=cursor)`` arrived for ``conv``."""

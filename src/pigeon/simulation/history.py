@@ -26,7 +26,9 @@ called the conversation gone):
   members saw different orders);
 - double ack: one client id acked at two seqs;
 - leaked: a message delivered to a device after its user's removal (and before any
-  member_added of it): the membership windows, as the device's own deliveries draw them.
+  member_added of it): the membership windows, as the device's own deliveries draw them;
+  or before any join it delivered, unless the log adds the user after that message (its
+  device read from seq 1 on joining, and was removed before its pull reached the join).
 
 It reads the history in one pass, the logs last (a conversation's members, then its log in
 seq order), and its memory is bounded by what is open, not by the messages checked (D57): per
@@ -235,6 +237,9 @@ class Checker:
         self._in_logs = False
         self._log: _LogCursor | None = None
         self._logs_done: set[str] = set()
+        # Conv -> (device, first seq, count) of messages a device delivered before any join of
+        # its user it delivered: a leak unless the log adds the user after the first of them.
+        self._prejoin: defaultdict[str, list[tuple[str, int, int]]] = defaultdict(list)
 
     def _user(self, device: str) -> str:
         self._devices.add(device)
@@ -406,14 +411,15 @@ class Checker:
                 stint.leaked_from = event.seq
 
     def _end_stint(self, device: str, conv: str, stint: _Stint) -> None:
-        if stint.leaked:
-            since = (
-                f"its removal at #{stint.removed_at}" if stint.removed_at else "before it joined"
-            )
+        if stint.leaked and not stint.removed_at:
+            # Read from seq 1 after a join it never delivered (removed again before its pull
+            # got that far): the log, at the end, says whether the user joined after them.
+            self._prejoin[conv].append((device, stint.leaked_from, stint.leaked))
+        elif stint.leaked:
             self.verdict.add(
                 "leaked",
                 f"{device} {conv}: {stint.leaked} messages from #{stint.leaked_from} "
-                f"delivered after {since}",
+                f"delivered after its removal at #{stint.removed_at}",
             )
         if stint.clean and not stint.disputed and stint.pos:
             ends = self._convs[conv].ends.setdefault(stint.pos, [])
@@ -450,6 +456,13 @@ class Checker:
                 if len(cursor.order) > self._duplicate_horizon:
                     del cursor.keys[cursor.order.popleft()]
             cursor.keys[key] = seq
+        if event.kind is EventKind.MEMBER_ADDED and self._prejoin.get(event.conv):
+            joined = set(event.members or ())
+            self._prejoin[event.conv] = [
+                (device, first, count)
+                for device, first, count in self._prejoin[event.conv]
+                if not (self._user(device) in joined and first < seq)
+            ]
         if event.kind is EventKind.MESSAGE:
             for behind in cursor.behind.values():
                 if seq > behind.reached:
@@ -520,6 +533,11 @@ class Checker:
             return
         conv = cursor.conv
         self._logs_done.add(conv)
+        for device, since, count in self._prejoin.pop(conv, ()):
+            self.verdict.add(
+                "leaked",
+                f"{device} {conv}: {count} messages from #{since} delivered before it joined",
+            )
         state = self._convs.get(conv)
         if state is not None:
             left = set(state.acks_open) | set(state.disputes) | set(state.ends) | set(state.window)

@@ -29,8 +29,9 @@ from pigeon.application.hub import Hub
 from pigeon.application.service import Service, hash_token
 from pigeon.bus.memory import Faults, MemoryBus, MemoryNetwork
 from pigeon.config import Config
-from pigeon.core.frames import Hello, Pushed, decode_server_frame
-from pigeon.core.records import Event, EventKind, MessageMeta
+from pigeon.core.acks import OwnWrites
+from pigeon.core.frames import Delete, Edit, Hello, Pushed, Send, Write, decode_server_frame
+from pigeon.core.records import AppendResult, Event, EventKind, MessageMeta
 from pigeon.errors import ErrorCode, ProtocolViolation, RateLimited, StoreUnavailable
 from pigeon.ops.metrics import Metrics
 from pigeon.sdk.sync import Sync
@@ -254,6 +255,8 @@ class Connection:
         self._inbox: deque[bytes | None] = deque()  # None: lagged
         self._inbox_bytes = 0
         self._flushing = False
+        # Its hello says ack_delivers, as the SDK's does: its own writes are not pushed to it.
+        self.own_writes = OwnWrites(INBOX_MAX_ITEMS)
 
     # Hashed by a counted serial, not by address: the hub keeps listeners in sets, and a set
     # of objects iterates in address order, which differs from run to run.
@@ -272,6 +275,9 @@ class Connection:
 
     def lag(self) -> None:
         self._queue(None)
+
+    def delivered_by_ack(self, event: Event) -> bool:
+        return self.own_writes.take(event, self.user)
 
     def _queue(self, item: bytes | None) -> None:
         if not self.open:
@@ -303,6 +309,14 @@ class Connection:
             if isinstance(frame, Pushed):
                 self.device.pushed(self, frame.event)
 
+    def acked(self, write: Write, result: AppendResult) -> None:
+        """The ack of the device's write: the delivery of its event here (D60), after the
+        pushes queued before it, as an ack frame follows them on a socket."""
+        self._flush()
+        if self.open:
+            self.device.sync.acked(write, result)
+            self.device.after_sync()
+
     def identify(self, device: object, token_hash: bytes) -> None:
         return None
 
@@ -317,6 +331,24 @@ class Pending:
     body: str | None
     kind: EventKind
     target_seq: int | None
+
+    def frame(self) -> Write:
+        """The write as its WebSocket frame says it."""
+        if self.kind is EventKind.EDIT:
+            assert self.target_seq is not None
+            return Edit(
+                id=0,
+                conv=self.conv,
+                client_msg_id=self.client_msg_id,
+                target_seq=self.target_seq,
+                body=self.body or "",
+            )
+        if self.kind is EventKind.DELETE:
+            assert self.target_seq is not None
+            return Delete(
+                id=0, conv=self.conv, client_msg_id=self.client_msg_id, target_seq=self.target_seq
+            )
+        return Send(id=0, conv=self.conv, client_msg_id=self.client_msg_id, body=self.body or "")
 
 
 SyncFactory = Callable[[int], Sync]
@@ -347,7 +379,7 @@ class Device:
         world.serials += 1
         conn = Connection(self, world.serials, gateway)
         epoch, cursors = self.sync.hello_position()
-        hello = Hello(token=self.token, epoch=epoch, cursors=cursors)
+        hello = Hello(token=self.token, epoch=epoch, cursors=cursors, ack_delivers=True)
         self.history("invoke", op="connect", target=gateway.name)
         try:
             resumed = await gateway.call(lambda: gateway.service.resume(conn, hello))
@@ -560,6 +592,8 @@ class Device:
         assert conn is not None
         service = conn.gateway.service
         self.history("invoke", op=p.op, conv=p.conv, client_msg_id=p.client_msg_id, body=p.body)
+        write = p.frame()
+        conn.own_writes.started(write)
         try:
             result = await conn.gateway.call(
                 lambda: service.append(
@@ -572,10 +606,12 @@ class Device:
                 )
             )
         except StoreUnavailable:
+            conn.own_writes.answered(write, delivered=False)
             self.pending[p.client_msg_id] = p
             self.history("info", op=p.op, conv=p.conv, client_msg_id=p.client_msg_id)
             return
         except ProtocolViolation as exc:
+            conn.own_writes.answered(write, delivered=False)
             self.pending.pop(p.client_msg_id, None)
             self.history(
                 "fail", op=p.op, conv=p.conv, client_msg_id=p.client_msg_id, code=exc.code.value
@@ -587,9 +623,11 @@ class Device:
             self.pending[p.client_msg_id] = p
             self.history("info", op=p.op, conv=p.conv, client_msg_id=p.client_msg_id)
             return
+        conn.own_writes.answered(write, delivered=not result.duplicate)
         if p.kind is EventKind.MESSAGE:
             self.acked.append((p.conv, result.seq))
         self.history("ok", op=p.op, conv=p.conv, seq=result.seq, client_msg_id=p.client_msg_id)
+        conn.acked(write, result)
 
 
 class World:

@@ -46,7 +46,7 @@ from pigeon.core.frames import (
     ServerFrame,
     Typing,
 )
-from pigeon.core.records import AppendResult, Device, EventKind
+from pigeon.core.records import AppendResult, Device, Event, EventKind
 from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import (
     BusUnavailable,
@@ -192,6 +192,9 @@ class WsConnection:
     def lag(self) -> None:
         self.session.lag()
         self._flush_soon()
+
+    def delivered_by_ack(self, event: Event) -> bool:
+        return self.session.delivered_by_ack(event)
 
     # -- writing ----------------------------------------------------------------------------
 

@@ -441,7 +441,9 @@ export class PigeonClient extends EventTarget {
   }
 
   hello(withCursors) {
-    const frame = { type: "hello", id: 0, token: this.token };
+    // ack_delivers: the ack of our own write is its delivery on this socket; the server
+    // pushes it to our other tabs and devices only (docs/DECISIONS.md D60).
+    const frame = { type: "hello", id: 0, token: this.token, ack_delivers: true };
     if (withCursors && this.epoch) {
       frame.epoch = this.epoch;
       frame.cursors = this.timeline.cursors();
@@ -891,14 +893,29 @@ export class PigeonClient extends EventTarget {
     }
     entry.state = "sent";
     entry.seq = ack.seq;
+    this.acked(ack, { kind: "message", body: entry.body });
     if (this.timeline.cursor(entry.conv) >= ack.seq) {
       this.outbox = this.outbox.filter((o) => o !== entry);
-    } else {
-      this.timeline.noteLastSeq(entry.conv, ack.seq);
-      this.pullWanted();
     }
     this.changed();
     this.save();
+  }
+
+  /**
+   * The ack of our own write, `fields` what it sent (kind, body, target_seq). A fresh ack is
+   * the event's delivery here, as its push would have been (the server does not push our own
+   * writes to this socket): past the cursor + 1 it is held and the gap pulled, as for a push.
+   * A duplicate's event was stored by an earlier attempt: pulled if past the cursor.
+   */
+  acked(ack, fields) {
+    if (ack.duplicate) {
+      this.timeline.noteLastSeq(ack.conv, ack.seq);
+    } else {
+      const event = { conv: ack.conv, seq: ack.seq, sender: this.me, ts: ack.ts,
+        client_msg_id: ack.client_msg_id, ...fields };
+      this.ingest([event]);
+    }
+    this.pullWanted();
   }
 
   retry(cmid) {
@@ -925,7 +942,10 @@ export class PigeonClient extends EventTarget {
     else Object.assign(frame, { type: "edit", body });
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await this.request(frame);
+        const ack = await this.request(frame);
+        const fields = { kind: frame.type, target_seq: targetSeq };
+        if (body !== null) fields.body = body;
+        this.acked(ack, fields);
         return;
       } catch (err) {
         if (!RETRYABLE.has(err.code) || attempt >= 4) throw err;

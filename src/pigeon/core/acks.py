@@ -1,0 +1,82 @@
+"""The ack as the delivery of one's own write (docs/DECISIONS.md D60).
+
+A connection whose ``hello`` says ``ack_delivers`` is not pushed the events of the sends,
+edits and deletes it made itself: a fresh ack (not ``duplicate``) stands in for that push,
+one WebSocket frame fewer per message. The ack carries what the push had that the writer
+lacks (the seq and the timestamp); the rest is what it sent, and its own handle.
+
+Two halves, both without I/O: :class:`OwnWrites` is the server's record of a connection's
+writes whose acks deliver them, which the hub asks before each push; :func:`acked_event` is
+the client's, the event an ack delivers, fed to the Timeline as a push would be.
+
+Suppressing is never required for correctness, only for the frame it saves: when the record
+cannot say (it forgot the oldest of too many writes, or the ack was a duplicate), the push
+goes as before and the client's Timeline drops the second copy.
+"""
+
+from __future__ import annotations
+
+from pigeon.core.frames import Delete, Edit, Send, Write
+from pigeon.core.records import AppendResult, Event, EventKind
+
+
+class OwnWrites:
+    """One connection's writes whose events its acks deliver, keyed by (conv, client_msg_id)
+    (the idempotency key, G2, with the connection's user as the sender). Bounded: past
+    ``max_items`` the oldest is forgotten, and its push, if it still comes, goes out."""
+
+    def __init__(self, max_items: int) -> None:
+        if max_items < 1:
+            raise ValueError("max_items must be at least 1")
+        self.max_items = max_items
+        self._keys: dict[tuple[str, str], None] = {}  # insertion order: oldest first
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def started(self, write: Write) -> None:
+        """A write arrived: its event, once committed, is delivered by its ack."""
+        key = (write.conv, write.client_msg_id)
+        self._keys.pop(key, None)
+        if len(self._keys) >= self.max_items:
+            del self._keys[next(iter(self._keys))]
+        self._keys[key] = None
+
+    def answered(self, write: Write, *, delivered: bool) -> None:
+        """The write's reply went out: ``delivered`` for a fresh ack. After an error or a
+        duplicate ack, the event (if any) is pushed: that ack delivered nothing."""
+        if not delivered:
+            self._keys.pop((write.conv, write.client_msg_id), None)
+
+    def take(self, event: Event, user: str) -> bool:
+        """Whether ``event`` is one of this connection's writes, delivered by its ack: then
+        do not push it. The record of it is dropped (the hub pushes each event once)."""
+        if event.sender != user or event.client_msg_id is None:
+            return False
+        key = (event.conv, event.client_msg_id)
+        if key not in self._keys:
+            return False
+        del self._keys[key]
+        return True
+
+
+_KINDS = {Send: EventKind.MESSAGE, Edit: EventKind.EDIT, Delete: EventKind.DELETE}
+
+
+def acked_event(write: Write, result: AppendResult, sender: str) -> Event | None:
+    """The event a fresh ack of ``write`` delivers, as the push would have carried it; None
+    for a duplicate ack, whose event was stored by an earlier attempt (the client notes its
+    seq as a log end, and pulls if it is past the cursor)."""
+    if result.duplicate:
+        return None
+    return Event(
+        conv=result.conv,
+        seq=result.seq,
+        kind=_KINDS[type(write)],
+        sender=sender,
+        ts=result.ts,
+        client_msg_id=write.client_msg_id,
+        body=None if isinstance(write, Delete) else write.body,
+        meta=write.meta if isinstance(write, Send) else None,
+        target_seq=None if isinstance(write, Send) else write.target_seq,
+    )
