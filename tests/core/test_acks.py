@@ -31,6 +31,10 @@ def message(cmid: str = "m1", sender: str = "alice", seq: int = 2, conv: str = C
     )
 
 
+def delivered(own: OwnWrites, event: Event) -> bool:
+    return own.take(event, "alice")[0]
+
+
 def result(seq: int = 2, *, duplicate: bool = False) -> AppendResult:
     return AppendResult(conv=CONV, seq=seq, ts=7, client_msg_id="m1", duplicate=duplicate)
 
@@ -42,33 +46,34 @@ class TestOwnWrites:
         """The hub asks once per event: the first answer is yes, and the record is gone."""
         own = OwnWrites(8)
         own.started(send())
-        assert own.take(message(), "alice")
-        assert not own.take(message(), "alice")
+        assert own.take(message(), "alice") == (True, send())
+        assert own.take(message(), "alice") == (False, None)
         assert len(own) == 0
 
     def test_another_senders_event_with_the_same_key_is_pushed(self) -> None:
         """Client ids are chosen by clients: bob's m1 in the same group is not alice's."""
         own = OwnWrites(8)
         own.started(send())
-        assert not own.take(message(sender="bob"), "alice")
-        assert not own.take(message(conv=OTHER), "alice")
-        assert own.take(message(), "alice")
+        assert not delivered(own, message(sender="bob"))
+        assert not delivered(own, message(conv=OTHER))
+        assert delivered(own, message())
 
     def test_an_event_without_a_client_id_is_pushed(self) -> None:
         """Membership events carry no client id; they are never withheld."""
         own = OwnWrites(8)
         own.started(send())
         joined = Event(conv=CONV, seq=3, kind=EventKind.MEMBER_ADDED, sender="alice", ts=1)
-        assert not own.take(joined, "alice")
+        assert not delivered(own, joined)
 
-    @pytest.mark.parametrize("delivered", [False, True])
-    def test_only_a_fresh_ack_keeps_the_record(self, delivered: bool) -> None:
+    @pytest.mark.parametrize("fresh", [False, True])
+    def test_only_a_fresh_ack_keeps_the_record(self, fresh: bool) -> None:
         """After an error or a duplicate ack the event, if any, is pushed: that ack
-        delivered nothing. After a fresh ack the push is withheld, whichever comes first."""
+        delivered nothing. After a fresh ack the push is withheld, and the write is not
+        handed back: its ack is out already."""
         own = OwnWrites(8)
         own.started(send())
-        own.answered(send(), delivered=delivered)
-        assert own.take(message(), "alice") is delivered
+        own.answered(send(), delivered=fresh)
+        assert own.take(message(), "alice") == (fresh, None)
 
     def test_past_its_bound_the_oldest_write_is_forgotten(self) -> None:
         """Bounded in items: the forgotten write's push goes out, a duplicate the client's
@@ -77,8 +82,8 @@ class TestOwnWrites:
         for cmid in ("m1", "m2", "m3"):
             own.started(send(cmid))
         assert len(own) == 2
-        assert not own.take(message("m1"), "alice")
-        assert own.take(message("m2"), "alice") and own.take(message("m3"), "alice")
+        assert not delivered(own, message("m1"))
+        assert delivered(own, message("m2")) and delivered(own, message("m3"))
 
     def test_a_write_sent_again_is_kept_once(self) -> None:
         own = OwnWrites(2)
@@ -86,7 +91,7 @@ class TestOwnWrites:
         own.started(send("m2"))
         own.started(send("m1"))
         own.started(send("m3"))  # forgets m2, the oldest now
-        assert own.take(message("m1"), "alice") and not own.take(message("m2"), "alice")
+        assert delivered(own, message("m1")) and not delivered(own, message("m2"))
 
     def test_a_bound_below_one_is_refused(self) -> None:
         with pytest.raises(ValueError, match="max_items"):

@@ -821,10 +821,20 @@ class TestAckDelivers:
         assert h.session.delivered_by_ack(self.own(2, "m1"))
         assert not h.session.delivered_by_ack(self.own(2, "m1"))  # asked once per event
 
-    def test_the_push_may_be_asked_for_before_the_ack_is_written(self) -> None:
+    def test_a_write_not_answered_yet_is_acked_in_its_pushs_place(self) -> None:
+        """The hub reaches the event before the application answers: the ack goes out
+        there, before the pushes of later seqs, and the application's reply is dropped."""
         h = self.opened(ack_delivers=True)
-        one_request(h, send_frame(1))
+        request = one_request(h, send_frame(1))
         assert h.session.delivered_by_ack(self.own(2, "m1"))
+        h.push(event(3))
+        early = Ack(id=1, conv=CONV, seq=2, ts=1002, client_msg_id="m1")
+        assert h.sent() == [early, Pushed(event=event(3))]
+        h.session.reply(request, Ack(id=1, conv=CONV, seq=2, ts=1002, client_msg_id="m1"))
+        assert h.sent() == []
+        assert h.session.inflight_bytes() == 0
+        h.session.fail(one_request(h, send_frame(2)), ProtocolViolation(ErrorCode.BUSY))
+        assert [type(frame) for frame in h.sent()] == [Error]  # the next request as usual
 
     def test_after_an_error_or_a_duplicate_ack_the_event_is_pushed(self) -> None:
         h = self.opened(ack_delivers=True)

@@ -29,35 +29,40 @@ class OwnWrites:
         if max_items < 1:
             raise ValueError("max_items must be at least 1")
         self.max_items = max_items
-        self._keys: dict[tuple[str, str], None] = {}  # insertion order: oldest first
+        # Key -> the write while unanswered, None once its fresh ack is out; oldest first.
+        self._writes: dict[tuple[str, str], Write | None] = {}
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._writes)
 
     def started(self, write: Write) -> None:
         """A write arrived: its event, once committed, is delivered by its ack."""
         key = (write.conv, write.client_msg_id)
-        self._keys.pop(key, None)
-        if len(self._keys) >= self.max_items:
-            del self._keys[next(iter(self._keys))]
-        self._keys[key] = None
+        self._writes.pop(key, None)
+        if len(self._writes) >= self.max_items:
+            del self._writes[next(iter(self._writes))]
+        self._writes[key] = write
 
     def answered(self, write: Write, *, delivered: bool) -> None:
         """The write's reply went out: ``delivered`` for a fresh ack. After an error or a
         duplicate ack, the event (if any) is pushed: that ack delivered nothing."""
+        key = (write.conv, write.client_msg_id)
         if not delivered:
-            self._keys.pop((write.conv, write.client_msg_id), None)
+            self._writes.pop(key, None)
+        elif key in self._writes:
+            self._writes[key] = None
 
-    def take(self, event: Event, user: str) -> bool:
-        """Whether ``event`` is one of this connection's writes, delivered by its ack: then
-        do not push it. The record of it is dropped (the hub pushes each event once)."""
+    def take(self, event: Event, user: str) -> tuple[bool, Write | None]:
+        """Whether ``event`` is one of this connection's writes, delivered by its ack (then
+        do not push it), and that write if its ack is not out yet: answer it now, in the
+        push's place, so that it comes before the pushes of later seqs. The record is
+        dropped (the hub pushes each event once)."""
         if event.sender != user or event.client_msg_id is None:
-            return False
+            return False, None
         key = (event.conv, event.client_msg_id)
-        if key not in self._keys:
-            return False
-        del self._keys[key]
-        return True
+        if key not in self._writes:
+            return False, None
+        return True, self._writes.pop(key)
 
 
 _KINDS = {Send: EventKind.MESSAGE, Edit: EventKind.EDIT, Delete: EventKind.DELETE}

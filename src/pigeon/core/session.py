@@ -115,6 +115,7 @@ class Session:
         # The writes whose acks deliver their events, when the hello asked so (D60). Room
         # for every request in flight and as many acked whose pushes the hub has yet to reach.
         self.own_writes: OwnWrites | None = None
+        self._acked_early: dict[int, Write] = {}  # id() of a write acked in its push's place
 
     # -- input ------------------------------------------------------------------------------
 
@@ -201,19 +202,39 @@ class Session:
 
     def reply(self, request: RequestFrame, frame: ServerFrame) -> None:
         """Answer a request with its result frame (ack, ok, page, conversation_list)."""
+        if self._acked_early.pop(id(request), None) is not None:
+            return  # acked already, in its push's place
         self._answered(request, delivered=isinstance(frame, Ack) and not frame.duplicate)
         self._queue(encode(frame))
 
     def fail(self, request: RequestFrame, exc: ProtocolViolation) -> None:
         """Answer a request with an error frame."""
+        if self._acked_early.pop(id(request), None) is not None:
+            return
         self._answered(request, delivered=False)
         self._queue_error(exc, request.id)
 
     def delivered_by_ack(self, event: Event) -> bool:
         """Whether this connection's ack delivers ``event`` (its own write, and its hello
-        said ``ack_delivers``): then it is not pushed here. Ask once per event."""
+        said ``ack_delivers``): then it is not pushed here. Ask once per event, in log
+        order. A write not answered yet is acked now, where its push would have been queued:
+        an ack that came after the pushes of later seqs would look like a gap to the client
+        and cost it a pull; the application's own reply to it is then dropped."""
         own, user = self.own_writes, self.user
-        return own is not None and user is not None and own.take(event, user)
+        if own is None or user is None:
+            return False
+        delivered, write = own.take(event, user)
+        if write is not None and self.state is SessionState.OPEN:
+            ack = Ack(
+                id=write.id,
+                conv=event.conv,
+                seq=event.seq,
+                ts=event.ts,
+                client_msg_id=event.client_msg_id,
+            )
+            self.reply(write, ack)
+            self._acked_early[id(write)] = write
+        return delivered
 
     def push(self, data: bytes) -> None:
         """Queue an encoded push (event, typing). Never blocks; drops and lags when full."""

@@ -194,7 +194,10 @@ class WsConnection:
         self._flush_soon()
 
     def delivered_by_ack(self, event: Event) -> bool:
-        return self.session.delivered_by_ack(event)
+        if not self.session.delivered_by_ack(event):
+            return False
+        self._flush_soon()  # the ack may have been queued in the push's place
+        return True
 
     # -- writing ----------------------------------------------------------------------------
 
