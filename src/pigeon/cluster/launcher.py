@@ -556,11 +556,10 @@ class LocalCluster:
         return [name for name, role in self.postgres_roles().items() if role == "replica"]
 
     def postgres_sync_standby(self) -> str | None:
-        """The standby the primary now waits for at each commit (Patroni's ``/sync`` is 200
-        there alone), if one is."""
+        """A standby the primary now waits for at each commit (the first of the synchronous
+        set, :meth:`postgres_is_synchronous`), if one is."""
         for proc in self.of_kind("postgres"):
-            rest = int(proc.extra["rest_port"])
-            if processes.http_status(f"http://127.0.0.1:{rest}/sync")[0] == 200:
+            if self.postgres_is_synchronous(proc.name):
                 return proc.name
         return None
 
