@@ -3,9 +3,9 @@ directory on the lossy filesystem; before the first cut a planned switchover mak
 member the primary, then its power is cut (the member SIGKILLed, every write it had not
 fsynced dropped), another member is promoted, and the member comes back and rejoins as a
 synchronous standby (pg_rewind if its WAL went past the new primary's). The checker finds
-nothing lost, doubled or out of order. Needs root and /dev/fuse, as the layer does. About
-2 min at a load average of 12: the HA cluster's start and stop, rigging the standby, the
-switchover, the cut, the failover and the rejoin."""
+nothing lost, doubled or out of order. Needs root and /dev/fuse, as the layer does.
+77-106 s at a load average of 2-5: the HA cluster's start and stop, rigging the standby,
+the switchover, the cut, the failover and the rejoin."""
 
 from __future__ import annotations
 
