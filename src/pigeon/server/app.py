@@ -306,7 +306,7 @@ async def start(config: Config) -> Node:
         read_queue_depth=lambda: store.statistics().read_queue_depth,
         unreachable_databases=lambda: store.statistics().unreachable_databases,
         data_dir=config.data_path,
-        write_delay_s=lambda: store.statistics().write_delay_s,
+        write_delay_s=store.write_delay_s,
     )
     metrics.watch_bus(gaps=lambda: hub.gaps, repairs=lambda: hub.repairs)
     if isinstance(bus, BusCounters):
