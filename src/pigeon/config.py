@@ -88,10 +88,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     max_requests_per_user: int = 64
     max_requests_in_flight: int = 16_000
     critical_reserve: float = 0.2
-    shed_loop_lag_s: float = 1.0
+    shed_loop_lag_s: float = 0.1
     shed_write_delay_s: float = 0.2
     shed_write_delay_interval_s: float = 0.5
     outbound_allowed_networks: str = ""
+    shed_loop_lag_interval_s: float = 0.5
 
     @property
     def data_path(self) -> Path:
@@ -221,8 +222,9 @@ OPTION_HELP: dict[str, str] = {
     "max_requests_in_flight": "requests being worked on at once on a node; past "
     "(1 - critical_reserve) of it only critical ones (hello, read markers, logout) are admitted",
     "critical_reserve": "the share of max_requests_in_flight kept for critical requests",
-    "shed_loop_lag_s": "event loop lag counted as full utilisation: at half of it typing is "
-    "shed, at 0.7 reads, at 0.9 writes (as for the writer, of shed_write_delay_s)",
+    "shed_loop_lag_s": "event loop lag (how long a task waits for the loop, sampled every "
+    "50 ms) counted as full utilisation: at half of it typing is shed, at 0.7 reads, at 0.9 "
+    "writes (as for the writer, of shed_write_delay_s)",
     "shed_write_delay_s": "the writer's queueing delay (age of the oldest write waiting) "
     "counted as full utilisation: at half of it typing is shed, at 0.7 reads, at 0.9 writes",
     "shed_write_delay_interval_s": "how long the writer's delay must stay at or above half of "
@@ -231,6 +233,9 @@ OPTION_HELP: dict[str, str] = {
     "outbound_allowed_networks": "networks (CIDR, comma-separated) webhook deliveries and "
     "Web Push may reach besides global unicast addresses; loopback, private and link-local "
     "ones are refused unless listed here",
+    "shed_loop_lag_interval_s": "how long the event loop's lag (sampled every 50 ms) must stay "
+    "at or above half of shed_loop_lag_s before it counts (one pause sheds nothing; within 8 "
+    "intervals of the last time it counted, it counts at once)",
 }
 
 
@@ -281,6 +286,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         "network_request_rate_per_s",
         "max_requests_per_user",
         "shed_write_delay_interval_s",
+        "shed_loop_lag_interval_s",
     ):
         if getattr(config, name) < 0:
             raise ValueError(f"invalid configuration: {name} must not be negative")

@@ -36,16 +36,34 @@ def test_the_writers_delay_sheds_once_it_stands_for_the_interval() -> None:
     node.admit(Priority.TYPING, user="alice", network="n")
 
 
-def test_one_late_timer_sheds_nothing_a_saturated_loop_does() -> None:
-    node = limiters(Config(shed_loop_lag_s=0.5))
+def test_one_late_timer_sheds_nothing_a_loop_late_for_the_interval_does() -> None:
+    """D61: the event loop's lag counts once every sample for the interval saw it at half of
+    shed_loop_lag_s: a pause (start-up, a collection) sheds nothing; a loop late at every
+    sample for 0.5 s sheds typing, reads and sends by the lag's share, never critical work;
+    a sample on time stops the shedding at once."""
+    clock = [100.0]
+    node = limiters(Config(shed_loop_lag_s=0.1, shed_loop_lag_interval_s=0.5), clock=clock)
     node.observe_loop_lag(0.6)  # one pause: start-up, a collection
+    clock[0] += 0.05
+    node.observe_loop_lag(0.001)
     node.admit(Priority.TYPING, user="alice", network="10.0.0.1")
     node.release("alice")
-    node.observe_loop_lag(0.6)  # late again: saturated
-    with pytest.raises(RateLimited) as refused:
-        node.admit(Priority.TYPING, user="alice", network="10.0.0.1")
-    assert refused.value.code is ErrorCode.BUSY
+    clock[0] += 10  # longer ago than CoDel's memory (8 intervals)
+    for _ in range(10):  # late at every sample for 0.45 s: not yet standing
+        node.observe_loop_lag(0.095)
+        clock[0] += 0.05
+    node.admit(Priority.WRITE, user="alice", network="10.0.0.1")
+    node.release("alice")
+    clock[0] += 0.01  # just past 0.5 s
+    node.observe_loop_lag(0.095)
+    for priority in (Priority.TYPING, Priority.READ, Priority.WRITE):
+        with pytest.raises(RateLimited) as refused:
+            node.admit(priority, user="alice", network="10.0.0.1")
+        assert refused.value.code is ErrorCode.BUSY
     node.admit(Priority.CRITICAL, user="alice", network="10.0.0.1")
+    node.release("alice")
+    node.observe_loop_lag(0.002)
+    node.admit(Priority.TYPING, user="alice", network="10.0.0.1")
 
 
 def test_the_request_bucket_is_never_tighter_than_the_write_bucket() -> None:

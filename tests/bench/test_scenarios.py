@@ -154,6 +154,11 @@ def test_s4_spike_reports_every_kind_of_request_and_loses_nothing(tmp_path: Path
     assert r["server_send_latency"]["count"] >= by_kind["spike"]["send"]["served"]
     for name in ("server_loop_lag", "server_commit"):
         assert r[name]["count"] > 0 and 0 <= r[name]["over_0.1_s"] <= 1, name
+    # Critical work's own latency in the node (D61), read markers and hellos apart.
+    for kind in ("read", "hello"):
+        inside = r[f"server_critical_latency_{kind}"]
+        assert inside["count"] >= by_kind["spike"][kind]["served"], kind
+        assert 0 <= inside["over_0.025_s"] <= 1, kind
 
 
 def test_s5_idle_connections(tmp_path: Path) -> None:

@@ -183,3 +183,9 @@ def test_every_kind_the_cluster_lacks_says_why() -> None:
     assert len(names) == len(set(names))
     for kind in nemesis.KINDS:
         assert kind.why_skipped()
+
+
+def test_every_other_power_cut_is_of_a_primary() -> None:
+    """The first cut, the third, ...: the run switches over to the member before them (D62)."""
+    cuts = nemesis.PowerLoss()
+    assert [cuts.next_cut_of_primary() for _ in range(5)] == [True, False, True, False, True]

@@ -2,12 +2,17 @@
 network, requests in flight per user, the fleet shedder's reserve for critical work, and the
 worker-utilisation shedder's order. The writer is held still by holding the SQLite file's
 write lock from here, so that requests stay in flight and writes wait in its queue for as
-long as the test needs."""
+long as the test needs; the event loop is made late by stopping the node's process.
+
+Every other test's node keeps the worker shedder out of the way (tests/helpers/server.py);
+these set what they test."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -15,6 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from pigeon.config import Config
 from pigeon.store.sqlite import DB_FILE
 from tests.helpers.metrics import scrape
 from tests.helpers.raw import Frame, Http, RawWs
@@ -329,3 +335,96 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
         assert answered.index("read") < answered.index("m1"), answered
         await ws.close()
         await late.close()
+
+
+@contextlib.asynccontextmanager
+async def loop_stalled(
+    server: ServerProcess, stopped_s: float, running_s: float
+) -> AsyncIterator[None]:
+    """Stop the node's process for ``stopped_s``, let it run for ``running_s``, over and over:
+    every timer its loop sets comes due while it is stopped, so every sample of its lag is
+    late by most of ``stopped_s``, as on a loop saturated with work (the sleeps are the
+    stall's duty cycle, not waits for an event)."""
+
+    async def cycle() -> None:
+        while True:
+            os.kill(server.pid, signal.SIGSTOP)
+            try:
+                await asyncio.sleep(stopped_s)
+            finally:
+                os.kill(server.pid, signal.SIGCONT)
+            await asyncio.sleep(running_s)
+
+    task = asyncio.ensure_future(cycle())
+    try:
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+async def until_utilisation_below(
+    session: aiohttp.ClientSession, server: ServerProcess, bound: float
+) -> None:
+    """Scrape until the worker shedder's utilisation is under ``bound`` (the loop's next
+    sample on time, once a stall is over)."""
+    async with asyncio.timeout(TIMEOUT_S):
+        while True:
+            if (await scrape(session, server))["pigeon_worker_utilisation{}"] < bound:
+                return
+            await asyncio.sleep(0.02)
+
+
+@pytest.mark.single_node("stops the node's process")
+async def test_a_loop_late_for_tens_of_milliseconds_sheds_sends_but_not_read_markers(
+    tmp_path: Path, client_session: aiohttp.ClientSession
+) -> None:
+    """D61: at the defaults, an event loop late by 0.2 s at every sample (a fifth of what
+    shed anything before) sheds typing, history reads and sends busy with a retry-after,
+    while a read marker is served; every send taken is acked and stored. The writer's own
+    shedding is off, so what sheds is the loop's lag."""
+    defaults = Config()
+    env = {
+        "PIGEON_SHED_LOOP_LAG_S": str(defaults.shed_loop_lag_s),
+        "PIGEON_SHED_LOOP_LAG_INTERVAL_S": str(defaults.shed_loop_lag_interval_s),
+        "PIGEON_REQUEST_RATE_PER_S": "100000",
+        "PIGEON_REQUEST_BURST": "100000",
+        **NO_WRITER_SHEDDING,
+    }
+    async with node(tmp_path, env) as server:
+        http = Http(client_session, server.url)
+        alice, _ = await http.user("alice"), await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        ws = await RawWs.connect(client_session, server.url)
+        assert (await ws.hello(alice))["type"] == "welcome"
+        first = await ws.send(conv, "first")
+        acks: list[Frame] = []
+        async with loop_stalled(server, stopped_s=0.2, running_s=0.02):
+            async with asyncio.timeout(TIMEOUT_S):
+                while True:
+                    await ws.ws.send_json({"type": "typing", "conv": conv})
+                    reply = await ws.request(
+                        {
+                            "type": "send",
+                            "conv": conv,
+                            "client_msg_id": f"m{len(acks)}",
+                            "body": "hi",
+                        }
+                    )
+                    if reply["type"] != "ack":
+                        break
+                    acks.append(reply)
+            # The retry-after grows with the overload: 1 s at a lag of 100 ms, 2 s at 200.
+            assert reply["code"] == "busy" and reply["retry_after_ms"] >= 1000, reply
+            history = await ws.request({"type": "history", "conv": conv})
+            assert history["code"] == "busy" and history["retry_after_ms"] >= 1000, history
+            marker = await ws.request({"type": "read", "conv": conv, "seq": first["seq"]})
+            assert marker["type"] == "ok", marker
+        await until_utilisation_below(client_session, server, 0.5)
+        stored = await ws.request({"type": "history", "conv": conv, "after": first["seq"]})
+        assert [e["seq"] for e in stored["events"]] == [a["seq"] for a in acks]
+        got = await scrape(client_session, server)
+        assert got["pigeon_shed_total{priority=typing,shedder=worker}"] >= 1
+        assert got["pigeon_shed_total{priority=write,shedder=worker}"] >= 1
+        assert got.get("pigeon_shed_total{priority=critical,shedder=worker}", 0) == 0
+        await ws.close()

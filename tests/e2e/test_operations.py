@@ -27,9 +27,12 @@ async def test_metrics_count_what_happened(
     for i in range(3):
         await ws.send(conv, f"m{i}")
     await ws.send("c0000000000000000", "x")  # not_found
+    assert (await ws.request({"type": "read", "conv": conv, "seq": 1}))["type"] == "ok"
     got = await scrape(http.session, server)
     assert got["pigeon_frames_received_total{type=send}"] == 4
     assert got["pigeon_send_latency_seconds_count{transport=ws}"] == 3
+    assert got["pigeon_critical_latency_seconds_count{type=read}"] == 1
+    assert got["pigeon_critical_latency_seconds_count{type=hello}"] == 1
     assert got["pigeon_errors_total{code=not_found,transport=ws}"] == 1
     assert got["pigeon_connections{}"] == 1
     if backends.store != "memory:":  # the memory store commits each call alone: no batches

@@ -81,6 +81,12 @@ class ServerProcess(_ServerProcess):
                 # The tests' webhook receivers and push service listen on loopback, which a
                 # node refuses to reach unless allowed (D59).
                 "PIGEON_OUTBOUND_ALLOWED_NETWORKS": "127.0.0.0/8",
+                # The worker shedder out of the way: on a loaded 2-core machine running
+                # several suites, a node's loop or writer can stand late by tens of
+                # milliseconds (D61) and refuse a test's request busy. The tests of the
+                # shedder (tests/e2e/test_limiters.py) set what they test.
+                "PIGEON_SHED_LOOP_LAG_S": "1000",
+                "PIGEON_SHED_WRITE_DELAY_S": "1000",
                 **(env or {}),
             },
             timeout_s=TIMEOUT_S,

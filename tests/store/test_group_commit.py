@@ -1,7 +1,9 @@
-"""The writer's failed batches: rolled back, not retried, remembered until a batch commits."""
+"""The writer's failed batches: rolled back, not retried, remembered until a batch commits;
+and how it takes critical writes into batches."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pigeon.errors import StoreUnavailable
+from pigeon.store.batch_runner import Pending, _Lanes
 from pigeon.store.group_commit import GroupCommitWriter
 from pigeon.store.sqlite import SqliteStore, connect, migrate
 
@@ -83,3 +86,35 @@ async def test_a_corrupt_page_fails_the_whole_batch(writer: GroupCommitWriter) -
     with pytest.raises(StoreUnavailable):
         await writer.submit("corrupt", corrupt)
     assert writer.statistics().last_error is not None
+
+
+async def test_critical_jobs_commit_in_a_batch_of_their_own_but_never_starve_sends() -> None:
+    """D61: queued read markers (the critical lane) are taken alone, not into a batch with
+    hundreds of sends whose commit they would wait for; the batch after takes sends too,
+    so a steady stream of critical jobs cannot hold sends back."""
+    lanes = _Lanes(max_normal=100, max_critical=10)
+
+    def job(name: str, *, critical: bool) -> Pending[object]:
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        pending: Pending[object] = Pending(name, put(name), future)
+        assert lanes.put_nowait(pending, critical=critical)
+        return pending
+
+    for name in ("s1", "s2", "s3"):
+        job(name, critical=False)
+    job("r1", critical=True)
+    job("r2", critical=True)
+
+    def names() -> list[str]:
+        batch, stop = lanes.take(512)
+        assert not stop
+        lanes.done()
+        return [p.name for p in batch]
+
+    assert names() == ["r1", "r2"]
+    job("r3", critical=True)
+    assert names() == ["r3", "s1", "s2", "s3"]
+    job("s4", critical=False)
+    job("r4", critical=True)
+    assert names() == ["r4"]
+    assert names() == ["s4"]

@@ -2,8 +2,8 @@
 its arrival, before any work: request rate per user and per client network, requests in
 flight per user, the fleet shedder's reserve for critical work, and the worker-utilisation
 shedder. The rules are in :mod:`pigeon.core.shedding` and :mod:`pigeon.core.limits`; this
-class measures (requests in flight, the writer's queueing delay, the event loop's lag) and
-counts.
+class measures (requests in flight, the writer's queueing delay, the event loop's lag, both
+counted once they stand: :class:`~pigeon.core.shedding.StandingDelay`) and counts.
 
 A request admitted is :meth:`Limiters.release` d once it is answered; its reply (an ack of a
 write accepted) is never shed afterwards.
@@ -45,6 +45,12 @@ class Limiters:
             interval_s=config.shed_write_delay_interval_s,
         )
         self._loop_lag_full_s = config.shed_loop_lag_s
+        # So is the event loop's lag, sampled every 50 ms (app.watch_loop_lag): one pause
+        # (start-up, a collection) sheds nothing, a loop that stays late does (D61).
+        self._loop_lag = shedding.StandingDelay(
+            target_s=config.shed_loop_lag_s * shedding.SHED_AT[Priority.TYPING],
+            interval_s=config.shed_loop_lag_interval_s,
+        )
         self._capacity = config.max_requests_in_flight
         self._reserve = config.critical_reserve
         # A user's requests include their writes: the request bucket is never tighter than
@@ -66,11 +72,7 @@ class Limiters:
             else None
         )
         self.in_flight = 0
-        # The event loop's lag as the shedder counts it: the smaller of the last two samples
-        # (app.watch_loop_lag, every 0.25 s), so that one pause (start-up, a collection)
-        # sheds nothing, while a saturated loop, late at every sample, does.
-        self.loop_lag_s = 0.0
-        self._last_lag_s = 0.0
+        self.loop_lag_s = 0.0  # the event loop's lag as the shedder counts it
         self._refused_rate = {
             name: metrics.rate_limited.labels(name)
             for name in ("requests_user", "requests_network", "concurrent_user")
@@ -82,8 +84,8 @@ class Limiters:
         }
 
     def observe_loop_lag(self, lag_s: float) -> None:
-        self.loop_lag_s = min(lag_s, self._last_lag_s)
-        self._last_lag_s = lag_s
+        """One sample of how late the event loop ran a timer."""
+        self.loop_lag_s = self._loop_lag.observe(lag_s, self._monotonic())
 
     def utilisation(self) -> float:
         delay_s = self._writer_delay.observe(self._write_delay_s(), self._monotonic())

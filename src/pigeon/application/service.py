@@ -153,7 +153,7 @@ class Service:
         self.limiters = Limiters(
             config,
             metrics,
-            write_delay_s=lambda: store.statistics().write_delay_s,
+            write_delay_s=store.write_delay_s,
             monotonic=monotonic,
         )
         # Every write a user makes to a log (sends, edits, deletes, conversations, members),

@@ -29,7 +29,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "history_per_send": 0.3,
         "read_per_send": 0.3,
         "hello_per_send": 0.01,
-        "shed_loop_lag_s": 1.0,
+        "shed_loop_lag_s": 0.0,  # 0: the node's own default (D61)
     },
     "S5": {"clients": 15_000, "hold": 10},
     "S6": {

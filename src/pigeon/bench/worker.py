@@ -904,7 +904,11 @@ class Worker:
         end_us = now_us()
 
         def settled() -> bool:
-            return all(c.open and not c.pending and not c.outbox for c in self.clients)
+            # S4's hellos in flight are part of the run: counted when answered or timed out,
+            # never left out because the schedule ended first (a slow node answers late).
+            return self.hello_probes == 0 and all(
+                c.open and not c.pending and not c.outbox for c in self.clients
+            )
 
         settled_in_time = await self._until(settled, cfg.drain_timeout_s + cfg.reconnect_timeout_s)
         cpu_answered = resource.getrusage(resource.RUSAGE_SELF)

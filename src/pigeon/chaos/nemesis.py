@@ -24,10 +24,17 @@ from typing import Protocol
 
 from pigeon.chaos.lossyfs import LossyMount
 from pigeon.chaos.proxy import FaultProxy
-from pigeon.cluster import LocalCluster, haproxy, processes
+from pigeon.cluster import ClusterError, LocalCluster, haproxy, processes
 
 # Seconds a healed process has to report healthy again.
 HEAL_TIMEOUT_S = 60.0
+# A planned switchover's bound for each of its waits (the candidate synchronous, Patroni's
+# answer: it polls up to 20 s itself, the new primary routed and writable).
+SWITCHOVER_TIMEOUT_S = 30.0
+# Every PRIMARY_CUT_EVERY-th power cut, from the first, is of a primary (D62); recorded as
+# PRIMARY_CUT, the others under the kind's own name.
+PRIMARY_CUT_EVERY = 2
+PRIMARY_CUT = "power_loss_primary"
 
 
 class NemesisError(Exception):
@@ -295,9 +302,19 @@ class PowerLoss:
     (D58): SIGKILL the member as a lost machine, then the filesystem's process, losing every
     write it had not fsynced. On heal the machine comes back: the filesystem is mounted again,
     and once a member is primary (a failover if it was) the member starts and rejoins, with
-    pg_rewind if Patroni needs it. Only a member :meth:`rig` put on such a disk."""
+    pg_rewind if Patroni needs it, until it is a synchronous standby again. Only a member
+    :meth:`rig` put on such a disk.
+
+    Every other cut, the first included, is of a primary (D62): the run first hands the
+    primary role to the member (:meth:`switch_over`, a planned switchover), so that the cut
+    loses a primary's unsynced WAL and forces a failover and the old primary's rejoin. A
+    cut is recorded as :data:`PRIMARY_CUT` when the member is primary at that moment (a
+    store failover may have made it so too)."""
 
     name = "power_loss"
+
+    def __init__(self) -> None:
+        self.cuts = 0
 
     def targets(self, stage: Stage) -> list[str]:
         return sorted(stage.disks)
@@ -338,6 +355,30 @@ class PowerLoss:
         wait_healthy(cluster)
         return None
 
+    def next_cut_of_primary(self) -> bool:
+        """Whether the next cut is to hit the member as primary: every other one, the
+        first included (a function of the seed's schedule). Counts the cut."""
+        self.cuts += 1
+        return self.cuts % PRIMARY_CUT_EVERY == 1
+
+    def switch_over(self, stage: Stage, target: str) -> str | None:
+        """Make ``target`` the primary by a planned switchover, and wait until the cluster is
+        at full strength again. Returns why not (Patroni refused, or the member never became
+        a synchronous standby in time): the cut then hits it as a standby."""
+        cluster = stage.cluster
+        why = None
+        if cluster.postgres_primary() != target:
+            try:
+                cluster.switch_over(target, SWITCHOVER_TIMEOUT_S)
+            except ClusterError as exc:
+                why = str(exc)
+        wait_healthy(cluster)
+        return why
+
+    def recorded_as(self, stage: Stage, target: str) -> str:
+        """The name the cut goes into the history under: its member's role decides."""
+        return PRIMARY_CUT if stage.cluster.postgres_primary() == target else self.name
+
     def inject(self, stage: Stage, target: str) -> None:
         stage.cluster.kill_postgres_member(target)
         stage.disks[target].power_cut()
@@ -345,7 +386,7 @@ class PowerLoss:
     def heal(self, stage: Stage, target: str) -> None:
         stage.disks[target].start()  # the machine comes back
         stage.cluster.wait_for_primary(HEAL_TIMEOUT_S, other_than=target)
-        stage.cluster.start_again(target)
+        stage.cluster.start_again(target)  # crash recovery, then pg_rewind if it led
         wait_healthy(stage.cluster)
 
 
@@ -393,6 +434,7 @@ def kind_named(name: str) -> FaultKind:
 
 __all__ = [
     "KINDS",
+    "PRIMARY_CUT",
     "FaultKind",
     "NemesisError",
     "Stage",

@@ -186,6 +186,9 @@ COLOURS = {
     "partition_bus": "cyan",
     "slow_store": "olive",
     "clock_jump": "green",
+    "power_loss": "black",
+    "power_loss_primary": "magenta",  # nemesis.PRIMARY_CUT: the member was primary
+    "switchover": "gold",  # run.SWITCHOVER: before a primary's power cut
 }
 
 

@@ -36,6 +36,8 @@ from pigeon.simulation.history import Checker, Record, Verdict, read_records
 EXAMPLES = 10
 # The gateway whose store and bus links go through fault proxies, in a cluster the run starts.
 RIGGED_GATEWAY = "gateway-0"
+# How a planned switchover before a primary power cut is recorded in the history.
+SWITCHOVER = "switchover"
 
 
 @dataclass
@@ -84,11 +86,20 @@ def judge(path: Path, ack_timeout_s: float) -> tuple[Verdict, dict[str, Any], in
 class Nemesis:
     """Injects the planned faults in order, one at a time, each healed before the next."""
 
-    def __init__(self, stage: nemesis.Stage, history: History) -> None:
+    def __init__(
+        self,
+        stage: nemesis.Stage,
+        history: History,
+        say: Callable[[str], None] = lambda line: None,
+    ) -> None:
         self.stage = stage
         self.history = history
-        self.active: tuple[nemesis.FaultKind, str] | None = None
+        self.say = say
+        # (kind, target, the name its fault is recorded under) while a fault holds
+        self.active: tuple[nemesis.FaultKind, str, str] | None = None
         self.injected = 0
+        # The planned switchovers before primary power cuts: when, to whom, why refused.
+        self.switchovers: list[dict[str, Any]] = []
 
     async def run(self, planned: list[schedule.PlannedFault], until_s: float) -> None:
         healed_s = 0.0
@@ -100,28 +111,46 @@ class Nemesis:
                 return  # the rest would run into the drain
             await asyncio.sleep(start_s - self.history.now_ms() / 1000)  # the start time
             kind = nemesis.kind_named(fault.kind)
-            self.active = (kind, fault.target)
-            self.history.add("fault", "nemesis", op=fault.kind, target=fault.target)
+            op = fault.kind
+            if isinstance(kind, nemesis.PowerLoss):
+                op = await self._before_cut(kind, fault.target)
+            self.active = (kind, fault.target, op)
+            self.history.add("fault", "nemesis", op=op, target=fault.target)
             await asyncio.to_thread(kind.inject, self.stage, fault.target)
             self.injected += 1
             await asyncio.sleep(fault.hold_s)  # how long the fault holds
             await self.heal()
             healed_s = self.history.now_ms() / 1000
 
+    async def _before_cut(self, kind: nemesis.PowerLoss, target: str) -> str:
+        """Before every other power cut, a planned switchover to its member (D62), recorded
+        as a fault of its own (``switchover``: its pause in acks is its own figure, not the
+        cut's), then the shortest gap. Returns the name the cut is recorded under."""
+        if kind.next_cut_of_primary():
+            at_s = self.history.now_ms() / 1000
+            self.history.add("fault", "nemesis", op=SWITCHOVER, target=target)
+            why = await asyncio.to_thread(kind.switch_over, self.stage, target)
+            self.history.add("heal", "nemesis", op=SWITCHOVER, target=target)
+            self.switchovers.append({"at_s": at_s, "to": target, "refused": why})
+            if why:
+                self.say(f"no switchover to {target}, cut as a standby: {why}")
+            await asyncio.sleep(schedule.GAP_S[0])  # the shortest gap between two faults
+        return await asyncio.to_thread(kind.recorded_as, self.stage, target)
+
     async def heal(self) -> None:
         if self.active is None:
             return
-        kind, target = self.active
+        kind, target, op = self.active
         await asyncio.to_thread(kind.heal, self.stage, target)
         self.active = None
-        self.history.add("heal", "nemesis", op=kind.name, target=target)
+        self.history.add("heal", "nemesis", op=op, target=target)
 
     def heal_now(self) -> None:
         """From outside the loop (Ctrl-C): heal a fault still in progress. A fault on a
         proxied link needs no heal here: its proxies died with the run's loop, and the
         gateway behind them is in the run's own cluster, which is stopped next."""
         if self.active is not None:
-            kind, target = self.active
+            kind, target, _ = self.active
             if not isinstance(kind, nemesis.Link):
                 with contextlib.suppress(nemesis.NemesisError, ClusterError, OSError):
                     kind.heal(self.stage, target)
@@ -146,7 +175,7 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
         )
     scratch = Path(tempfile.mkdtemp(prefix="pigeon-chaos-history-"))
     history = History(history_path or scratch / "history.jsonl")
-    mayhem = Nemesis(nemesis.Stage(cluster), history)
+    mayhem = Nemesis(nemesis.Stage(cluster), history, options.say)
     failed = True
     try:
         if started_dir is not None:
@@ -251,6 +280,7 @@ async def _run(
         "faults_by_kind": report.by_kind(found),
         "skipped_kinds": skipped,
         "faults": found,
+        "switchovers": mayhem.switchovers,
         "planned": [asdict(f) for f in planned],
         "drain": {"seconds": round(drain_s, 3), "behind": behind, "resyncs": resyncs},
         "cluster": {
@@ -335,7 +365,7 @@ async def _progress(options: Options, history: History, mayhem: Nemesis) -> None
         await asyncio.sleep(every_s)  # a progress line's period
         now_s = history.now_ms() / 1000
         acked = history.counts["ok"]
-        fault = f"{mayhem.active[0].name} {mayhem.active[1]}" if mayhem.active else "none"
+        fault = f"{mayhem.active[2]} {mayhem.active[1]}" if mayhem.active else "none"
         line = (
             f"chaos {now_s:5.0f}/{options.duration_s:.0f} s  acked {acked}  "
             f"faults {mayhem.injected}  now: {fault}"

@@ -556,11 +556,10 @@ class LocalCluster:
         return [name for name, role in self.postgres_roles().items() if role == "replica"]
 
     def postgres_sync_standby(self) -> str | None:
-        """The standby the primary now waits for at each commit (Patroni's ``/sync`` is 200
-        there alone), if one is."""
+        """A standby the primary now waits for at each commit (the first of the synchronous
+        set, :meth:`postgres_is_synchronous`), if one is."""
         for proc in self.of_kind("postgres"):
-            rest = int(proc.extra["rest_port"])
-            if processes.http_status(f"http://127.0.0.1:{rest}/sync")[0] == 200:
+            if self.postgres_is_synchronous(proc.name):
                 return proc.name
         return None
 
@@ -574,6 +573,49 @@ class LocalCluster:
             if time.monotonic() >= deadline:
                 raise ClusterError(f"no new PostgreSQL primary after {timeout_s:.0f} s")
             time.sleep(processes.POLL_S)
+
+    def postgres_is_synchronous(self, name: str) -> bool:
+        """Whether the primary now waits for standby ``name`` at each commit (Patroni's
+        ``/sync`` answers 200 on a member of the synchronous set): it streams, and it is
+        one Patroni may promote or switch over to in strict mode."""
+        rest = int(self.proc(name).extra["rest_port"])
+        return processes.http_status(f"http://127.0.0.1:{rest}/sync")[0] == 200
+
+    def wait_synchronous(self, name: str, timeout_s: float) -> None:
+        """Wait (bounded) until standby ``name`` is in the synchronous set: a member started
+        again has rejoined once it streams and Patroni named it, at its next loop."""
+        if not processes.wait_until(lambda: self.postgres_is_synchronous(name), timeout_s):
+            role, state = patroni.member_state(int(self.proc(name).extra["rest_port"]))
+            raise ClusterError(
+                f"{name} is not a synchronous standby after {timeout_s:g} s "
+                f"(Patroni: {role or 'no answer'}, {state})"
+            )
+
+    def switch_over(self, candidate: str, timeout_s: float) -> str:
+        """Hand the primary role to standby ``candidate``: a planned switchover through
+        Patroni's REST API (``POST /switchover`` with the leader and the candidate), then a
+        wait (bounded) until the candidate is primary and the cluster routes to it. Returns
+        the former primary. In strict synchronous mode Patroni accepts only a member of the
+        synchronous set, so this first waits for the candidate to be in it. Raises
+        ClusterError with Patroni's answer when it refuses."""
+        leader = self.wait_for_primary(timeout_s)
+        if leader == candidate:
+            raise ClusterError(f"{candidate} is already the primary")
+        self.wait_synchronous(candidate, timeout_s)
+        rest = int(self.proc(leader).extra["rest_port"])
+        status, answer = processes.http_status(
+            f"http://127.0.0.1:{rest}/switchover",
+            post_json={"leader": leader, "candidate": candidate},
+            # Patroni answers once the leader key moved: it polls for up to 20 s.
+            timeout_s=timeout_s,
+        )
+        if status != 200:
+            raise ClusterError(f"Patroni refused the switchover to {candidate}: {status} {answer}")
+        if self.wait_for_primary(timeout_s, other_than=leader) != candidate:
+            raise ClusterError(f"Patroni switched over to another member than {candidate}")
+        [front] = self.of_kind("pgproxy")
+        self._wait_writable(front.port, f"the switchover to {candidate}")
+        return leader
 
     def kill_postgres_member(self, name: str) -> None:
         """SIGKILL one PostgreSQL member as a lost machine: its Patroni and its postmaster
@@ -689,7 +731,14 @@ class LocalCluster:
             if not role:
                 return result(False, f"Patroni: {state}")
             # "running" (3.0) or "streaming" (later): PostgreSQL is up in that role.
-            return result(state in ("running", "streaming"), f"{role}, {state}")
+            if state not in ("running", "streaming"):
+                return result(False, f"{role}, {state}")
+            # A standby counts once Patroni names it synchronous in etcd: until then (a few
+            # seconds after a promotion or a rejoin) a lost primary leaves no member that
+            # strict mode lets Patroni promote (D62).
+            if role == "replica" and not self.postgres_is_synchronous(proc.name):
+                return result(False, f"{role}, {state}, not yet synchronous")
+            return result(True, f"{role}, {state}")
         if proc.kind == "postgres":
             return result(*processes.pg_ready(proc.port))
         if proc.kind == "etcd":

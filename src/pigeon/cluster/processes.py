@@ -11,6 +11,7 @@ reused pid is never hit.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pwd
 import random
@@ -211,10 +212,17 @@ def wait_until(check: Callable[[], bool], timeout_s: float) -> bool:
         time.sleep(POLL_S)
 
 
-def http_status(url: str) -> tuple[int, str]:
-    """The status and body of a GET, or ``(0, reason)`` when there is no answer."""
+def http_status(
+    url: str, *, post_json: object = None, timeout_s: float = PROBE_TIMEOUT_S
+) -> tuple[int, str]:
+    """The status and body of a GET (a POST of ``post_json`` as JSON, if given), or
+    ``(0, reason)`` when there is no answer within ``timeout_s``."""
+    request = urllib.request.Request(url)
+    if post_json is not None:
+        request.data = json.dumps(post_json).encode()
+        request.add_header("Content-Type", "application/json")
     try:
-        with urllib.request.urlopen(url, timeout=PROBE_TIMEOUT_S) as response:
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:
             return int(response.status), response.read().decode(errors="replace")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode(errors="replace")

@@ -116,6 +116,12 @@ class Metrics:
             "pigeon_send_latency_seconds", "request received -> ack queued for writing",
             ["transport"], buckets=LATENCY_BUCKETS_S, registry=r,
         )  # fmt: skip
+        self.critical_latency = Histogram(
+            "pigeon_critical_latency_seconds",
+            "critical WebSocket request read -> reply queued for writing, by frame type "
+            "(read markers, hellos: what the shedders never refuse)",
+            ["type"], buckets=LATENCY_BUCKETS_S, registry=r,
+        )  # fmt: skip
         self.delivery_lag = Histogram(
             "pigeon_delivery_lag_seconds", "commit of an event -> its push written",
             buckets=LATENCY_BUCKETS_S, registry=r,
@@ -148,7 +154,9 @@ class Metrics:
         )
         self.draining = Gauge("pigeon_draining", "1 while the node drains", registry=r)
         self.loop_lag = Histogram(
-            "pigeon_event_loop_lag_seconds", "how late a 0.25 s timer fires",
+            "pigeon_event_loop_lag_seconds",
+            "how long a task waits for the event loop: a 50 ms timer late, then at the back of "
+            "the ready queue",
             buckets=LATENCY_BUCKETS_S, registry=r,
         )  # fmt: skip
         self.shed = Counter(
@@ -159,6 +167,8 @@ class Metrics:
         build.labels(__version__).set(1)
         self.store_up.set(1)
         self.ws_send_latency = self.send_latency.labels("ws")  # looked up once (D54)
+        self.critical_latency_read = self.critical_latency.labels("read")
+        self.critical_latency_hello = self.critical_latency.labels("hello")
 
     def frame_received(self, frame_type: str) -> None:
         """Count one WebSocket frame of ``frame_type`` (a closed set: the frame tags)."""

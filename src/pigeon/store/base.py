@@ -85,11 +85,6 @@ class StoreStatistics:
     # Databases of a store spread over several (PostgreSQL's shards) that the last check
     # could not read; a store of one database is unreachable as a whole (check raises).
     unreachable_databases: int = 0
-    # How long the oldest write not yet answered has waited for its writer (queued, or in
-    # the batch being committed), seconds; 0 with none waiting. The worker shedder's measure
-    # of the writer (D55): a queueing delay, as CoDel's, where a queue's length says nothing
-    # without the writer's speed.
-    write_delay_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +211,12 @@ class Store(Protocol):
 
     def statistics(self) -> StoreStatistics:
         """The store's queues now, for metrics; cheap, no I/O."""
+
+    def write_delay_s(self) -> float:
+        """How long the oldest write not yet answered has waited for its writer (queued, or
+        in the batch being committed), seconds; 0 with none waiting. The worker shedder's
+        measure of the writer (D55): a queueing delay, as CoDel's, where a queue's length
+        says nothing without the writer's speed. Read on every request: one lock at most."""
 
     # -- backup and restore (pigeon backup / restore; the store need not be open) -----------
 

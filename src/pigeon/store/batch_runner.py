@@ -55,7 +55,8 @@ _STOP = object()
 
 
 class _Lanes:
-    """Two bounded FIFO lanes under one lock; a batch takes the critical lane's jobs first.
+    """Two bounded FIFO lanes under one lock; a batch takes the critical lane's jobs first,
+    alone unless the batch before was the critical lane's alone.
     A job is in a lane until a thread takes it into a batch, and then counted as running
     until the batch's outcomes are handed to the loop, so :meth:`oldest_queued_at` never
     misses one in between."""
@@ -67,6 +68,7 @@ class _Lanes:
         self._max_normal = max_normal
         self._max_critical = max_critical
         self._running: dict[int, float] = {}  # thread id -> oldest queued_at of its batch
+        self._critical_alone = False  # the last batch taken was the critical lane's alone
 
     def put_nowait(self, pending: Pending[object], *, critical: bool) -> bool:
         """Queue ``pending``; False if its lane is full."""
@@ -96,8 +98,12 @@ class _Lanes:
             batch: list[Pending[object]] = []
             while self._critical and len(batch) < most:
                 batch.append(self._critical.popleft())
+            # Critical jobs commit in a batch of their own, not with hundreds of sends (D61);
+            # the next batch then takes sends too, so a stream of them cannot starve sends.
+            alone = bool(batch) and not self._critical_alone
+            self._critical_alone = alone
             stop = False
-            while self._normal and len(batch) < most:
+            while self._normal and len(batch) < most and not alone:
                 item = self._normal.popleft()
                 if item is _STOP:
                     stop = True

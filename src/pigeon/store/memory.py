@@ -140,6 +140,9 @@ class MemoryStore:
     def statistics(self) -> StoreStatistics:
         return StoreStatistics(write_queue_depth=0, read_queue_depth=0)
 
+    def write_delay_s(self) -> float:
+        return 0.0  # every write is done when its call returns: none ever waits
+
     # A memory store lives and dies with its node's process: ``pigeon backup`` (another
     # process) can never reach it, and a snapshot file only tests would read is not worth a
     # second format. So both refuse, before touching anything (docs/DECISIONS.md D32).

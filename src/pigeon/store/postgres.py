@@ -712,9 +712,11 @@ class PostgresStore:
         return StoreStatistics(
             write_queue_depth=sum(w.queued() for w in self._writers.values()),
             read_queue_depth=self._reads,
-            write_delay_s=max((w.oldest_wait_s() for w in self._writers.values()), default=0.0),
             unreachable_databases=len(self.unreachable),
         )
+
+    def write_delay_s(self) -> float:
+        return max((w.oldest_wait_s() for w in self._writers.values()), default=0.0)
 
     def writer_statistics(self) -> dict[str, tuple[int, int, int]]:
         """Per database: (batches, jobs, largest batch) since open."""

@@ -203,8 +203,10 @@ class SqliteStore:
         return StoreStatistics(
             write_queue_depth=self._writer.queued(),
             read_queue_depth=self._reader.queued(),
-            write_delay_s=self._writer.oldest_wait_s(),
         )
+
+    def write_delay_s(self) -> float:
+        return self._writer.oldest_wait_s()
 
     # -- plumbing ---------------------------------------------------------------------------
 
