@@ -16,7 +16,7 @@ import asyncpg
 import pytest
 
 from pigeon.core.conversation import MAX_CONVERSATIONS_PER_USER
-from pigeon.errors import DataDirRefused, StoreUnavailable
+from pigeon.errors import DataDirRefused, ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.base import Store
 from pigeon.store.postgres import (
     CATALOG,
@@ -283,6 +283,44 @@ class TestPostgresStore(StoreConformance):
         assert [e.seq for e in events] == list(range(1, 202))
         assert sorted(published[0] + published[1]) == list(range(2, 202))
         assert all(p == sorted(p) for p in published.values())
+
+    async def test_a_send_racing_its_senders_removal_on_another_gateway_is_refused(
+        self, store: Store, postgres: PostgresInstance
+    ) -> None:
+        """A member removed by another gateway while their send is in flight: the removal
+        (the conversation's row locked, the member's row deleted, as change_member does)
+        commits first, so the send must be refused, never appended after the removal. The
+        membership is read after the row's lock: in PostgreSQL's READ COMMITTED a read
+        before it sees the member still there (a chaos run once stored a send at the seq
+        after its sender's removal)."""
+        await make_users(store, "alice", "bob", "carol")
+        assert isinstance(store, PostgresStore)
+        conv = (await store.create_group("alice", "g", ["bob", "carol"], NOW)).result.conv
+        await send(store, "bob", conv, "before")
+        other_gateway = await asyncpg.connect(postgres.url(store.database_of(conv)))
+        try:
+            removal = other_gateway.transaction()
+            await removal.start()
+            await other_gateway.execute(
+                "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", conv
+            )
+            await other_gateway.execute(
+                "DELETE FROM members WHERE conv = $1 AND handle = 'bob'", conv
+            )
+            sending = asyncio.ensure_future(send(store, "bob", conv, "racing"))
+            async with asyncio.timeout(TIMEOUT_S):  # until the send waits on the row's lock
+                while not await other_gateway.fetchval(  # noqa: ASYNC110
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                ):
+                    await asyncio.sleep(0.01)  # another session's state: nothing to await
+            await removal.commit()
+            with pytest.raises(ProtocolViolation) as refused:
+                await sending
+            assert refused.value.code == ErrorCode.NOT_FOUND
+        finally:
+            await other_gateway.close()
+        events = (await store.read_page("alice", conv, after=0, before=None, limit=50)).events
+        assert [e.client_msg_id for e in events if e.sender == "bob"] == ["before"]
 
     async def test_two_gateways_batching_the_same_conversations_never_deadlock(
         self, store: Store, store_url: str, caplog: pytest.LogCaptureFixture

@@ -1360,6 +1360,11 @@ class PostgresStore:
         now_ms: int,
     ) -> Appended:
         async def job(conn: Connection) -> Appended:
+            # The conversation's row first, as change_member takes it: in READ COMMITTED a
+            # statement reads what was committed when it began, so a role read before this
+            # lock could miss a removal committed while the send waited for it, and the send
+            # would follow its sender's removal in the log.
+            await conn.execute("SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", conv)
             # The sender's role and an earlier event with this client id, in one round trip.
             row = await conn.fetchrow(
                 f"SELECT m.role, {_PREFIXED_EVENT_COLUMNS} FROM (SELECT 1) one "
