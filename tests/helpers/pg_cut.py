@@ -15,6 +15,7 @@ import contextlib
 import struct
 from dataclasses import dataclass, field
 
+from pigeon.chaos.proxy import drain_accepts
 from tests.helpers.timing import TIMEOUT_S
 
 # Untyped first messages: SSLRequest and GSSENCRequest come before the startup message.
@@ -54,7 +55,7 @@ class CommitCutter:
         self._closing = True
         if self._server is not None:
             self._server.close()
-        await asyncio.sleep(0)
+        await drain_accepts()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

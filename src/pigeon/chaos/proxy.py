@@ -21,6 +21,18 @@ MAX_CONNECTIONS = 256
 CONNECT_TIMEOUT_S = 10.0
 
 
+# A connection accepted as its listener closes reaches its handler a few loop turns later
+# (the accept, the transport's creation, connection_made, the handler's task): a close lets
+# that many pass, so no handler first runs after it, on a loop that may be ending.
+ACCEPT_TURNS = 8
+
+
+async def drain_accepts() -> None:
+    """Let connections a just-closed listener had accepted reach their handlers."""
+    for _ in range(ACCEPT_TURNS):
+        await asyncio.sleep(0)
+
+
 class FaultProxy:
     """Listens on 127.0.0.1 (a free port: :attr:`port` after :meth:`start`) and forwards each
     connection to ``upstream_port`` on 127.0.0.1. Its methods run on the event loop."""
@@ -72,7 +84,7 @@ class FaultProxy:
         self._flowing.set()
         for writer in list(self._writers):
             writer.close()
-        await asyncio.sleep(0)  # let such tasks start, see _closing and end
+        await drain_accepts()  # let such tasks start, see _closing and end
         if self._connections:
             _, left = await asyncio.wait(self._connections, timeout=CONNECT_TIMEOUT_S)
             for task in left:
@@ -114,10 +126,13 @@ class FaultProxy:
             pass  # the upstream is down: the client sees its connection close
         finally:
             self._connections.discard(task)
-            for end in (writer, upstream_writer):
-                if end is not None:
-                    self._writers.discard(end)
-                    end.close()
+            ends = [end for end in (writer, upstream_writer) if end is not None]
+            for end in ends:
+                self._writers.discard(end)
+                end.close()
+            # A close only schedules the socket's release: wait for it, so that none is left
+            # to a loop that ends next (a ResourceWarning a later test is blamed for).
+            await asyncio.gather(*(end.wait_closed() for end in ends), return_exceptions=True)
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(OSError):
