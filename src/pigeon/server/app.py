@@ -52,7 +52,7 @@ from pigeon.transport.http import (
     json_response,
     limiters_middleware,
 )
-from pigeon.transport.listener import Admission, AdmittingSite
+from pigeon.transport.listener import Admission, AdmittingSite, upgrade_on_reused_connection
 from pigeon.transport.webhook_client import WebhookClient
 from pigeon.transport.webpush import Vapid, WebPushNotifier, new_private_key
 from pigeon.transport.ws import WsEndpoint
@@ -381,7 +381,7 @@ async def start(config: Config) -> Node:
     app.on_response_prepare.append(add_security_headers)
     HttpApi(service).add_routes(app)
     AdminApi(service, ws, control).add_routes(app)
-    app.router.add_get(WS_PATH, ws.handle)
+    app.router.add_get(WS_PATH, upgrade_on_reused_connection)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/openapi.json", openapi_json)
@@ -395,6 +395,8 @@ async def start(config: Config) -> Node:
         head_timeout_s=config.request_head_timeout_s,
         metrics=metrics,
     )
+    admission.ws_path = WS_PATH.encode()
+    admission.ws_protocol = ws.protocol
     runner, port = await _listen(
         app,
         config.host,

@@ -205,9 +205,16 @@ async def read_body(request: web.Request, kind: type[B]) -> B:
 def client_address(request: web.Request, trusted_proxies: frozenset[str]) -> str:
     """Who is asking: the peer, or the address a trusted proxy says it forwarded for
     (the last of X-Forwarded-For: the one the proxy itself appended)."""
-    peer = request.remote or "unknown"
+    return forwarded_client(
+        request.remote or "unknown",
+        request.headers.getall(hdrs.X_FORWARDED_FOR, []),
+        trusted_proxies,
+    )
+
+
+def forwarded_client(peer: str, forwarded: list[str], trusted_proxies: frozenset[str]) -> str:
+    """:func:`client_address` from the peer and its X-Forwarded-For headers."""
     if peer in trusted_proxies:
-        forwarded = request.headers.getall(hdrs.X_FORWARDED_FOR, [])
         last = forwarded[-1].rsplit(",", 1)[-1].strip() if forwarded else ""
         if last:
             return last

@@ -13,6 +13,11 @@ Later heads on a keep-alive connection are bounded by aiohttp's keep-alive timer
 same timeout in :mod:`pigeon.server.app`), request bodies by ``request_body_timeout_s`` in
 :func:`pigeon.transport.http.errors_middleware`, and WebSockets by their hello deadline and
 pings.
+
+The first request's line chooses the protocol (D63): an upgrade to the WebSocket path goes
+to picows, with the bytes read so far; anything else to aiohttp, created only then. An
+upgrade that follows other requests on a keep-alive connection reaches aiohttp's handler
+:func:`upgrade_on_reused_connection`, which hands the socket over the same way.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import Protocol, cast
 
 import msgspec
 from aiohttp import web
@@ -28,7 +33,7 @@ from aiohttp import web
 from pigeon.core.admission import ConnectionCounts, HeadWatch
 from pigeon.core.http_api import ErrorResponse
 from pigeon.core.limits import client_network
-from pigeon.errors import ErrorCode
+from pigeon.errors import ErrorCode, ProtocolViolation
 from pigeon.ops.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -54,6 +59,10 @@ def _refusal() -> bytes:
     return head.encode() + body
 
 
+# A request line this long without its end goes to aiohttp, which refuses it.
+MAX_REQUEST_LINE_BYTES = 8192
+
+
 class Admission:
     """The per-address counts and the head deadline shared by every connection."""
 
@@ -62,14 +71,37 @@ class Admission:
         self.head_timeout_s = head_timeout_s
         self.metrics = metrics
         self.refusal = _refusal()
+        # The WebSocket path and the protocol its upgrades are handed to (picows: D63);
+        # None: every request goes to aiohttp.
+        self.ws_path = b""
+        self.ws_protocol: Callable[[HandedOver], asyncio.BaseProtocol] | None = None
+
+    def is_upgrade(self, request_line: bytes) -> bool:
+        """Whether a request line asks for the WebSocket path (aiohttp answers the rest)."""
+        if self.ws_protocol is None or not request_line.startswith(b"GET " + self.ws_path):
+            return False
+        return request_line[4 + len(self.ws_path) : 5 + len(self.ws_path)] in (b" ", b"?")
+
+
+class HandedOver(Protocol):
+    """What the WebSocket protocol tells the admission of a connection handed to it."""
+
+    def upgraded(self) -> None:
+        """The upgrade's head is in and answered: its deadline is over."""
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """The connection is gone: it no longer counts against its address."""
 
 
 class _Admitted(asyncio.Protocol):
     """aiohttp's protocol for one connection, behind the admission check and head deadline.
     Everything the transport reports is handed on unchanged."""
 
-    def __init__(self, inner: asyncio.Protocol, admission: Admission) -> None:
-        self._inner = inner
+    def __init__(self, make_inner: Callable[[], asyncio.Protocol], admission: Admission) -> None:
+        self._make_inner = make_inner
+        # aiohttp's protocol, made once the request line shows the request is not an upgrade.
+        self._inner: asyncio.Protocol | None = None
+        self._line = b""  # the start of the first request, until its line is complete
         self._admission = admission
         self._key: str | None = None  # set once admitted: what to uncount at the end
         self._head = HeadWatch()
@@ -92,7 +124,6 @@ class _Admitted(asyncio.Protocol):
         self._deadline = asyncio.get_running_loop().call_later(
             admission.head_timeout_s, self._head_timed_out
         )
-        self._inner.connection_made(transport)
 
     def _head_timed_out(self) -> None:
         self._deadline = None
@@ -104,21 +135,81 @@ class _Admitted(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         if self._key is None:
             return  # refused: closing, nothing to parse
+        inner = self._inner
+        if inner is None:
+            # The first request's line says whether it is a WebSocket upgrade.
+            self._line += data
+            if b"\n" not in self._line and len(self._line) < MAX_REQUEST_LINE_BYTES:
+                return
+            data, self._line = self._line, b""
+            if self._admission.is_upgrade(data):
+                self._upgrade(data)
+                return
+            assert self._transport is not None  # admitted
+            inner = self._inner = self._make_inner()
+            inner.connection_made(self._transport)
         if self._deadline is not None and self._head.feed(data):
             self._deadline.cancel()
             self._deadline = None
-        self._inner.data_received(data)
+        inner.data_received(data)
+
+    def _upgrade(self, data: bytes) -> None:
+        """Hand the connection, and what it sent so far, to the WebSocket protocol, which
+        reports back here when its head is answered and when it is gone (:class:`HandedOver`):
+        the head deadline and the count stay this object's."""
+        assert self._admission.ws_protocol is not None and self._transport is not None
+        protocol = self._admission.ws_protocol(self)
+        self._transport.set_protocol(protocol)
+        protocol.connection_made(self._transport)
+        buffered = cast(asyncio.BufferedProtocol, protocol)
+        view = memoryview(data)
+        while view:
+            into = memoryview(buffered.get_buffer(len(view)))
+            taken = min(len(into), len(view))
+            into[:taken] = view[:taken]
+            buffered.buffer_updated(taken)
+            view = view[taken:]
+
+    def upgraded(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def hand_over(self, request: web.BaseRequest) -> None:
+        """A WebSocket upgrade that came after other requests on a keep-alive connection,
+        which aiohttp has parsed: aiohttp lets go of the socket (what it would still write
+        goes nowhere), and the WebSocket protocol gets the head again with what followed."""
+        inner = self._inner
+        assert inner is not None and self._key is not None
+        version = request.version
+        head = b"%s %s HTTP/%d.%d\r\n" % (
+            request.method.encode(),
+            request.raw_path.encode(),
+            version.major,
+            version.minor,
+        )
+        head += b"".join(b"%s: %s\r\n" % pair for pair in request.raw_headers) + b"\r\n"
+        # Bytes after an upgrade's head are kept by aiohttp for the upgraded protocol.
+        tail: bytes = getattr(inner, "_message_tail", b"")
+        inner.transport = None  # type: ignore[attr-defined]
+        self._inner = None
+        # Once the handler has returned: aiohttp forgets the connection, which it now thinks
+        # lost, and no longer counts it as its own.
+        asyncio.get_running_loop().call_soon(inner.connection_lost, None)
+        self._upgrade(head + tail)
 
     def eof_received(self) -> bool | None:
-        if self._key is None:
+        if self._key is None or self._inner is None:
             return None
         return self._inner.eof_received()
 
     def pause_writing(self) -> None:
-        self._inner.pause_writing()
+        if self._inner is not None:
+            self._inner.pause_writing()
 
     def resume_writing(self) -> None:
-        self._inner.resume_writing()
+        if self._inner is not None:
+            self._inner.resume_writing()
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._key is None:
@@ -129,7 +220,8 @@ class _Admitted(asyncio.Protocol):
             self._deadline.cancel()
             self._deadline = None
         self._transport = None
-        self._inner.connection_lost(exc)
+        if self._inner is not None:
+            self._inner.connection_lost(exc)
 
 
 class AdmittingSite(web.TCPSite):
@@ -156,7 +248,7 @@ class AdmittingSite(web.TCPSite):
         assert server is not None
         make_inner: Callable[[], asyncio.Protocol] = server
         self._listening = await asyncio.get_running_loop().create_server(
-            lambda: _Admitted(make_inner(), self.admission),
+            lambda: _Admitted(make_inner, self.admission),
             self._host,
             self._port,
             backlog=self._backlog,
@@ -168,3 +260,18 @@ class AdmittingSite(web.TCPSite):
     def bound_port(self) -> int:
         """The port listened on (the one the OS chose for port 0)."""
         return int(self._listening.sockets[0].getsockname()[1])
+
+
+async def upgrade_on_reused_connection(request: web.Request) -> web.StreamResponse:
+    """aiohttp's handler of the WebSocket path: reached by an upgrade on a keep-alive
+    connection that served other requests first (a fresh connection's upgrade never gets to
+    aiohttp), or by a plain GET."""
+    transport = request.transport
+    admitted = transport.get_protocol() if transport is not None else None
+    if request.headers.get("Upgrade", "").lower() != "websocket" or not isinstance(
+        admitted, _Admitted
+    ):
+        raise ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
+    admitted.hand_over(request)
+    # Written nowhere (the socket is the WebSocket's now); counted as the upgrade it was.
+    return web.Response(status=101)

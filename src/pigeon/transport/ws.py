@@ -3,6 +3,10 @@
 It holds no protocol logic: it feeds received frames to the session, hands decoded requests
 to the :class:`~pigeon.application.service.Service`, and writes what the session queues.
 
+The WebSocket protocol is picows' (D63): the listener hands it every upgrade to ``/v1/ws``
+(:mod:`pigeon.transport.listener`), and its callbacks hand each whole message to the
+connection's session as it is parsed, with no reader task between.
+
 Writing: whatever is queued in one turn of the event loop is framed and written to the socket
 in one ``transport.write``, from a ``call_soon`` callback, not from a writer task: a push then
 costs no task wake-up (docs/DECISIONS.md, D14). A client that reads slower than
@@ -16,19 +20,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import random
 import struct
 import time
 from collections.abc import Awaitable
+from http import HTTPStatus
 
-from aiohttp import WSCloseCode, WSMsgType, web
+import msgspec
+from picows import (
+    WSAutoPingStrategy,
+    WSCloseCode,
+    WSFrame,
+    WSListener,
+    WSMsgType,
+    WSTransport,
+    WSUpgradeRequest,
+    WSUpgradeResponse,
+    WSUpgradeResponseWithListener,
+)
+from picows.picows import WSProtocol  # type: ignore[attr-defined]
 
 from pigeon.application.control import connection_id, recheck_delay_s
 from pigeon.application.hub import Hub
 from pigeon.application.service import AccountCapReached, Service
 from pigeon.config import Config
-from pigeon.core import limits, shedding
+from pigeon.core import limits, origins, shedding
 from pigeon.core.frames import (
     Ack,
     ClientFrame,
@@ -46,6 +64,7 @@ from pigeon.core.frames import (
     ServerFrame,
     Typing,
 )
+from pigeon.core.http_api import ErrorResponse
 from pigeon.core.records import AppendResult, Device, Event, EventKind
 from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import (
@@ -56,9 +75,12 @@ from pigeon.errors import (
     StoreUnavailable,
 )
 from pigeon.ops.logging import bind
-from pigeon.transport.http import client_address
+from pigeon.transport.http import forwarded_client
+from pigeon.transport.listener import HandedOver
 
 log = logging.getLogger(__name__)
+# picows logs every connection's opening and end at INFO: one line each is this module's.
+logging.getLogger("picows").setLevel(logging.WARNING)
 
 # aiohttp's own limit (or max_hello_bytes, if larger): a frame larger than this is not even
 # read, and the connection is closed with 1009. Frames between max_frame_bytes (max_hello_bytes
@@ -105,12 +127,145 @@ def _ack(request_id: int, result: AppendResult) -> Ack:
     )
 
 
+_picows_log = logging.getLogger("picows.server")
+
+
+def _new_task(coro: Awaitable[None]) -> asyncio.Task[None]:
+    return asyncio.ensure_future(coro)
+
+
+def _refusal(exc: ProtocolViolation) -> WSUpgradeResponseWithListener:
+    """An upgrade refused with the JSON error body every route answers with."""
+    retry = exc.retry_after_ms if isinstance(exc, RateLimited) else None
+    headers = {"Content-Type": "application/json"}
+    if retry is not None:
+        headers["Retry-After"] = str(max(1, -(-retry // 1000)))
+    body = msgspec.json.encode(
+        ErrorResponse(code=exc.code.value, message=exc.message, retry_after_ms=retry)
+    )
+    response = WSUpgradeResponse.create_error_response(HTTPStatus(exc.code.status), body, headers)
+    return WSUpgradeResponseWithListener(response, None)
+
+
+class _CountedWsProtocol(WSProtocol):  # type: ignore[misc]
+    """picows' protocol, telling the listener's admission when the connection is gone."""
+
+    def __init__(self, admitted: HandedOver, *args: object) -> None:
+        super().__init__(*args)
+        self._admitted = admitted
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        self._admitted.connection_lost(exc)
+
+
+class PicowsSocket(WSListener):
+    """picows' listener for one connection: hands whole messages to its
+    :class:`WsConnection`, and answers the closing handshake (RFC 6455 5.5.1)."""
+
+    def __init__(self, endpoint: WsEndpoint, forwarded: list[str]) -> None:
+        self._endpoint = endpoint
+        self.forwarded = forwarded  # X-Forwarded-For, for a trusted proxy's client address
+        self._transport: WSTransport | None = None
+        self._conn: WsConnection | None = None
+        self.closed = False
+        self.close_code: int | None = None
+        self._closed_by_peer: asyncio.Future[None] | None = None
+        # A fragmented message being assembled (aiohttp assembled them too).
+        self._fragments: list[bytes] = []
+        self._fragments_text = False
+        self._fragments_size = 0
+
+    def on_ws_connected(self, transport: WSTransport) -> None:
+        self._transport = transport
+        self._closed_by_peer = asyncio.get_running_loop().create_future()
+        self._conn = self._endpoint.opened(self, transport)
+
+    def on_ws_frame(self, transport: WSTransport, frame: WSFrame) -> None:
+        conn = self._conn
+        assert conn is not None
+        msg_type = frame.msg_type
+        if msg_type is WSMsgType.TEXT or msg_type is WSMsgType.BINARY:
+            if frame.fin and not self._fragments:
+                conn.frame_received(frame.get_payload_as_bytes(), msg_type is WSMsgType.TEXT)
+                return
+            if self._fragments:
+                self.fail(WSCloseCode.PROTOCOL_ERROR, b"a new message inside a fragmented one")
+                conn.peer_closed()
+                return
+            self._fragments_text = msg_type is WSMsgType.TEXT
+            self._add_fragment(conn, frame)
+        elif msg_type is WSMsgType.CONTINUATION:
+            if not self._fragments:
+                self.fail(WSCloseCode.PROTOCOL_ERROR, b"a continuation of nothing")
+                conn.peer_closed()
+                return
+            self._add_fragment(conn, frame)
+        elif msg_type is WSMsgType.CLOSE:
+            self.close_code = frame.get_close_code().value
+            if not transport.is_close_frame_sent:
+                transport.send_close(WSCloseCode.OK)
+            transport.disconnect()
+            if self._closed_by_peer is not None and not self._closed_by_peer.done():
+                self._closed_by_peer.set_result(None)
+            conn.peer_closed()
+
+    def _add_fragment(self, conn: WsConnection, frame: WSFrame) -> None:
+        payload = frame.get_payload_as_bytes()
+        self._fragments.append(payload)
+        self._fragments_size += len(payload)
+        config = self._endpoint.config
+        if self._fragments_size > max(
+            config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR, config.max_hello_bytes
+        ):
+            self.fail(WSCloseCode.MESSAGE_TOO_BIG, b"message too big")
+            conn.peer_closed()
+            return
+        if frame.fin:
+            data = b"".join(self._fragments)
+            self._fragments = []
+            self._fragments_size = 0
+            conn.frame_received(data, self._fragments_text)
+
+    def on_ws_disconnected(self, transport: WSTransport) -> None:
+        self.closed = True
+        if self._closed_by_peer is not None and not self._closed_by_peer.done():
+            self._closed_by_peer.set_result(None)
+        if self._conn is not None:
+            self._conn.peer_closed()
+
+    def fail(self, code: WSCloseCode, message: bytes) -> None:
+        """Close with ``code`` now, without waiting for the client's close frame."""
+        if self._transport is None or self.closed:
+            return
+        if not self._transport.is_close_frame_sent:
+            self.close_code = code.value
+            self._transport.send_close(code, message)
+        self._transport.disconnect()
+
+    async def close(self) -> None:
+        """The closing handshake: a close frame, the client's, then the socket closed."""
+        transport = self._transport
+        if transport is None or self.closed:
+            return
+        if not transport.is_close_frame_sent:
+            if self.close_code is None:
+                self.close_code = WSCloseCode.OK.value
+            transport.send_close(WSCloseCode.OK)
+        assert self._closed_by_peer is not None
+        try:
+            async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                await asyncio.shield(self._closed_by_peer)
+        finally:
+            transport.disconnect()
+
+
 class WsConnection:
     """One WebSocket connection: the session, its writes, and its requests."""
 
     def __init__(
         self,
-        ws: web.WebSocketResponse,
+        ws: PicowsSocket,
         transport: asyncio.Transport,
         service: Service,
         hub: Hub,
@@ -158,6 +313,12 @@ class WsConnection:
         self._refusal_counted = False
         self._close_task: asyncio.Task[None] | None = None
         self._cut_off_handle: asyncio.TimerHandle | None = None  # see _flush
+        # Set when no more frames are read: the peer closed or left, or the session closes.
+        self._read_done: asyncio.Future[None] = self._loop.create_future()
+        # Frames arrive in picows' callbacks: the tasks they start run in this context, so
+        # that their log lines name the connection.
+        self._context = contextvars.copy_context()
+        self._context.run(bind, conn=conn_id)
 
     def _count_error(self, code: ErrorCode) -> None:
         self.metrics.errors.labels(code.value, "ws").inc()
@@ -259,7 +420,6 @@ class WsConnection:
     # -- running ----------------------------------------------------------------------------
 
     async def run(self) -> None:
-        bind(conn=self.conn_id)  # every log line of this connection's work names it
         try:
             await self._read_loop()
         finally:
@@ -325,34 +485,37 @@ class WsConnection:
     async def _read_loop(self) -> None:
         # Until the session is open, the whole handshake must finish by this deadline: a
         # connection that never authenticates must not hold a slot.
-        deadline = time.monotonic() + self.config.hello_timeout_s
-        while not self.ws.closed:
-            timeout = None
-            if self.session.state < SessionState.OPEN:
-                timeout = deadline - time.monotonic()
-                if timeout <= 0:
-                    self.close("hello_timeout")
-                    return
-            try:
-                msg = await self.ws.receive(timeout=timeout)
-            except TimeoutError:
-                continue  # the deadline check above closes it
-            if msg.type is WSMsgType.TEXT and not _is_utf8(msg.data):
-                # RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
-                await self.ws.close(code=WSCloseCode.INVALID_TEXT, message=b"invalid utf-8")
-                return
-            if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
-                self.session.receive_frame(msg.data, time.monotonic())
-                for request in self.session.events_received():
-                    self._start(request)
-                self._flush_soon()
-                if self.session.close_expected():
-                    return
-            elif msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
-                return
-            elif msg.type is WSMsgType.ERROR:
-                log.info("websocket error", extra={"conn": self.conn_id, "error": repr(msg.data)})
-                return
+        deadline = self._loop.call_later(self.config.hello_timeout_s, self._hello_timed_out)
+        try:
+            await self._read_done
+        finally:
+            deadline.cancel()
+
+    def _hello_timed_out(self) -> None:
+        if self.session.state < SessionState.OPEN and not self._read_done.done():
+            self.close("hello_timeout")
+            self._read_done.set_result(None)
+
+    def frame_received(self, data: bytes, text: bool) -> None:
+        """A complete message from the client (picows' callback, via :class:`PicowsSocket`)."""
+        if self._read_done.done():
+            return  # closing: what still comes is not read
+        if text and not _is_utf8(data):
+            # RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
+            self.ws.fail(WSCloseCode.INVALID_TEXT, b"invalid utf-8")
+            self._read_done.set_result(None)
+            return
+        self.session.receive_frame(data, time.monotonic())
+        for request in self.session.events_received():
+            self._start(request)
+        self._flush_soon()
+        if self.session.close_expected():
+            self._read_done.set_result(None)
+
+    def peer_closed(self) -> None:
+        """The client sent its close frame, or the connection is gone."""
+        if not self._read_done.done():
+            self._read_done.set_result(None)
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -396,7 +559,7 @@ class WsConnection:
         # Requests run concurrently so that sends group-commit; they start in arrival order,
         # and each reaches the writer's queue before its first wait, so one connection's sends
         # are sequenced in the order they were sent.
-        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        task: asyncio.Task[None] = self._context.run(_new_task, coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         task.add_done_callback(lambda _: limiters.release(user))
@@ -542,7 +705,7 @@ class WsConnection:
 
 
 class WsEndpoint:
-    """The aiohttp handler of ``GET /v1/ws``: admission, then a :class:`WsConnection`."""
+    """``GET /v1/ws`` on picows: admission at the upgrade, then a :class:`WsConnection`."""
 
     def __init__(self, service: Service, hub: Hub, config: Config, node_id: str) -> None:
         self.node_id = node_id
@@ -557,48 +720,84 @@ class WsEndpoint:
         self.accepting = True
         self._all_closed = asyncio.Event()
         self._all_closed.set()
+        self._serving: set[asyncio.Task[None]] = set()
 
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        ws = web.WebSocketResponse(
-            heartbeat=self.config.heartbeat_s,
-            max_msg_size=max(
-                self.config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR, self.config.max_hello_bytes
-            ),
-            compress=False,
-            decode_text=False,
+    def protocol(self, admitted: HandedOver) -> asyncio.BaseProtocol:
+        """picows' protocol for one connection whose request line asked for ``/v1/ws``
+        (:class:`pigeon.transport.listener.Admission` hands it over)."""
+        config = self.config
+        heartbeat_s = config.heartbeat_s
+        return _CountedWsProtocol(
+            admitted,
+            None,
+            None,
+            False,  # the server's side
+            lambda request: self._listener_for(request, admitted),
+            _picows_log,
+            True,  # a failing callback closes the connection (1011), as aiohttp's handler
+            None,  # the head's deadline is the listener's (request_head_timeout_s)
+            True,  # pings every heartbeat_s of silence; no pong within half of it: closed
+            heartbeat_s,
+            heartbeat_s / 2,
+            WSAutoPingStrategy.PING_WHEN_IDLE,
+            True,  # pongs answered by picows
+            max(config.max_frame_bytes * HARD_FRAME_LIMIT_FACTOR, config.max_hello_bytes),
+            None,
+            16 * 1024,
         )
-        if not ws.can_prepare(request).ok:
-            # A plain GET (or a broken handshake) gets a JSON error like every other route,
-            # not aiohttp's text/plain 400.
-            raise ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
+
+    def _listener_for(
+        self, request: WSUpgradeRequest, admitted: HandedOver
+    ) -> WSListener | WSUpgradeResponseWithListener:
+        """The answer to an upgrade request: admission (D26), then a :class:`PicowsSocket`."""
+        admitted.upgraded()  # the head is in, whatever the answer
+        headers = request.headers
+        host = headers.get("Host")
+        if not origins.host_allowed(host, self.config.allowed_host_set):
+            return _refusal(ProtocolViolation(ErrorCode.MISDIRECTED, detail=f"Host {host!r}"))
+        origin = headers.get("Origin")
+        if not origins.origin_allowed(origin, host, self.config.allowed_origin_set):
+            return _refusal(ProtocolViolation(ErrorCode.FORBIDDEN, detail=f"Origin {origin!r}"))
+        if request.method != b"GET" or headers.get("Upgrade", "").lower() != "websocket":
+            # A plain GET (or a broken handshake) gets a JSON error like every other route.
+            return _refusal(
+                ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
+            )
         if not self.accepting or len(self.connections) >= self.config.max_connections:
-            raise RateLimited(1000, ErrorCode.BUSY)
+            return _refusal(RateLimited(1000, ErrorCode.BUSY))
         if not self._room_for_unwelcomed():
             self.service.metrics.rate_limited.labels("unauthenticated").inc()
-            raise RateLimited(1000, ErrorCode.BUSY)
-        try:
-            await ws.prepare(request)
-        except ConnectionError:
-            # The client left during the handshake (a storm of reconnects that time out):
-            # nothing to answer and nothing wrong with the server.
-            log.debug("client left during the websocket handshake")
-            return ws
-        transport = request.transport
-        if transport is None:  # lost right after the handshake
-            return ws
+            return _refusal(RateLimited(1000, ErrorCode.BUSY))
+        return PicowsSocket(self, request.headers.getall("X-Forwarded-For", []))
+
+    def opened(self, ws: PicowsSocket, transport: WSTransport) -> WsConnection:
+        """The handshake is done: the connection is served from here."""
+        underlying = transport.underlying_transport
+        peer = underlying.get_extra_info("peername")
+        address = forwarded_client(
+            peer[0] if isinstance(peer, tuple) else "unknown",
+            ws.forwarded,
+            self.config.trusted_proxy_set,
+        )
         self._next_id += 1
         conn = WsConnection(
             ws,
-            transport,
+            underlying,
             self.service,
             self.hub,
             self.config,
             connection_id(self.node_id, self._next_id),
-            limits.client_network(client_address(request, self.config.trusted_proxy_set)),
+            limits.client_network(address),
         )
         self.connections.add(conn)
         self._unwelcomed.add(conn)
         self._all_closed.clear()
+        task = conn._context.run(_new_task, self._serve(conn))
+        self._serving.add(task)
+        task.add_done_callback(self._serving.discard)
+        return conn
+
+    async def _serve(self, conn: WsConnection) -> None:
         try:
             await conn.run()
         finally:
@@ -606,7 +805,6 @@ class WsEndpoint:
             self._unwelcomed.discard(conn)
             if not self.connections:
                 self._all_closed.set()
-        return ws
 
     def _room_for_unwelcomed(self) -> bool:
         """Whether one more connection may wait for its welcome (max_unauthenticated): one
@@ -653,3 +851,7 @@ class WsEndpoint:
                 await self._all_closed.wait()
         except TimeoutError:
             log.warning("connections still open after drain", extra={"open": len(self.connections)})
+            # Ended as aiohttp's runner ended its handlers: nothing outlives the node.
+            for task in list(self._serving):
+                task.cancel()
+            await asyncio.gather(*self._serving, return_exceptions=True)
