@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pigeon.core.admission import ConnectionCounts, HeadWatch
+from pigeon.core.admission import ConnectionCounts, HeadWatch, asks_for
 from pigeon.core.limits import client_network
 
 
@@ -79,3 +79,15 @@ def test_each_close_frees_exactly_one_connection() -> None:
     assert seen == [2, 1, 0]
     counts.remove("never-connected")  # a close the counts never saw changes nothing
     assert counts.total() == 0
+
+
+def test_a_request_line_asks_for_a_path_with_or_without_a_query() -> None:
+    """The listener's choice between picows and aiohttp (D63): a GET of the path itself."""
+    assert asks_for(b"GET /v1/ws HTTP/1.1\r\nHost: x\r\n", b"/v1/ws")
+    assert asks_for(b"GET /v1/ws?token=x HTTP/1.1\r\n", b"/v1/ws")
+    assert not asks_for(b"GET /v1/wsx HTTP/1.1\r\n", b"/v1/ws")
+    assert not asks_for(b"GET /v1/ws/ HTTP/1.1\r\n", b"/v1/ws")
+    assert not asks_for(b"POST /v1/ws HTTP/1.1\r\n", b"/v1/ws")
+    assert not asks_for(b"GET /v1/w", b"/v1/ws")
+    assert not asks_for(b"GET /v1/ws", b"/v1/ws")  # the line's end not yet seen
+    assert not asks_for(b"get /v1/ws HTTP/1.1\r\n", b"/v1/ws")

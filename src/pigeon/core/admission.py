@@ -52,3 +52,11 @@ class HeadWatch:
             self.complete = b"\n\r\n" in window or b"\n\n" in window
             self._tail = window[-2:]
         return self.complete
+
+
+def asks_for(request_line: bytes, path: bytes) -> bool:
+    """Whether a request line (the bytes up to its line end, or more) is a GET of ``path``,
+    with or without a query: how the listener tells a WebSocket upgrade from the rest."""
+    if not request_line.startswith(b"GET " + path):
+        return False
+    return request_line[4 + len(path) : 5 + len(path)] in (b" ", b"?")

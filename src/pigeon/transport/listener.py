@@ -30,7 +30,7 @@ from typing import Protocol, cast
 import msgspec
 from aiohttp import web
 
-from pigeon.core.admission import ConnectionCounts, HeadWatch
+from pigeon.core.admission import ConnectionCounts, HeadWatch, asks_for
 from pigeon.core.http_api import ErrorResponse
 from pigeon.core.limits import client_network
 from pigeon.errors import ErrorCode, ProtocolViolation
@@ -78,9 +78,7 @@ class Admission:
 
     def is_upgrade(self, request_line: bytes) -> bool:
         """Whether a request line asks for the WebSocket path (aiohttp answers the rest)."""
-        if self.ws_protocol is None or not request_line.startswith(b"GET " + self.ws_path):
-            return False
-        return request_line[4 + len(self.ws_path) : 5 + len(self.ws_path)] in (b" ", b"?")
+        return self.ws_protocol is not None and asks_for(request_line, self.ws_path)
 
 
 class HandedOver(Protocol):
