@@ -94,6 +94,11 @@ async def alice_and_bob(
         await ws.close()
 
 
+def noted(answered: list[str], name: str) -> Callable[[object], None]:
+    """A done callback that appends ``name`` to ``answered``: the order replies came in."""
+    return lambda _: answered.append(name)
+
+
 async def pending(ws: RawWs, frame: Frame) -> asyncio.Task[Frame]:
     """Send ``frame`` now and return its reply's task (the request may stay in flight)."""
     task = asyncio.ensure_future(ws.request(frame))
@@ -318,21 +323,17 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
     chatting = alice_and_bob(tmp_path, client_session, NO_WRITER_SHEDDING)
     async with chatting as (server, _, bob, conv, ws, ack):
         answered: list[str] = []
-
-        def noted(name: str) -> Callable[[object], None]:
-            return lambda _: answered.append(name)
-
         with writer_stalled(server.data_dir):
             sends = []
             for i in range(5):
                 frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
                 sends.append(await pending(ws, frame))
-                sends[-1].add_done_callback(noted(f"m{i}"))
+                sends[-1].add_done_callback(noted(answered, f"m{i}"))
                 if i == 0:  # taken alone into the batch that waits for the lock
                     await until_writer_took_everything(client_session, server)
             await until_metric(client_session, server, "pigeon_write_queue_depth{}", 4)
             marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
-            marker.add_done_callback(noted("read"))
+            marker.add_done_callback(noted(answered, "read"))
             await until_metric(client_session, server, "pigeon_requests_in_flight{}", 6)
             late = await RawWs.connect(client_session, server.url)
             hello = await pending(late, {"type": "hello", "token": bob})
@@ -343,6 +344,59 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
         assert (await hello)["type"] == "welcome"
         assert answered.index("read") < answered.index("m1"), answered
         await late.close()
+
+
+@contextlib.contextmanager
+def slow_message_inserts(data_dir: Path) -> Iterator[None]:
+    """Every message the node stores costs its writer tens of milliseconds (a trigger that
+    counts a million rows, in the writer thread): a batch of sends that runs for as long as
+    the test needs, without holding the node's loop."""
+    conn = sqlite3.connect(data_dir / DB_FILE, isolation_level=None)
+    try:
+        conn.executescript(
+            """
+            CREATE TABLE slow(x);
+            WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000)
+            INSERT INTO slow SELECT x FROM n;
+            CREATE TRIGGER slow_events AFTER INSERT ON events
+            BEGIN SELECT count(*) FROM slow a, slow b; END;
+            """
+        )
+        yield
+    finally:
+        conn.executescript("DROP TRIGGER slow_events; DROP TABLE slow;")
+        conn.close()
+
+
+@pytest.mark.durable("adds a trigger to the SQLite file to make a batch of sends long")
+async def test_a_read_marker_does_not_wait_for_a_whole_batch_of_sends_under_way(
+    tmp_path: Path, client_session: aiohttp.ClientSession
+) -> None:
+    """D64: a read marker that arrives while the writer runs a batch of eight sends (each
+    made slow) is committed once the send under way is, the batch cut there: it is
+    answered before the batch's last send is acked, and every send is acked in order."""
+    env = {"PIGEON_WRITE_BATCH_CUT_S": "0.005", **NO_WRITER_SHEDDING}
+    async with alice_and_bob(tmp_path, client_session, env) as (server, _, _, conv, ws, first):
+        answered: list[str] = []
+        with slow_message_inserts(server.data_dir):
+            sends = []
+            with writer_stalled(server.data_dir):
+                for i in range(9):
+                    frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
+                    sends.append(await pending(ws, frame))
+                    sends[-1].add_done_callback(noted(answered, f"m{i}"))
+                    if i == 0:  # taken alone into the batch that waits for the lock
+                        await until_writer_took_everything(client_session, server)
+                await until_metric(client_session, server, "pigeon_write_queue_depth{}", 8)
+            # m0 commits alone; its ack comes once the writer has taken m1..m8 as a batch.
+            await sends[0]
+            marker = await pending(ws, {"type": "read", "conv": conv, "seq": first["seq"]})
+            marker.add_done_callback(noted(answered, "read"))
+            acks = [await s for s in sends]
+            assert (await marker)["type"] == "ok"
+            await asyncio.sleep(0)  # a yield: the done callbacks already queued run first
+        assert [a["seq"] for a in acks] == [first["seq"] + 1 + i for i in range(9)]
+        assert answered.index("read") < answered.index("m8"), answered
 
 
 @contextlib.asynccontextmanager

@@ -113,6 +113,17 @@ class _Lanes:
                 self._running[threading.get_ident()] = min(p.queued_at for p in batch)
             return batch, stop
 
+    def critical_waiting(self) -> bool:
+        """Whether a critical job is queued (a read of a length, without the lock: a job
+        queued a moment ago may be missed, and is seen at the next look)."""
+        return bool(self._critical)
+
+    def put_back(self, jobs: list[Pending[object]]) -> None:
+        """Return ``jobs`` taken from the normal lane, untouched, to its head in their order
+        (never refused: they were counted when queued)."""
+        with self._ready:
+            self._normal.extendleft(reversed(jobs))
+
     def done(self) -> None:
         """The calling thread's batch was answered."""
         with self._ready:
@@ -233,7 +244,11 @@ class BatchRunner:
                         self._queue.done()  # before its callers can see the outcomes
                         self.deliver(batch)
                 if stop:
-                    return
+                    if not self._queue.qsize():
+                        return
+                    # Jobs a cut batch put back, or critical ones, came after the marker:
+                    # run them first (stop comes when nothing is submitted any more).
+                    self._queue.put_stop()
         except BaseException as exc:  # a thread must never die silently
             log.exception("%s thread failed", self._name)
             self._failed = exc
