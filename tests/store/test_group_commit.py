@@ -221,3 +221,28 @@ async def test_jobs_a_cut_batch_put_back_are_run_before_the_writer_stops(
     async with asyncio.timeout(TIMEOUT_S):
         await asyncio.gather(marker, *sends, stopping)
     assert held.ran == ["hold-gate", "hold-s1", "r1", "s2", "s3"]
+
+
+async def test_a_batch_is_cut_for_a_critical_job_it_ran_that_waits_for_its_commit(
+    tmp_path: Path,
+) -> None:
+    """The batch after a critical one alone takes critical jobs and sends together: once it
+    has run its cut, it commits for the critical job it ran, not after every send."""
+    held = HeldWriter(tmp_path / "t.db", cut_s=1e-9)
+    held.writer.start()
+    try:
+        first = held.submit("hold-r0", critical=True)  # a critical batch alone, held
+        await held.until_holding("hold-r0")
+        marker = held.submit("r1", critical=True)
+        sends = [held.submit(name) for name in ("hold-s1", "s2", "s3")]
+        held.release("hold-r0")
+        await first
+        await held.until_holding("hold-s1")  # in the batch [r1, hold-s1, s2, s3]
+        held.release("hold-s1")
+        async with asyncio.timeout(TIMEOUT_S):
+            await asyncio.gather(marker, *sends)
+        assert held.ran == ["hold-r0", "r1", "hold-s1", "s2", "s3"]
+        # [hold-r0], [r1, hold-s1] cut there, [s2, s3]
+        assert held.writer.statistics().batches == 3
+    finally:
+        await held.writer.stop()

@@ -49,6 +49,7 @@ class Pending(Generic[T]):
     after_commit: Callable[[T], None] | None = None
     outcome: tuple[bool, object] = field(default=(False, None))
     queued_at: float = 0.0  # time.monotonic() when submitted
+    critical: bool = False  # queued in the critical lane
 
 
 _STOP = object()
@@ -209,7 +210,9 @@ class BatchRunner:
         if self._failed is not None or not self._threads or self._loop is None:
             raise StoreUnavailable(f"the {self._name} is not running") from self._failed
         fut: asyncio.Future[T] = self._loop.create_future()
-        pending = Pending(name, job, fut, after_commit, queued_at=time.monotonic())
+        pending = Pending(
+            name, job, fut, after_commit, queued_at=time.monotonic(), critical=critical
+        )
         if not self._queue.put_nowait(pending, critical=critical):  # type: ignore[arg-type]
             raise RateLimited(100, ErrorCode.BUSY)
         return fut

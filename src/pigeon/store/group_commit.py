@@ -56,7 +56,8 @@ class GroupCommitWriter(BatchRunner):
     ) -> None:
         """``observe(batch_size, commit_seconds)`` is called from the writer thread after each
         commit (for metrics; it must be thread-safe and quick). A batch that has run
-        ``cut_s`` while a critical job waits commits what it has run (0: never cut)."""
+        ``cut_s`` while a critical job waits (queued, or run in this batch and waiting for
+        its commit) commits what it has run (0: never cut)."""
         super().__init__(
             connect, name="writer", threads=1, max_batch=max_batch, max_queue=max_queue
         )
@@ -82,8 +83,10 @@ class GroupCommitWriter(BatchRunner):
         started = time.perf_counter()
         try:
             conn.execute("BEGIN IMMEDIATE")
+            # Critical jobs come first in a batch: those run wait for this batch's commit.
+            critical_run = batch[0].critical
             for i, pending in enumerate(batch):
-                if i and self._cut_due(started):
+                if i and not pending.critical and self._cut_due(started, critical_run):
                     self._queue.put_back(batch[i:])
                     del batch[i:]  # the caller answers only what this batch ran
                     break
@@ -112,11 +115,11 @@ class GroupCommitWriter(BatchRunner):
         if self._observe is not None:
             self._observe(len(batch), self._last_commit_s)
 
-    def _cut_due(self, started: float) -> bool:
+    def _cut_due(self, started: float, critical_run: bool) -> bool:
         return shedding.batch_cut_due(
             elapsed_s=time.perf_counter() - started,
             cut_s=self._cut_s,
-            critical_waiting=self._queue.critical_waiting(),
+            critical_waiting=critical_run or self._queue.critical_waiting(),
         )
 
     @staticmethod
