@@ -93,7 +93,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     shed_write_delay_interval_s: float = 0.5
     outbound_allowed_networks: str = ""
     shed_loop_lag_interval_s: float = 0.5
-    write_batch_cut_s: float = 0.0
+    write_batch_cut_s: float = 0.005
 
     @property
     def data_path(self) -> Path:

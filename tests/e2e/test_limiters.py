@@ -372,11 +372,12 @@ def slow_message_inserts(data_dir: Path) -> Iterator[None]:
 async def test_a_read_marker_does_not_wait_for_a_whole_batch_of_sends_under_way(
     tmp_path: Path, client_session: aiohttp.ClientSession
 ) -> None:
-    """D64: a read marker that arrives while the writer runs a batch of eight sends (each
-    made slow) is committed once the send under way is, the batch cut there: it is
+    """D64: at the defaults, a read marker that arrives while the writer runs a batch of
+    eight sends (each made slow) is committed once the send under way is, the batch cut
+    there: it is
     answered before the batch's last send is acked, and every send is acked in order."""
-    env = {"PIGEON_WRITE_BATCH_CUT_S": "0.005", **NO_WRITER_SHEDDING}
-    async with alice_and_bob(tmp_path, client_session, env) as (server, _, _, conv, ws, first):
+    chatting = alice_and_bob(tmp_path, client_session, NO_WRITER_SHEDDING)
+    async with chatting as (server, _, _, conv, ws, first):
         answered: list[str] = []
         with slow_message_inserts(server.data_dir):
             sends = []
