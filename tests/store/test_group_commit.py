@@ -246,3 +246,15 @@ async def test_a_batch_is_cut_for_a_critical_job_it_ran_that_waits_for_its_commi
         assert held.writer.statistics().batches == 3
     finally:
         await held.writer.stop()
+
+
+async def test_stop_markers_are_not_jobs() -> None:
+    """A thread that reached its stop marker stops unless jobs wait; another thread's stop
+    marker is not one, or two threads would hand their markers back and forth."""
+    lanes = _Lanes(max_normal=10, max_critical=10)
+    lanes.put_stop()
+    lanes.put_stop()
+    assert not lanes.has_jobs()
+    future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+    assert lanes.put_nowait(Pending("r1", put("r1"), future), critical=True)
+    assert lanes.has_jobs()

@@ -138,6 +138,11 @@ class _Lanes:
             self._normal.clear()
         return [item for item in items if isinstance(item, Pending)]
 
+    def has_jobs(self) -> bool:
+        """Whether a job (not a stop marker) is queued."""
+        with self._ready:
+            return bool(self._critical) or any(item is not _STOP for item in self._normal)
+
     def qsize(self) -> int:
         return len(self._normal) + len(self._critical)
 
@@ -247,7 +252,7 @@ class BatchRunner:
                         self._queue.done()  # before its callers can see the outcomes
                         self.deliver(batch)
                 if stop:
-                    if not self._queue.qsize():
+                    if not self._queue.has_jobs():
                         return
                     # Jobs a cut batch put back, or critical ones, came after the marker:
                     # run them first (stop comes when nothing is submitted any more).
