@@ -31,7 +31,8 @@ pytest: $(STAMP)
 	./scripts/ensure-debian-packages.sh chromium:/usr/bin/chromium prometheus:promtool \
 		nats-server:nats-server postgresql:/usr/lib/postgresql/15/bin/initdb \
 		haproxy:haproxy etcd-server:/usr/bin/etcd patroni:/usr/bin/patroni fuse:fusermount
-	PYTHONASYNCIODEBUG=1 $(BIN)/pytest
+	# Two workers (pytest-xdist): the suite mostly waits on the processes it starts (D65).
+	PYTHONASYNCIODEBUG=1 $(BIN)/pytest -n 2
 
 # The SDK's API reference (docs/api/), generated from its docstrings by pdoc; a test keeps it current.
 api-docs: $(STAMP)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from pigeon.cluster import processes
 from tests.helpers.postgres import PostgresInstance, start_postgres
 from tests.helpers.server import ServerProcess
 
@@ -22,6 +24,21 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.differing_executors],
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (`make test` runs two workers), give each worker ports of its own
+    for what must be told its port before it starts (PostgreSQL, NATS, HAProxy, Patroni):
+    two workers picking at random would now and then pick the same port between one's check
+    and its bind. Every `pigeon` command a test runs inherits the range."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return
+    index, count = int(worker.removeprefix("gw")), int(os.environ["PYTEST_XDIST_WORKER_COUNT"])
+    low, high = 10000, processes.ephemeral_ports().start - 1  # below the kernel's own range
+    size = (high - low + 1) // count
+    first = low + index * size
+    os.environ[processes.PORT_RANGE_VARIABLE] = f"{first}-{first + size - 1}"
 
 
 @pytest.fixture

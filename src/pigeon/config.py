@@ -93,6 +93,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     shed_write_delay_interval_s: float = 0.5
     outbound_allowed_networks: str = ""
     shed_loop_lag_interval_s: float = 0.5
+    write_batch_cut_s: float = 0.005
 
     @property
     def data_path(self) -> Path:
@@ -236,6 +237,9 @@ OPTION_HELP: dict[str, str] = {
     "shed_loop_lag_interval_s": "how long the event loop's lag (sampled every 50 ms) must stay "
     "at or above half of shed_loop_lag_s before it counts (one pause sheds nothing; within 8 "
     "intervals of the last time it counted, it counts at once)",
+    "write_batch_cut_s": "how long a batch of writes runs before it commits early, the rest "
+    "put back, when a critical write (read marker, a hello's presence) waits (SQLite store; "
+    "0: never)",
 }
 
 
@@ -287,6 +291,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
         "max_requests_per_user",
         "shed_write_delay_interval_s",
         "shed_loop_lag_interval_s",
+        "write_batch_cut_s",
     ):
         if getattr(config, name) < 0:
             raise ValueError(f"invalid configuration: {name} must not be negative")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import socket
 import subprocess
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from pigeon.cluster import haproxy, processes
+from pigeon.cluster import haproxy, patroni, processes
 from tests.helpers.timing import TIMEOUT_S
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -135,6 +136,38 @@ def test_the_generated_configuration_is_valid_and_caps_each_client_address(
     done = subprocess.run([HAPROXY, "-c", "-f", str(config)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "tcp-request connection reject if { sc0_conn_cur gt 77 }" in text
+
+
+@pytest.mark.parametrize("front", ["gateways", "postgres"])
+def test_a_front_port_another_listener_holds_is_refused_not_shared(
+    tmp_path: Path, front: str
+) -> None:
+    """HAProxy binds with SO_REUSEPORT unless told not to: on a port another program (a
+    second cluster's HAProxy) listens on with it, both would listen and split the clients.
+    Both generated fronts refuse to start instead, so the part shows as not starting."""
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken, stats_port = holder.getsockname()[1], processes.free_port()
+        if front == "gateways":
+            text = haproxy.haproxy_config(
+                front_port=taken,
+                stats_port=stats_port,
+                gateways=[("gateway-0", 1)],
+                max_connections_per_address=256,
+            )
+        else:
+            text = patroni.pgproxy_config(
+                front_port=taken, stats_port=stats_port, members=[("pg-1", 1, 2)]
+            )
+        config = tmp_path / "haproxy.cfg"
+        config.write_text(text)
+        done = subprocess.run(
+            [HAPROXY, "-f", str(config)], capture_output=True, text=True, timeout=TIMEOUT_S
+        )
+    assert done.returncode != 0
+    assert "cannot bind socket (Address already in use)" in done.stderr
 
 
 async def test_a_gateway_whose_readyz_is_503_leaves_the_rotation(front: Front) -> None:

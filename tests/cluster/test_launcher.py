@@ -39,6 +39,27 @@ def test_ports_handed_out_are_outside_the_ephemeral_range_and_never_twice() -> N
     assert not [port for port in ports if port in ephemeral]
 
 
+def test_ports_are_handed_out_within_the_range_the_environment_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two clusters (or two test workers) on one machine, each in a range of its own, never
+    # pick the same port between one's check and its bind.
+    monkeypatch.setenv(processes.PORT_RANGE_VARIABLE, "20000-20019")
+    ports = [processes.free_port() for _ in range(5)]
+    assert all(20000 <= port <= 20019 for port in ports)
+    assert len(set(ports)) == len(ports)
+
+
+@pytest.mark.parametrize("value", ["20000", "20000-", "x-y", "30000-20000", "80-90", "1-99999"])
+def test_up_refuses_a_malformed_port_range_touching_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv(processes.PORT_RANGE_VARIABLE, value)
+    with pytest.raises(ClusterError, match=f"PIGEON_CLUSTER_PORTS='{value}': expected LOW-HIGH"):
+        LocalCluster(tmp_path / "cluster").up(install=False)
+    assert not (tmp_path / "cluster").exists()
+
+
 @pytest.fixture
 def stubborn(tmp_path: Path) -> Iterator[Proc]:
     """A shell ignoring SIGTERM, with a child in its process group."""

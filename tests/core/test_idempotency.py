@@ -104,7 +104,11 @@ class TestRetryDifferentContent:
             (DELETE, {"target_seq": 8}),
             (DELETE, {"kind": EventKind.EDIT, "body": ""}),
         ],
-        ids=repr,
+        # Ids from the values' JSON, not their repr: a Raw's repr holds its address, and
+        # pytest-xdist's workers must collect the same ids.
+        ids=lambda value: (
+            value.kind.value if isinstance(value, Event) else msgspec.json.encode(value).decode()
+        ),
     )
     def test_different_content_is_conflict(
         self, existing: Event, changes: dict[str, object]

@@ -136,3 +136,13 @@ def test_retry_after_grows_with_the_overload_and_is_bounded() -> None:
     assert shedding.shed_retry_after_ms(0.5) == 1000
     assert shedding.shed_retry_after_ms(2.0) == 2000
     assert shedding.shed_retry_after_ms(50.0) == 5000
+
+
+def test_a_batch_is_cut_only_past_its_cut_and_only_while_critical_work_waits() -> None:
+    """D64: a batch of writes commits early for a critical job waiting once it has run
+    cut_s; never before, never for nobody, never with the cut off."""
+    assert shedding.batch_cut_due(elapsed_s=0.005, cut_s=0.005, critical_waiting=True)
+    assert shedding.batch_cut_due(elapsed_s=0.2, cut_s=0.005, critical_waiting=True)
+    assert not shedding.batch_cut_due(elapsed_s=0.004, cut_s=0.005, critical_waiting=True)
+    assert not shedding.batch_cut_due(elapsed_s=0.2, cut_s=0.005, critical_waiting=False)
+    assert not shedding.batch_cut_due(elapsed_s=0.2, cut_s=0.0, critical_waiting=True)

@@ -16,6 +16,7 @@ import signal
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import aiohttp
 import pytest
@@ -64,6 +65,38 @@ async def node(tmp_path: Path, env: dict[str, str]) -> AsyncIterator[ServerProce
         yield server
     finally:
         server.kill()
+
+
+class Chat(NamedTuple):
+    """A node where alice, welcomed on ``ws``, has sent ``first`` to bob in ``conv``."""
+
+    server: ServerProcess
+    http: Http
+    bob: str  # bob's token
+    conv: str
+    ws: RawWs
+    first: Frame  # the ack of alice's first message
+
+
+@contextlib.asynccontextmanager
+async def alice_and_bob(
+    tmp_path: Path, session: aiohttp.ClientSession, env: dict[str, str]
+) -> AsyncIterator[Chat]:
+    """A node started with ``env``, alice and bob registered, alice connected and chatting."""
+    async with node(tmp_path, env) as server:
+        http = Http(session, server.url)
+        alice, bob = await http.user("alice"), await http.user("bob")
+        conv = await http.direct(alice, "bob")
+        ws = await RawWs.connect(session, server.url)
+        assert (await ws.hello(alice))["type"] == "welcome"
+        first = await ws.send(conv, "first")
+        yield Chat(server, http, bob, conv, ws, first)
+        await ws.close()
+
+
+def noted(answered: list[str], name: str) -> Callable[[object], None]:
+    """A done callback that appends ``name`` to ``answered``: the order replies came in."""
+    return lambda _: answered.append(name)
 
 
 async def pending(ws: RawWs, frame: Frame) -> asyncio.Task[Frame]:
@@ -161,13 +194,7 @@ async def test_the_fleet_shedder_keeps_its_reserve_for_critical_work(
         "PIGEON_CRITICAL_RESERVE": "0.4",
         **NO_WRITER_SHEDDING,
     }
-    async with node(tmp_path, env) as server:
-        http = Http(client_session, server.url)
-        alice, bob = await http.user("alice"), await http.user("bob")
-        conv = await http.direct(alice, "bob")
-        ws = await RawWs.connect(client_session, server.url)
-        assert (await ws.hello(alice))["type"] == "welcome"
-        ack = await ws.send(conv, "first")
+    async with alice_and_bob(tmp_path, client_session, env) as (server, http, bob, conv, ws, ack):
         with writer_stalled(server.data_dir):
             sends = [
                 await pending(
@@ -193,7 +220,6 @@ async def test_the_fleet_shedder_keeps_its_reserve_for_critical_work(
         got = await scrape(client_session, server)
         assert got["pigeon_shed_total{priority=read,shedder=fleet}"] == 2
         assert got.get("pigeon_shed_total{priority=critical,shedder=fleet}", 0) == 0
-        await ws.close()
         await late.close()
 
 
@@ -243,13 +269,7 @@ async def test_the_worker_shedder_sheds_by_the_writers_delay_typing_then_reads_t
         # not what is tested.
         "PIGEON_FRAMES_PER_S": "100000",
     }
-    async with node(tmp_path, env) as server:
-        http = Http(client_session, server.url)
-        alice, _ = await http.user("alice"), await http.user("bob")
-        conv = await http.direct(alice, "bob")
-        ws = await RawWs.connect(client_session, server.url)
-        assert (await ws.hello(alice))["type"] == "welcome"
-        ack = await ws.send(conv, "first")
+    async with alice_and_bob(tmp_path, client_session, env) as (server, _, _, conv, ws, ack):
 
         def send_frame(i: int) -> Frame:
             return {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
@@ -291,7 +311,6 @@ async def test_the_worker_shedder_sheds_by_the_writers_delay_typing_then_reads_t
         assert got["pigeon_shed_total{priority=write,shedder=worker}"] == 1
         assert got.get("pigeon_shed_total{priority=critical,shedder=worker}", 0) == 0
         assert got["pigeon_write_delay_seconds{}"] < 1
-        await ws.close()
 
 
 @pytest.mark.durable(STALLS_THE_WRITER)
@@ -301,29 +320,20 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
     """D55: a read marker sent after four sends that wait for the held writer is answered
     before them once it moves (critical writes have a lane the writer empties first); the
     sends keep their order. A hello sent then, critical too, is welcomed."""
-    async with node(tmp_path, NO_WRITER_SHEDDING) as server:
-        http = Http(client_session, server.url)
-        alice, bob = await http.user("alice"), await http.user("bob")
-        conv = await http.direct(alice, "bob")
-        ws = await RawWs.connect(client_session, server.url)
-        assert (await ws.hello(alice))["type"] == "welcome"
-        ack = await ws.send(conv, "first")
+    chatting = alice_and_bob(tmp_path, client_session, NO_WRITER_SHEDDING)
+    async with chatting as (server, _, bob, conv, ws, ack):
         answered: list[str] = []
-
-        def noted(name: str) -> Callable[[object], None]:
-            return lambda _: answered.append(name)
-
         with writer_stalled(server.data_dir):
             sends = []
             for i in range(5):
                 frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
                 sends.append(await pending(ws, frame))
-                sends[-1].add_done_callback(noted(f"m{i}"))
+                sends[-1].add_done_callback(noted(answered, f"m{i}"))
                 if i == 0:  # taken alone into the batch that waits for the lock
                     await until_writer_took_everything(client_session, server)
             await until_metric(client_session, server, "pigeon_write_queue_depth{}", 4)
             marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
-            marker.add_done_callback(noted("read"))
+            marker.add_done_callback(noted(answered, "read"))
             await until_metric(client_session, server, "pigeon_requests_in_flight{}", 6)
             late = await RawWs.connect(client_session, server.url)
             hello = await pending(late, {"type": "hello", "token": bob})
@@ -333,8 +343,61 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
         assert (await marker)["type"] == "ok"
         assert (await hello)["type"] == "welcome"
         assert answered.index("read") < answered.index("m1"), answered
-        await ws.close()
         await late.close()
+
+
+@contextlib.contextmanager
+def slow_message_inserts(data_dir: Path) -> Iterator[None]:
+    """Every message the node stores costs its writer tens of milliseconds (a trigger that
+    counts a million rows, in the writer thread): a batch of sends that runs for as long as
+    the test needs, without holding the node's loop."""
+    conn = sqlite3.connect(data_dir / DB_FILE, isolation_level=None)
+    try:
+        conn.executescript(
+            """
+            CREATE TABLE slow(x);
+            WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000)
+            INSERT INTO slow SELECT x FROM n;
+            CREATE TRIGGER slow_events AFTER INSERT ON events
+            BEGIN SELECT count(*) FROM slow a, slow b; END;
+            """
+        )
+        yield
+    finally:
+        conn.executescript("DROP TRIGGER slow_events; DROP TABLE slow;")
+        conn.close()
+
+
+@pytest.mark.durable("adds a trigger to the SQLite file to make a batch of sends long")
+async def test_a_read_marker_does_not_wait_for_a_whole_batch_of_sends_under_way(
+    tmp_path: Path, client_session: aiohttp.ClientSession
+) -> None:
+    """D64: at the defaults, a read marker that arrives while the writer runs a batch of
+    eight sends (each made slow) is committed once the send under way is, the batch cut
+    there: it is
+    answered before the batch's last send is acked, and every send is acked in order."""
+    chatting = alice_and_bob(tmp_path, client_session, NO_WRITER_SHEDDING)
+    async with chatting as (server, _, _, conv, ws, first):
+        answered: list[str] = []
+        with slow_message_inserts(server.data_dir):
+            sends = []
+            with writer_stalled(server.data_dir):
+                for i in range(9):
+                    frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
+                    sends.append(await pending(ws, frame))
+                    sends[-1].add_done_callback(noted(answered, f"m{i}"))
+                    if i == 0:  # taken alone into the batch that waits for the lock
+                        await until_writer_took_everything(client_session, server)
+                await until_metric(client_session, server, "pigeon_write_queue_depth{}", 8)
+            # m0 commits alone; its ack comes once the writer has taken m1..m8 as a batch.
+            await sends[0]
+            marker = await pending(ws, {"type": "read", "conv": conv, "seq": first["seq"]})
+            marker.add_done_callback(noted(answered, "read"))
+            acks = [await s for s in sends]
+            assert (await marker)["type"] == "ok"
+            await asyncio.sleep(0)  # a yield: the done callbacks already queued run first
+        assert [a["seq"] for a in acks] == [first["seq"] + 1 + i for i in range(9)]
+        assert answered.index("read") < answered.index("m8"), answered
 
 
 @contextlib.asynccontextmanager
@@ -391,13 +454,7 @@ async def test_a_loop_late_for_tens_of_milliseconds_sheds_sends_but_not_read_mar
         "PIGEON_REQUEST_BURST": "100000",
         **NO_WRITER_SHEDDING,
     }
-    async with node(tmp_path, env) as server:
-        http = Http(client_session, server.url)
-        alice, _ = await http.user("alice"), await http.user("bob")
-        conv = await http.direct(alice, "bob")
-        ws = await RawWs.connect(client_session, server.url)
-        assert (await ws.hello(alice))["type"] == "welcome"
-        first = await ws.send(conv, "first")
+    async with alice_and_bob(tmp_path, client_session, env) as (server, _, _, conv, ws, first):
         acks: list[Frame] = []
         async with loop_stalled(server, stopped_s=0.2, running_s=0.02):
             async with asyncio.timeout(TIMEOUT_S):
@@ -427,4 +484,3 @@ async def test_a_loop_late_for_tens_of_milliseconds_sheds_sends_but_not_read_mar
         assert got["pigeon_shed_total{priority=typing,shedder=worker}"] >= 1
         assert got["pigeon_shed_total{priority=write,shedder=worker}"] >= 1
         assert got.get("pigeon_shed_total{priority=critical,shedder=worker}", 0) == 0
-        await ws.close()

@@ -226,6 +226,10 @@ class LocalCluster:
         cluster, start that one again. Refused, before anything is touched, if the
         directory holds a running cluster, a failed ``up``'s leftovers, or other files.
         On failure, stops what it started."""
+        try:
+            processes.port_range()
+        except ValueError as exc:
+            raise ClusterError(str(exc)) from None
         existed = self.directory.exists()
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._lock():

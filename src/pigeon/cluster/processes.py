@@ -43,6 +43,9 @@ POLL_S = 0.1
 _HANDED_OUT: set[int] = set()
 # The lowest port handed out: below it sit the ports services commonly claim.
 _LOWEST_PORT = 10000
+# "LOW-HIGH": where free_port looks instead, so that clusters (or test workers) running side
+# by side on one machine never pick the same port between one's check and its bind.
+PORT_RANGE_VARIABLE = "PIGEON_CLUSTER_PORTS"
 
 
 def ephemeral_ports() -> range:
@@ -52,6 +55,23 @@ def ephemeral_ports() -> range:
     except (OSError, ValueError):
         low, high = 32768, 60999  # Linux's default
     return range(low, high + 1)
+
+
+def port_range() -> range:
+    """Where :func:`free_port` looks: ``$PIGEON_CLUSTER_PORTS`` (``LOW-HIGH``, both included)
+    or every port from 10000 up. A malformed value raises ValueError naming it."""
+    text = os.environ.get(PORT_RANGE_VARIABLE, "").strip()
+    if not text:
+        return range(_LOWEST_PORT, 65536)
+    low_text, dash, high_text = text.partition("-")
+    low_text, high_text = low_text.strip(), high_text.strip()
+    if dash and all(part.isascii() and part.isdigit() for part in (low_text, high_text)):
+        low, high = int(low_text), int(high_text)
+        if 1024 <= low <= high <= 65535:
+            return range(low, high + 1)
+    raise ValueError(
+        f"{PORT_RANGE_VARIABLE}={text!r}: expected LOW-HIGH, two ports from 1024 to 65535"
+    )
 
 
 def free_port() -> int:
@@ -65,9 +85,7 @@ def free_port() -> int:
     """
     ephemeral = ephemeral_ports()
     candidates = [
-        port
-        for port in range(_LOWEST_PORT, 65536)
-        if port not in ephemeral and port not in _HANDED_OUT
+        port for port in port_range() if port not in ephemeral and port not in _HANDED_OUT
     ]
     for port in random.sample(candidates, min(len(candidates), 200)):
         with socket.socket() as sock:
@@ -77,7 +95,10 @@ def free_port() -> int:
                 continue
         _HANDED_OUT.add(port)
         return port
-    raise OSError("no free loopback port outside the ephemeral range")
+    raise OSError(
+        f"no free loopback port outside the ephemeral range (looked in {PORT_RANGE_VARIABLE}"
+        " if set, else from 10000 up)"
+    )
 
 
 @dataclass

@@ -108,6 +108,16 @@ class StandingDelay:
         return delay_s
 
 
+def batch_cut_due(*, elapsed_s: float, cut_s: float, critical_waiting: bool) -> bool:
+    """Whether a batch of writes that has run for ``elapsed_s`` commits what it has run now,
+    the rest put back for the next batch, so that a critical job waiting is not held for the
+    whole batch (D64): once it has run ``cut_s``, and only while critical work waits, queued
+    or run in this batch and waiting for its commit (``cut_s`` 0: never). A batch cut costs
+    one more commit; without critical work waiting, batches run whole, as large as group
+    commit makes them."""
+    return critical_waiting and cut_s > 0 and elapsed_s >= cut_s
+
+
 def worker_admits(priority: Priority, load: float) -> bool:
     """Whether the worker-utilisation shedder admits a request of ``priority`` at ``load``
     (:func:`utilisation`): typing goes first, then reads, then writes; critical never."""

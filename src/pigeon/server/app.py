@@ -219,6 +219,7 @@ def store_of(config: Config, metrics: Metrics | None = None) -> Store:
             max_write_queue=config.write_queue_max,
             max_read_queue=config.read_queue_max,
             on_batch=metrics.observe_commit if metrics is not None else None,
+            write_batch_cut_s=config.write_batch_cut_s,
         ),
     )
 

@@ -49,6 +49,7 @@ class Pending(Generic[T]):
     after_commit: Callable[[T], None] | None = None
     outcome: tuple[bool, object] = field(default=(False, None))
     queued_at: float = 0.0  # time.monotonic() when submitted
+    critical: bool = False  # queued in the critical lane
 
 
 _STOP = object()
@@ -113,6 +114,17 @@ class _Lanes:
                 self._running[threading.get_ident()] = min(p.queued_at for p in batch)
             return batch, stop
 
+    def critical_waiting(self) -> bool:
+        """Whether a critical job is queued (a read of a length, without the lock: a job
+        queued a moment ago may be missed, and is seen at the next look)."""
+        return bool(self._critical)
+
+    def put_back(self, jobs: list[Pending[object]]) -> None:
+        """Return ``jobs`` taken from the normal lane, untouched, to its head in their order
+        (never refused: they were counted when queued)."""
+        with self._ready:
+            self._normal.extendleft(reversed(jobs))
+
     def done(self) -> None:
         """The calling thread's batch was answered."""
         with self._ready:
@@ -125,6 +137,11 @@ class _Lanes:
             self._critical.clear()
             self._normal.clear()
         return [item for item in items if isinstance(item, Pending)]
+
+    def has_jobs(self) -> bool:
+        """Whether a job (not a stop marker) is queued."""
+        with self._ready:
+            return bool(self._critical) or any(item is not _STOP for item in self._normal)
 
     def qsize(self) -> int:
         return len(self._normal) + len(self._critical)
@@ -198,7 +215,9 @@ class BatchRunner:
         if self._failed is not None or not self._threads or self._loop is None:
             raise StoreUnavailable(f"the {self._name} is not running") from self._failed
         fut: asyncio.Future[T] = self._loop.create_future()
-        pending = Pending(name, job, fut, after_commit, queued_at=time.monotonic())
+        pending = Pending(
+            name, job, fut, after_commit, queued_at=time.monotonic(), critical=critical
+        )
         if not self._queue.put_nowait(pending, critical=critical):  # type: ignore[arg-type]
             raise RateLimited(100, ErrorCode.BUSY)
         return fut
@@ -233,7 +252,11 @@ class BatchRunner:
                         self._queue.done()  # before its callers can see the outcomes
                         self.deliver(batch)
                 if stop:
-                    return
+                    if not self._queue.has_jobs():
+                        return
+                    # Jobs a cut batch put back, or critical ones, came after the marker:
+                    # run them first (stop comes when nothing is submitted any more).
+                    self._queue.put_stop()
         except BaseException as exc:  # a thread must never die silently
             log.exception("%s thread failed", self._name)
             self._failed = exc

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pigeon.core import shedding
 from pigeon.errors import ErrorCode, ProtocolViolation, StoreUnavailable
 from pigeon.store.batch_runner import BatchRunner, Pending
 
@@ -51,13 +52,17 @@ class GroupCommitWriter(BatchRunner):
         max_batch: int = 512,
         max_queue: int = 20_000,
         observe: Callable[[int, float], None] | None = None,
+        cut_s: float = 0.0,
     ) -> None:
         """``observe(batch_size, commit_seconds)`` is called from the writer thread after each
-        commit (for metrics; it must be thread-safe and quick)."""
+        commit (for metrics; it must be thread-safe and quick). A batch that has run
+        ``cut_s`` while a critical job waits (queued, or run in this batch and waiting for
+        its commit) commits what it has run (0: never cut)."""
         super().__init__(
             connect, name="writer", threads=1, max_batch=max_batch, max_queue=max_queue
         )
         self._observe = observe
+        self._cut_s = cut_s
         self._batches = 0
         self._jobs = 0
         self._max_batch_seen = 0
@@ -78,7 +83,13 @@ class GroupCommitWriter(BatchRunner):
         started = time.perf_counter()
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for pending in batch:
+            # Critical jobs come first in a batch: those run wait for this batch's commit.
+            critical_run = batch[0].critical
+            for i, pending in enumerate(batch):
+                if i and not pending.critical and self._cut_due(started, critical_run):
+                    self._queue.put_back(batch[i:])
+                    del batch[i:]  # the caller answers only what this batch ran
+                    break
                 self._run_job(conn, pending)
             conn.execute("COMMIT")
         except BaseException as exc:
@@ -103,6 +114,13 @@ class GroupCommitWriter(BatchRunner):
         self._last_commit_s = time.perf_counter() - started
         if self._observe is not None:
             self._observe(len(batch), self._last_commit_s)
+
+    def _cut_due(self, started: float, critical_run: bool) -> bool:
+        return shedding.batch_cut_due(
+            elapsed_s=time.perf_counter() - started,
+            cut_s=self._cut_s,
+            critical_waiting=critical_run or self._queue.critical_waiting(),
+        )
 
     @staticmethod
     def _run_job(conn: sqlite3.Connection, pending: Pending[object]) -> None:

@@ -125,6 +125,7 @@ class SqliteStore:
         readers: int = 2,
         max_read_queue: int = 10_000,
         on_batch: Callable[[int, float], None] | None = None,
+        write_batch_cut_s: float = 0.0,
     ) -> None:
         self.path = Path(data_dir) / DB_FILE
         self.on_commit: CommitListener | None = None
@@ -133,6 +134,7 @@ class SqliteStore:
             max_batch=max_batch,
             max_queue=max_write_queue,
             observe=on_batch,
+            cut_s=write_batch_cut_s,
         )
         self._reader = SnapshotReader(
             lambda: connect(self.path, readonly=True),
