@@ -38,6 +38,28 @@ def test_two_users_chat_both_ways_live_in_order(user: Callable[..., ChatPage]) -
     bob.expect_all_sent()
 
 
+def test_a_row_updated_between_press_and_release_still_opens(
+    user: Callable[..., ChatPage],
+) -> None:
+    """A message arriving while a conversation's row is being clicked changes the row
+    between the press and the release: the click still opens the conversation (a row
+    replaced instead of updated in place lost such a click)."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("first")
+    row = bob.conv_row(alice.handle)
+    expect(row).to_contain_text("first")
+    name = row.locator(".conv-name").bounding_box()
+    assert name is not None
+    bob.page.mouse.move(name["x"] + name["width"] / 2, name["y"] + name["height"] / 2)
+    bob.page.mouse.down()
+    alice.send("second")
+    expect(row).to_contain_text("second")
+    bob.page.mouse.up()
+    expect(bob.page.locator("#conv-title")).to_have_text(alice.handle)
+    bob.expect_messages(["first", "second"])
+
+
 def test_offline_device_catches_up_and_flushes_its_outbox(user: Callable[..., ChatPage]) -> None:
     """Bob goes offline; both write; back online, both see every message once, in one order."""
     alice, bob = user("alice"), user("bob")

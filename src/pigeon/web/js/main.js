@@ -35,14 +35,17 @@ function el(tag, props = {}, ...children) {
  * Make `list`'s children match `items` in order, reusing nodes by key. `render(item)` builds a
  * node; it is called again only when `item.sig` changes.
  */
-function reconcile(list, items, render) {
+function reconcile(list, items, render, patch = null) {
   const existing = new Map();
   for (const child of list.children) existing.set(child.dataset.key, child);
   let prev = null;
   for (const item of items) {
     let node = existing.get(item.key);
     if (node) existing.delete(item.key);
-    if (!node || node.dataset.sig !== item.sig) {
+    if (node && patch && node.dataset.sig !== item.sig) {
+      patch(node, render(item));
+      node.dataset.sig = item.sig;
+    } else if (!node || node.dataset.sig !== item.sig) {
       const fresh = render(item);
       fresh.dataset.key = item.key;
       fresh.dataset.sig = item.sig;
@@ -142,28 +145,48 @@ function renderList() {
     sig: JSON.stringify([convName(c), preview(c), c.unread, c.conv === openConv]),
     c,
   }));
-  reconcile($("conv-list"), items, ({ c }) => {
-    const unread =
-      c.unread > 0
-        ? el("span", { class: "badge", "aria-label": `${c.unread} unread` }, String(c.unread))
-        : null;
-    return el(
-      "li",
-      {},
-      el(
-        "a",
-        {
-          href: `#${c.conv}`,
-          class: "conv-row",
-          "aria-current": c.conv === openConv ? "page" : null,
-          "data-conv": c.conv,
-        },
-        el("span", { class: "conv-name", text: convName(c) }),
-        unread,
-        el("span", { class: "conv-last", text: preview(c) }),
-      ),
-    );
-  });
+  reconcile($("conv-list"), items, convRow, patchConvRow);
+}
+
+// A row is changed in place, its elements kept: a click whose press and release straddle an
+// update (a message arriving) still lands on the row, where a replaced row would lose it.
+function patchConvRow(node, fresh) {
+  const row = node.querySelector(".conv-row");
+  const want = fresh.querySelector(".conv-row");
+  const current = want.getAttribute("aria-current");
+  if (current) row.setAttribute("aria-current", current);
+  else row.removeAttribute("aria-current");
+  for (const part of [".conv-name", ".conv-last"]) {
+    row.querySelector(part).textContent = want.querySelector(part).textContent;
+  }
+  const badge = row.querySelector(".badge");
+  const wantBadge = want.querySelector(".badge");
+  if (!wantBadge) badge?.remove();
+  else if (badge) badge.replaceWith(wantBadge);
+  else row.querySelector(".conv-name").after(wantBadge);
+}
+
+function convRow({ c }) {
+  const unread =
+    c.unread > 0
+      ? el("span", { class: "badge", "aria-label": `${c.unread} unread` }, String(c.unread))
+      : null;
+  return el(
+    "li",
+    {},
+    el(
+      "a",
+      {
+        href: `#${c.conv}`,
+        class: "conv-row",
+        "aria-current": c.conv === openConv ? "page" : null,
+        "data-conv": c.conv,
+      },
+      el("span", { class: "conv-name", text: convName(c) }),
+      unread,
+      el("span", { class: "conv-last", text: preview(c) }),
+    ),
+  );
 }
 
 function statusLine(o) {
