@@ -52,11 +52,18 @@ _CLIENT_CLOSED_KEY = web.RequestKey("pigeon_client_closed", bool)
 CLIENT_CLOSED_STATUS = 499
 
 
-def error_response(exc: ProtocolViolation) -> web.Response:
+def error_parts(exc: ProtocolViolation) -> tuple[api.ErrorResponse, dict[str, str]]:
+    """The JSON body every refusal carries, and its Retry-After header when it has one (an
+    HTTP answer here, a refused WebSocket upgrade in :mod:`pigeon.transport.ws`)."""
     retry = exc.retry_after_ms if isinstance(exc, RateLimited) else None
-    headers = {"Retry-After": str(max(1, -(-retry // 1000)))} if retry is not None else None
+    headers = {"Retry-After": str(max(1, -(-retry // 1000)))} if retry is not None else {}
     body = api.ErrorResponse(code=exc.code.value, message=exc.message, retry_after_ms=retry)
-    return json_response(body, exc.code.status, headers)
+    return body, headers
+
+
+def error_response(exc: ProtocolViolation) -> web.Response:
+    body, headers = error_parts(exc)
+    return json_response(body, exc.code.status, headers or None)
 
 
 def errors_middleware(

@@ -64,7 +64,6 @@ from pigeon.core.frames import (
     ServerFrame,
     Typing,
 )
-from pigeon.core.http_api import ErrorResponse
 from pigeon.core.records import AppendResult, Device, Event, EventKind
 from pigeon.core.session import Session, SessionLimits, SessionState
 from pigeon.errors import (
@@ -75,7 +74,7 @@ from pigeon.errors import (
     StoreUnavailable,
 )
 from pigeon.ops.logging import bind
-from pigeon.transport.http import forwarded_client
+from pigeon.transport.http import error_parts, forwarded_client
 from pigeon.transport.listener import HandedOver
 
 log = logging.getLogger(__name__)
@@ -136,14 +135,11 @@ def _new_task(coro: Awaitable[None]) -> asyncio.Task[None]:
 
 def _refusal(exc: ProtocolViolation) -> WSUpgradeResponseWithListener:
     """An upgrade refused with the JSON error body every route answers with."""
-    retry = exc.retry_after_ms if isinstance(exc, RateLimited) else None
-    headers = {"Content-Type": "application/json"}
-    if retry is not None:
-        headers["Retry-After"] = str(max(1, -(-retry // 1000)))
-    body = msgspec.json.encode(
-        ErrorResponse(code=exc.code.value, message=exc.message, retry_after_ms=retry)
+    body, headers = error_parts(exc)
+    headers["Content-Type"] = "application/json"
+    response = WSUpgradeResponse.create_error_response(
+        HTTPStatus(exc.code.status), msgspec.json.encode(body), headers
     )
-    response = WSUpgradeResponse.create_error_response(HTTPStatus(exc.code.status), body, headers)
     return WSUpgradeResponseWithListener(response, None)
 
 
