@@ -235,6 +235,27 @@ async def until_writer_took_everything(
             await asyncio.sleep(0.02)
 
 
+async def sends_behind_the_held_writer(
+    session: aiohttp.ClientSession,
+    server: ServerProcess,
+    ws: RawWs,
+    conv: str,
+    count: int,
+    answered: list[str],
+) -> list[asyncio.Task[Frame]]:
+    """``count`` sends m0, m1, ... (each noted in ``answered`` when replied to) while the
+    writer is held: m0 is taken alone into the batch that waits for the lock, the rest
+    queue behind it."""
+    sends = []
+    for i in range(count):
+        frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
+        sends.append(await pending(ws, frame))
+        sends[-1].add_done_callback(noted(answered, f"m{i}"))
+        if i == 0:
+            await until_writer_took_everything(session, server)
+    return sends
+
+
 async def admitted(
     session: aiohttp.ClientSession, server: ServerProcess, task: asyncio.Task[Frame], count: int
 ) -> bool:
@@ -324,13 +345,9 @@ async def test_a_read_marker_is_committed_ahead_of_queued_sends(
     async with chatting as (server, _, bob, conv, ws, ack):
         answered: list[str] = []
         with writer_stalled(server.data_dir):
-            sends = []
-            for i in range(5):
-                frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
-                sends.append(await pending(ws, frame))
-                sends[-1].add_done_callback(noted(answered, f"m{i}"))
-                if i == 0:  # taken alone into the batch that waits for the lock
-                    await until_writer_took_everything(client_session, server)
+            sends = await sends_behind_the_held_writer(
+                client_session, server, ws, conv, 5, answered
+            )
             await until_metric(client_session, server, "pigeon_write_queue_depth{}", 4)
             marker = await pending(ws, {"type": "read", "conv": conv, "seq": ack["seq"]})
             marker.add_done_callback(noted(answered, "read"))
@@ -380,14 +397,10 @@ async def test_a_read_marker_does_not_wait_for_a_whole_batch_of_sends_under_way(
     async with chatting as (server, _, _, conv, ws, first):
         answered: list[str] = []
         with slow_message_inserts(server.data_dir):
-            sends = []
             with writer_stalled(server.data_dir):
-                for i in range(9):
-                    frame = {"type": "send", "conv": conv, "client_msg_id": f"m{i}", "body": "hi"}
-                    sends.append(await pending(ws, frame))
-                    sends[-1].add_done_callback(noted(answered, f"m{i}"))
-                    if i == 0:  # taken alone into the batch that waits for the lock
-                        await until_writer_took_everything(client_session, server)
+                sends = await sends_behind_the_held_writer(
+                    client_session, server, ws, conv, 9, answered
+                )
                 await until_metric(client_session, server, "pigeon_write_queue_depth{}", 8)
             # m0 commits alone; its ack comes once the writer has taken m1..m8 as a batch.
             await sends[0]
