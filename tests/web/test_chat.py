@@ -6,12 +6,13 @@ Each user is a fresh browser context, so each has its own localStorage, as separ
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import WebSocketRoute, expect
 
 from tests.helpers.timing import TIMEOUT_S
 from tests.web.chat import PASSWORD, ChatPage
@@ -224,12 +225,31 @@ def test_history_pages_back_at_phone_width(user: Callable[..., ChatPage]) -> Non
     assert bob.page.evaluate("document.documentElement.scrollWidth") <= 375
 
     # After a reload only the latest 200 events are kept (198 messages, then the edit and the
-    # delete); older ones come back 50 events at a time.
+    # delete); older ones come back 50 events at a time. The reload's connection is held until
+    # Bob has scrolled to the top: a page asked for before the welcome comes once connected.
+    held: list[WebSocketRoute] = []
+    let_through: list[bool] = []
+
+    def hold_until_let_through(ws: WebSocketRoute) -> None:
+        if let_through:
+            ws.connect_to_server()
+        else:
+            held.append(ws)
+
+    bob.page.route_web_socket(re.compile(r"/v1/ws$"), hold_until_let_through)
     bob.page.reload()
     expect(items).to_have_count(198)
-    bob.page.locator("#scroller").evaluate("el => { el.scrollTop = 0; }")  # scrolled to the top
+    bob.expect_offline()
+    scroller = bob.page.locator("#scroller")
+    scroller.evaluate("el => { el.scrollTop = 0; }")  # scrolled to the top while connecting
+    expect(bob.page.get_by_role("button", name="Load earlier messages")).to_be_in_viewport()
+    let_through.append(True)
+    held[-1].close()  # the client reconnects, to the server this time
+    bob.expect_online()
     expect(items).to_have_count(248)
-    bob.page.get_by_role("button", name="Load earlier messages").click()
+    # Online, scrolling to the top again brings the rest.
+    scroller.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    scroller.evaluate("el => { el.scrollTop = 0; }")
     expect(items).to_have_count(count)
     expect(bob.page.get_by_text("Start of the conversation")).to_be_visible()
     expect(bob.bodies.first).to_have_text("m1 (fixed)")

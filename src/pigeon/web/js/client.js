@@ -74,6 +74,7 @@ function newConv(conv) {
     overrides: {}, // target_seq -> {body} | {deleted: true}
     typing: new Map(), // handle -> expiry (ms)
     loadingOlder: false,
+    olderWanted: false, // asked for older events while not connected: fetched after the welcome
     removed: false,
   };
 }
@@ -140,7 +141,11 @@ export class PigeonClient extends EventTarget {
     this.epoch = saved.epoch ?? null;
     this.timeline = new Timeline(saved.cursors ?? {});
     for (const row of saved.convs ?? []) {
-      const c = Object.assign(newConv(row.conv), row, { typing: new Map(), loadingOlder: false });
+      const c = Object.assign(newConv(row.conv), row, {
+        typing: new Map(),
+        loadingOlder: false,
+        olderWanted: false,
+      });
       const cursor = this.timeline.cursor(c.conv);
       c.events = (c.events ?? []).filter((e) => e.seq <= cursor);
       c.start = c.events.length ? c.events[0].seq : cursor + 1;
@@ -291,7 +296,7 @@ export class PigeonClient extends EventTarget {
   saveState({ withEvents = true } = {}) {
     const convs = [];
     for (const c of this.convs.values()) {
-      const { typing, loadingOlder, ...rest } = c;
+      const { typing, loadingOlder, olderWanted, ...rest } = c;
       convs.push({ ...rest, events: withEvents ? c.events.slice(-KEEP_EVENTS) : [] });
     }
     const state = { epoch: this.epoch, cursors: this.timeline.cursors(), convs };
@@ -531,6 +536,9 @@ export class PigeonClient extends EventTarget {
     this.setStatus("online");
     this.flushOutbox();
     this.catchUp();
+    for (const c of this.convs.values()) {
+      if (c.olderWanted) this.loadOlder(c.conv);
+    }
     if (this.openConv) this.markRead(this.openConv);
     this.save();
   }
@@ -751,7 +759,9 @@ export class PigeonClient extends EventTarget {
   /** Scroll back: one page of `history before=start`, not the whole log. */
   async loadOlder(conv) {
     const c = this.convs.get(conv);
-    if (!c || c.loadingOlder || c.start <= 1) return;
+    if (!c) return;
+    c.olderWanted = false;
+    if (c.loadingOlder || c.start <= 1) return;
     c.loadingOlder = true;
     this.changed();
     try {
@@ -769,8 +779,10 @@ export class PigeonClient extends EventTarget {
       } else if (!page.more) {
         c.start = 1;
       }
-    } catch {
-      /* offline: the button stays, try again later */
+    } catch (err) {
+      // Asked before the connection was up (a reload scrolled to the top at once): the
+      // scroll that asked will not come again, so the welcome asks for it.
+      if (err.code === "disconnected") c.olderWanted = true;
     } finally {
       c.loadingOlder = false;
       this.changed();
