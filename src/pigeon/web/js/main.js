@@ -217,6 +217,10 @@ function messageNode(item) {
   const body = o
     ? { text: o.body, deleted: false, edited: false }
     : bodyOf(c, e);
+  // Edit and Delete stay where they are as the message changes, so that a press on one is
+  // still on it at the release: "(edited)" goes in the meta line, not on a line of its own,
+  // and the buttons come last, at my messages' right edge, which stays put as "Sent ✓" comes
+  // and goes or the text gets wider or narrower.
   const node = el(
     "li",
     {
@@ -229,13 +233,15 @@ function messageNode(item) {
       { class: "msg-meta" },
       el("span", { class: "sender", text: mine ? "You" : e.sender }),
       e ? el("time", { datetime: new Date(e.ts).toISOString(), text: clock(e.ts) }) : null,
+      body.edited ? el("span", { class: "edited", text: "(edited)" }) : null,
     ),
     el("p", { class: `body${body.deleted ? " deleted" : ""}`, text: body.text }),
-    body.edited ? el("span", { class: "edited", text: "(edited)" }) : null,
   );
   if (o) node.append(statusLine(o));
   else if (mine) {
     const foot = el("div", { class: "foot" });
+    // "Sent" under my latest message only, as chat apps do; every message above it is too.
+    if (item.latestMine) foot.append(el("span", { class: "status sent", text: "Sent ✓" }));
     if (!body.deleted) {
       foot.append(
         el(
@@ -257,8 +263,6 @@ function messageNode(item) {
         ),
       );
     }
-    // "Sent" under my latest message only, as chat apps do; every message above it is too.
-    if (item.latestMine) foot.append(el("span", { class: "status sent", text: "Sent ✓" }));
     node.append(foot);
   }
   return node;
