@@ -102,11 +102,44 @@ class ChatPage:
         """The text of every message in the open conversation, in display order."""
         return self.page.locator("#messages li.msg .body")
 
+    def message(self, text: str) -> Locator:
+        """The message in the open conversation whose text is exactly `text`."""
+        return self.page.locator("#messages li.msg").filter(
+            has=self.page.locator(".body", has_text=re.compile(f"^{re.escape(text)}$"))
+        )
+
+    @property
+    def composer(self) -> Locator:
+        """The message box."""
+        return self.page.get_by_label("Message", exact=True)
+
     def send(self, text: str) -> None:
-        box = self.page.get_by_label("Message", exact=True)
+        box = self.composer
         box.fill(text)
         box.press("Enter")
         expect(box).to_have_value("")
+
+    def send_by_script(self, text: str) -> None:
+        """Send `text` into the open conversation through the client, as the composer does,
+        without touching the page: the mouse and the focus stay where they are."""
+        conv = self.page.url.rsplit("#", 1)[1]
+        self.page.evaluate("([conv, text]) => { window.pigeon.send(conv, text); }", [conv, text])
+
+    def edit(self, old: str, new: str) -> None:
+        """Change my message `old` to `new` with its Edit button, and wait until it is saved."""
+        self.message(old).get_by_role("button", name="Edit").click()
+        expect(self.composer).to_have_value(old)
+        self.composer.fill(new)
+        self.composer.press("Enter")
+        expect(self.page.locator("#editing")).to_be_hidden()
+        expect(self.message(new)).to_be_visible()
+
+    def hold_mouse_on(self, target: Locator) -> None:
+        """Press the mouse button on the middle of `target` and keep it down."""
+        box = target.bounding_box()
+        assert box is not None
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        self.page.mouse.down()
 
     def expect_messages(self, texts: list[str]) -> None:
         """Exactly these messages, in this order (no duplicates, nothing missing)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import WebSocketRoute, expect
+from playwright.sync_api import Dialog, WebSocketRoute, expect
 
 from tests.helpers.timing import TIMEOUT_S
 from tests.web.chat import PASSWORD, ChatPage
@@ -50,15 +50,76 @@ def test_a_row_updated_between_press_and_release_still_opens(
     alice.send("first")
     row = bob.conv_row(alice.handle)
     expect(row).to_contain_text("first")
-    name = row.locator(".conv-name").bounding_box()
-    assert name is not None
-    bob.page.mouse.move(name["x"] + name["width"] / 2, name["y"] + name["height"] / 2)
-    bob.page.mouse.down()
+    bob.hold_mouse_on(row.locator(".conv-name"))
     alice.send("second")
     expect(row).to_contain_text("second")
     bob.page.mouse.up()
     expect(bob.page.locator("#conv-title")).to_have_text(alice.handle)
     bob.expect_messages(["first", "second"])
+
+
+def test_edit_pressed_as_my_next_message_is_sent_still_opens(
+    user: Callable[..., ChatPage],
+) -> None:
+    """My next message is sent while I press Edit on this one, so "Sent ✓" moves from this
+    message to the next: the release still opens the edit (a message replaced instead of
+    updated in place lost such a click, and so did an Edit button that moved)."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("first")
+    first = alice.message("first")
+    expect(first.locator(".status")).to_have_text("Sent ✓")
+    alice.hold_mouse_on(first.get_by_role("button", name="Edit"))
+    alice.send_by_script("second")
+    expect(alice.message("second").locator(".status")).to_have_text("Sent ✓")
+    expect(first.locator(".status")).to_have_count(0)
+    alice.page.mouse.up()
+    expect(alice.page.locator("#editing")).to_be_visible()
+    expect(alice.composer).to_have_value("first")
+
+
+def test_edit_pressed_as_an_edit_arrives_opens_with_the_new_text(
+    user: Callable[..., ChatPage],
+) -> None:
+    """My other tab edits a message while I press its Edit button here: the release opens
+    the edit with the text as it is now, not as it was when the button was drawn."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("first")
+    other_tab = alice.open_tab()
+    other_tab.expect_messages(["first"])
+    alice.hold_mouse_on(alice.message("first").get_by_role("button", name="Edit"))
+    other_tab.edit("first", "first, fixed")
+    expect(alice.message("first, fixed").locator(".edited")).to_have_text("(edited)")
+    alice.page.mouse.up()
+    expect(alice.page.locator("#editing")).to_be_visible()
+    expect(alice.composer).to_have_value("first, fixed")
+
+
+def test_delete_pressed_as_my_next_message_is_sent_still_deletes(
+    user: Callable[..., ChatPage],
+) -> None:
+    """My next message is sent while I press Delete on this one ("Sent ✓" moves on): the
+    release still asks, and the message is deleted once I confirm."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("first")
+    first = alice.message("first")
+    expect(first.locator(".status")).to_have_text("Sent ✓")
+    alice.hold_mouse_on(first.get_by_role("button", name="Delete"))
+    alice.send_by_script("second")
+    expect(alice.message("second").locator(".status")).to_have_text("Sent ✓")
+    expect(first.locator(".status")).to_have_count(0)
+    asked: list[str] = []
+
+    def confirm(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    alice.page.once("dialog", confirm)
+    alice.page.mouse.up()
+    alice.expect_messages(["message deleted", "second"])
+    assert asked == ["Delete this message for everyone?"]
 
 
 def test_offline_device_catches_up_and_flushes_its_outbox(user: Callable[..., ChatPage]) -> None:

@@ -33,34 +33,68 @@ function el(tag, props = {}, ...children) {
 
 /**
  * Make `list`'s children match `items` in order, reusing nodes by key. `render(item)` builds a
- * node; it is called again only when `item.sig` changes.
+ * node; it is called again only when `item.sig` changes, and the node is then updated in
+ * place to match (`patch`), not replaced.
  */
-function reconcile(list, items, render, patch = null) {
+function reconcile(list, items, render) {
   const existing = new Map();
   for (const child of list.children) existing.set(child.dataset.key, child);
   let prev = null;
   for (const item of items) {
     let node = existing.get(item.key);
     if (node) existing.delete(item.key);
-    if (node && patch && node.dataset.sig !== item.sig) {
-      patch(node, render(item));
-      node.dataset.sig = item.sig;
-    } else if (!node || node.dataset.sig !== item.sig) {
+    if (!node || node.dataset.sig !== item.sig) {
       const fresh = render(item);
       fresh.dataset.key = item.key;
       fresh.dataset.sig = item.sig;
       if (node) {
         const hadFocus = node.contains(document.activeElement);
-        node.replaceWith(fresh);
-        if (hadFocus) fresh.querySelector("button, a")?.focus();
+        patch(node, fresh);
+        if (hadFocus && !node.contains(document.activeElement)) node.querySelector("button, a")?.focus();
+      } else {
+        node = fresh;
       }
-      node = fresh;
     }
     const want = prev ? prev.nextSibling : list.firstChild;
     if (node !== want) list.insertBefore(node, want);
     prev = node;
   }
   for (const node of existing.values()) node.remove();
+}
+
+/**
+ * Make `node` like `fresh`, a new rendering of the same item, keeping its elements: a child of
+ * the same tag and class is kept and updated the same way (attributes, then children); only
+ * what is new is inserted and only what is gone removed. So an element being pressed or
+ * focused stays: a click whose press and release straddle an update (a message arriving,
+ * "Sent ✓" moving on) still lands on it, where a replaced element lost it. Kept elements keep
+ * their listeners, so a listener must read what it acts on when called, not capture it.
+ */
+function patch(node, fresh) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    if (node.data !== fresh.data) node.data = fresh.data;
+    return;
+  }
+  for (const { name } of [...node.attributes]) {
+    if (!fresh.hasAttribute(name)) node.removeAttribute(name);
+  }
+  for (const { name, value } of fresh.attributes) {
+    if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
+  const wanted = [...fresh.childNodes];
+  let rest = [...node.childNodes];
+  const kept = wanted.map((want) => {
+    const i = rest.findIndex((n) => n.nodeName === want.nodeName && n.className === want.className);
+    if (i < 0) return null;
+    const match = rest[i];
+    rest = rest.slice(i + 1); // matched in order, so that no kept child has to move
+    return match;
+  });
+  for (const child of [...node.childNodes]) if (!kept.includes(child)) child.remove();
+  wanted.forEach((want, i) => {
+    if (kept[i]) patch(kept[i], want);
+    else node.insertBefore(want, node.childNodes[i] ?? null);
+  });
 }
 
 function clock(ts) {
@@ -145,25 +179,7 @@ function renderList() {
     sig: JSON.stringify([convName(c), preview(c), c.unread, c.conv === openConv]),
     c,
   }));
-  reconcile($("conv-list"), items, convRow, patchConvRow);
-}
-
-// A row is changed in place, its elements kept: a click whose press and release straddle an
-// update (a message arriving) still lands on the row, where a replaced row would lose it.
-function patchConvRow(node, fresh) {
-  const row = node.querySelector(".conv-row");
-  const want = fresh.querySelector(".conv-row");
-  const current = want.getAttribute("aria-current");
-  if (current) row.setAttribute("aria-current", current);
-  else row.removeAttribute("aria-current");
-  for (const part of [".conv-name", ".conv-last"]) {
-    row.querySelector(part).textContent = want.querySelector(part).textContent;
-  }
-  const badge = row.querySelector(".badge");
-  const wantBadge = want.querySelector(".badge");
-  if (!wantBadge) badge?.remove();
-  else if (badge) badge.replaceWith(wantBadge);
-  else row.querySelector(".conv-name").after(wantBadge);
+  reconcile($("conv-list"), items, convRow);
 }
 
 function convRow({ c }) {
@@ -251,7 +267,7 @@ function messageNode(item) {
             type: "button",
             class: "link",
             "aria-label": `Edit message: ${body.text.slice(0, 40)}`,
-            onclick: () => startEdit(c.conv, e.seq, body.text),
+            onclick: () => startEdit(c.conv, e),
           }, "Edit"),
           " ",
           el("button", {
@@ -377,11 +393,16 @@ function openFromHash() {
   if (conv) requestAnimationFrame(() => $("composer").focus());
 }
 
-function startEdit(conv, seq, text) {
-  editing = { conv, seq };
+// The message's text as it is now, not when its Edit button was drawn: an edit may have come
+// since (the button is kept when its message changes).
+function startEdit(conv, e) {
+  const c = client.convs.get(conv);
+  const body = c ? bodyOf(c, e) : null;
+  if (!body || body.deleted) return;
+  editing = { conv, seq: e.seq };
   $("editing").hidden = false;
   const box = $("composer");
-  box.value = text;
+  box.value = body.text;
   box.focus();
 }
 
