@@ -114,3 +114,29 @@ async def test_an_upgrade_head_that_never_ends_is_closed_at_the_head_deadline(
         assert got["pigeon_request_timeouts_total{phase=head}"] == 1
     finally:
         server.kill()
+
+
+async def test_upgrades_answered_by_picows_are_counted_like_every_route(
+    server: ServerProcess, client_session: aiohttp.ClientSession
+) -> None:
+    """A fresh upgrade's 101, and an upgrade refused for its Origin, are in
+    pigeon_http_requests_total under /v1/ws; the refusal in pigeon_errors_total too."""
+    route = "method=GET,route=/v1/ws"
+    before = await scrape(client_session, server)
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    writer.write(upgrade_head(server.port))
+    assert (await read_head(reader)).startswith(b"HTTP/1.1 101 ")
+    writer.close()
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    head = upgrade_head(server.port).replace(b"\r\n\r\n", b"\r\nOrigin: https://evil.test\r\n\r\n")
+    writer.write(head)
+    assert (await read_head(reader)).startswith(b"HTTP/1.1 403 ")
+    writer.close()
+    after = await scrape(client_session, server)
+
+    def grew(sample: str) -> float:
+        return after.get(sample, 0.0) - before.get(sample, 0.0)
+
+    assert grew(f"pigeon_http_requests_total{{{route},status=101}}") == 1
+    assert grew(f"pigeon_http_requests_total{{{route},status=403}}") == 1
+    assert grew("pigeon_errors_total{code=forbidden,transport=http}") == 1

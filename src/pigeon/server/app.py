@@ -55,7 +55,7 @@ from pigeon.transport.http import (
 from pigeon.transport.listener import Admission, AdmittingSite, upgrade_on_reused_connection
 from pigeon.transport.webhook_client import WebhookClient
 from pigeon.transport.webpush import Vapid, WebPushNotifier, new_private_key
-from pigeon.transport.ws import WsEndpoint
+from pigeon.transport.ws import WS_PATH, WsEndpoint
 
 log = logging.getLogger("pigeon.server")
 
@@ -110,7 +110,6 @@ class Node:
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-WS_PATH = "/v1/ws"
 
 
 async def watch_loop_lag(metrics: Metrics, limiters: Limiters | None = None) -> None:

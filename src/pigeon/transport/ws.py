@@ -81,6 +81,8 @@ log = logging.getLogger(__name__)
 # picows logs every connection's opening and end at INFO: one line each is this module's.
 logging.getLogger("picows").setLevel(logging.WARNING)
 
+WS_PATH = "/v1/ws"  # the one route on picows (D63); aiohttp serves every other
+
 # aiohttp's own limit (or max_hello_bytes, if larger): a frame larger than this is not even
 # read, and the connection is closed with 1009. Frames between max_frame_bytes (max_hello_bytes
 # before the session is open) and this get a too_large error frame.
@@ -745,25 +747,37 @@ class WsEndpoint:
     def _listener_for(
         self, request: WSUpgradeRequest, admitted: HandedOver
     ) -> WSListener | WSUpgradeResponseWithListener:
-        """The answer to an upgrade request: admission (D26), then a :class:`PicowsSocket`."""
+        """The answer to an upgrade request, counted as aiohttp's routes count theirs."""
         admitted.upgraded()  # the head is in, whatever the answer
+        answer = self._admit_upgrade(request)
+        metrics = self.service.metrics
+        method = request.method.decode("latin-1")
+        if isinstance(answer, ProtocolViolation):
+            metrics.http_requests.labels(WS_PATH, method, str(answer.code.status)).inc()
+            metrics.errors.labels(answer.code.value, "http").inc()
+            return _refusal(answer)
+        metrics.http_requests.labels(
+            WS_PATH, method, str(int(HTTPStatus.SWITCHING_PROTOCOLS))
+        ).inc()
+        return answer
+
+    def _admit_upgrade(self, request: WSUpgradeRequest) -> PicowsSocket | ProtocolViolation:
+        """Admission (D26): a :class:`PicowsSocket` for the connection, or why not."""
         headers = request.headers
         host = headers.get("Host")
         if not origins.host_allowed(host, self.config.allowed_host_set):
-            return _refusal(ProtocolViolation(ErrorCode.MISDIRECTED, detail=f"Host {host!r}"))
+            return ProtocolViolation(ErrorCode.MISDIRECTED, detail=f"Host {host!r}")
         origin = headers.get("Origin")
         if not origins.origin_allowed(origin, host, self.config.allowed_origin_set):
-            return _refusal(ProtocolViolation(ErrorCode.FORBIDDEN, detail=f"Origin {origin!r}"))
+            return ProtocolViolation(ErrorCode.FORBIDDEN, detail=f"Origin {origin!r}")
         if request.method != b"GET" or headers.get("Upgrade", "").lower() != "websocket":
             # A plain GET (or a broken handshake) gets a JSON error like every other route.
-            return _refusal(
-                ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
-            )
+            return ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
         if not self.accepting or len(self.connections) >= self.config.max_connections:
-            return _refusal(RateLimited(1000, ErrorCode.BUSY))
+            return RateLimited(1000, ErrorCode.BUSY)
         if not self._room_for_unwelcomed():
             self.service.metrics.rate_limited.labels("unauthenticated").inc()
-            return _refusal(RateLimited(1000, ErrorCode.BUSY))
+            return RateLimited(1000, ErrorCode.BUSY)
         return PicowsSocket(self, request.headers.getall("X-Forwarded-For", []))
 
     def opened(self, ws: PicowsSocket, transport: WSTransport) -> WsConnection:
