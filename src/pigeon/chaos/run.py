@@ -200,6 +200,21 @@ def run(options: Options, history_path: Path | None = None) -> dict[str, Any]:
                 shutil.rmtree(started_dir, ignore_errors=True)
 
 
+async def run_length(faults: asyncio.Task[None], duration_s: float) -> str | None:
+    """Wait out the run's length and the nemesis (the fault in progress heals). Cut short
+    if the nemesis fails: a fault it could not heal leaves the cluster short of full
+    strength, and the faults after it would prove nothing. Returns why it failed, or None."""
+    ends_at = time.monotonic() + duration_s
+    await asyncio.wait([faults], timeout=duration_s)
+    if faults.done() and not faults.cancelled() and faults.exception() is None:
+        await asyncio.sleep(max(0.0, ends_at - time.monotonic()))  # it planned no more
+    try:
+        await faults
+    except (nemesis.NemesisError, ClusterError) as exc:
+        return str(exc)
+    return None
+
+
 async def _run(
     cluster: LocalCluster, options: Options, history: History, mayhem: Nemesis, scratch: Path
 ) -> dict[str, Any]:
@@ -240,8 +255,12 @@ async def _run(
     faults = asyncio.create_task(mayhem.run(planned, options.duration_s))
     progress = asyncio.create_task(_progress(options, history, mayhem))
     try:
-        await asyncio.sleep(options.duration_s)  # the run's length
-        await faults  # the fault in progress heals
+        nemesis_error = await run_length(faults, options.duration_s)
+        if nemesis_error is not None:
+            mayhem.active = None  # its heal failed: not tried again on the way out
+            options.say(
+                f"the nemesis stopped: {nemesis_error}; what was sent is drained and checked"
+            )
         workload.stop_sending()
         drain_started = time.monotonic()
         try:
@@ -272,7 +291,8 @@ async def _run(
     return {
         "seed": options.seed,
         "duration_s": options.duration_s,
-        "ok": verdict.ok and not behind and resyncs == 0,
+        "ok": verdict.ok and not behind and resyncs == 0 and nemesis_error is None,
+        "nemesis_error": nemesis_error,
         "anomalies": counts,
         "anomaly_examples": {k: v[:EXAMPLES] for k, v in verdict.anomalies.items() if v},
         "checked": {"acked": verdict.acked, "delivered": verdict.delivered},

@@ -71,6 +71,8 @@ def _chaos(args: argparse.Namespace) -> int:
         print(f"ANOMALY {kind}: {result['anomalies'][kind]}, e.g. {examples[0]}", file=sys.stderr)
     if result["drain"]["behind"]:
         print(f"ANOMALY not caught up: {result['drain']['behind'][:5]}", file=sys.stderr)
+    if result["nemesis_error"]:
+        print(f"STOPPED a fault was not healed: {result['nemesis_error']}", file=sys.stderr)
     return 1
 
 
