@@ -557,10 +557,14 @@ class WsConnection:
         # Requests run concurrently so that sends group-commit; they start in arrival order,
         # and each reaches the writer's queue before its first wait, so one connection's sends
         # are sequenced in the order they were sent.
-        task: asyncio.Task[None] = self._context.run(_new_task, coro)
+        task = self.start_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         task.add_done_callback(lambda _: limiters.release(user))
+
+    def start_task(self, coro: Awaitable[None]) -> asyncio.Task[None]:
+        """A task for ``coro`` in this connection's logging context (its lines name it)."""
+        return self._context.run(_new_task, coro)
 
     def identify(self, device: Device | None, token_hash: bytes) -> None:
         """Whose this connection is (the application layer tells, during the hello)."""
@@ -802,7 +806,7 @@ class WsEndpoint:
         self.connections.add(conn)
         self._unwelcomed.add(conn)
         self._all_closed.clear()
-        task = conn._context.run(_new_task, self._serve(conn))
+        task = conn.start_task(self._serve(conn))
         self._serving.add(task)
         task.add_done_callback(self._serving.discard)
         return conn
