@@ -58,21 +58,28 @@ def test_a_row_updated_between_press_and_release_still_opens(
     bob.expect_messages(["first", "second"])
 
 
+def pressed_as_the_next_is_sent(user: Callable[..., ChatPage], button: str) -> ChatPage:
+    """Alice holds the mouse down on ``button`` of her message "first" while her next one is
+    sent, until "Sent ✓" has moved from "first" to "second"; she has not let go yet."""
+    alice, bob = user("alice"), user("bob")
+    alice.start_direct(bob.handle)
+    alice.send("first")
+    first = alice.message("first")
+    expect(first.locator(".status")).to_have_text("Sent ✓")
+    alice.hold_mouse_on(first.get_by_role("button", name=button))
+    alice.send_by_script("second")
+    expect(alice.message("second").locator(".status")).to_have_text("Sent ✓")
+    expect(first.locator(".status")).to_have_count(0)
+    return alice
+
+
 def test_edit_pressed_as_my_next_message_is_sent_still_opens(
     user: Callable[..., ChatPage],
 ) -> None:
     """My next message is sent while I press Edit on this one, so "Sent ✓" moves from this
     message to the next: the release still opens the edit (a message replaced instead of
     updated in place lost such a click, and so did an Edit button that moved)."""
-    alice, bob = user("alice"), user("bob")
-    alice.start_direct(bob.handle)
-    alice.send("first")
-    first = alice.message("first")
-    expect(first.locator(".status")).to_have_text("Sent ✓")
-    alice.hold_mouse_on(first.get_by_role("button", name="Edit"))
-    alice.send_by_script("second")
-    expect(alice.message("second").locator(".status")).to_have_text("Sent ✓")
-    expect(first.locator(".status")).to_have_count(0)
+    alice = pressed_as_the_next_is_sent(user, "Edit")
     alice.page.mouse.up()
     expect(alice.page.locator("#editing")).to_be_visible()
     expect(alice.composer).to_have_value("first")
@@ -101,15 +108,7 @@ def test_delete_pressed_as_my_next_message_is_sent_still_deletes(
 ) -> None:
     """My next message is sent while I press Delete on this one ("Sent ✓" moves on): the
     release still asks, and the message is deleted once I confirm."""
-    alice, bob = user("alice"), user("bob")
-    alice.start_direct(bob.handle)
-    alice.send("first")
-    first = alice.message("first")
-    expect(first.locator(".status")).to_have_text("Sent ✓")
-    alice.hold_mouse_on(first.get_by_role("button", name="Delete"))
-    alice.send_by_script("second")
-    expect(alice.message("second").locator(".status")).to_have_text("Sent ✓")
-    expect(first.locator(".status")).to_have_count(0)
+    alice = pressed_as_the_next_is_sent(user, "Delete")
     asked: list[str] = []
 
     def confirm(dialog: Dialog) -> None:
