@@ -286,9 +286,11 @@ async def test_the_worker_shedder_sheds_by_the_writers_delay_typing_then_reads_t
         "PIGEON_REQUEST_RATE_PER_S": "100000",
         "PIGEON_REQUEST_BURST": "100000",
         # The loop below sends as fast as the node answers for seconds: past the
-        # connection's frame rate (burst: twice it) on a machine fast enough, which is
-        # not what is tested.
+        # connection's frame rate (burst: twice it) and the user's send rate (20/s, burst
+        # 50) on a machine fast enough, neither of which is what is tested.
         "PIGEON_FRAMES_PER_S": "100000",
+        "PIGEON_SEND_RATE_PER_S": "100000",
+        "PIGEON_SEND_BURST": "100000",
     }
     async with alice_and_bob(tmp_path, client_session, env) as (server, _, _, conv, ws, ack):
 
@@ -325,7 +327,11 @@ async def test_the_worker_shedder_sheds_by_the_writers_delay_typing_then_reads_t
         acks = [await s for s in sends]
         assert [a["type"] for a in acks] == ["ack"] * len(sends)
         assert (await marker)["type"] == "ok"
-        stored = await ws.request({"type": "history", "conv": conv, "after": ack["seq"]})
+        # One page holds them all: the loop above runs for under a second of the writer's delay.
+        assert len(acks) < 1000
+        stored = await ws.request(
+            {"type": "history", "conv": conv, "after": ack["seq"], "limit": 1000}
+        )
         assert [e["seq"] for e in stored["events"]] == [a["seq"] for a in acks]
         got = await scrape(client_session, server)
         assert got["pigeon_shed_total{priority=read,shedder=worker}"] == 1
