@@ -140,3 +140,16 @@ async def test_upgrades_answered_by_picows_are_counted_like_every_route(
     assert grew(f"pigeon_http_requests_total{{{route},status=101}}") == 1
     assert grew(f"pigeon_http_requests_total{{{route},status=403}}") == 1
     assert grew("pigeon_errors_total{code=forbidden,transport=http}") == 1
+
+    # An upgrade after a request on a keep-alive connection (aiohttp's route hands it over
+    # to picows) is one upgrade too.
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    writer.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    head = await read_head(reader)
+    await reader.readexactly(int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0]))
+    writer.write(upgrade_head(server.port))
+    assert (await read_head(reader)).startswith(b"HTTP/1.1 101 ")
+    writer.close()
+    again = await scrape(client_session, server)
+    upgrades = f"pigeon_http_requests_total{{{route},status=101}}"
+    assert again[upgrades] - after[upgrades] == 1

@@ -11,6 +11,7 @@ import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 import msgspec
@@ -80,7 +81,9 @@ def errors_middleware(
         response = await _answer(request, handler, draining, body_timeout_s, metrics)
         info = request.match_info.route.resource
         route = info.canonical if info is not None else "unmatched"
-        metrics.http_requests.labels(route, request.method, str(response.status)).inc()
+        if response.status != HTTPStatus.SWITCHING_PROTOCOLS:
+            # A 101 here is an upgrade handed over to picows, which counts every one (D63).
+            metrics.http_requests.labels(route, request.method, str(response.status)).inc()
         code: ErrorCode | None = request.get(_ERROR_KEY)
         if request.get(_CLIENT_CLOSED_KEY):
             metrics.errors.labels(CLIENT_CLOSED, "http").inc()

@@ -271,5 +271,6 @@ async def upgrade_on_reused_connection(request: web.Request) -> web.StreamRespon
     ):
         raise ProtocolViolation(ErrorCode.BAD_REQUEST, "expected a websocket upgrade")
     admitted.hand_over(request)
-    # Written nowhere (the socket is the WebSocket's now); counted as the upgrade it was.
+    # Written nowhere (the socket is the WebSocket's now), and not counted here: picows
+    # answers the upgrade again and counts it.
     return web.Response(status=101)
