@@ -79,6 +79,11 @@ def hold_writer(postgres: PostgresInstance) -> HoldWriter:
 
 
 class TestPostgresStore(StoreConformance):
+    # Presence is written on the catalog database, never behind a shard's writer: ordered
+    # after the held shard's sends only by the timing of two databases, so it is awaited
+    # while the shard is held.
+    PRESENCE_IN_THE_HELD_WRITER = False
+
     async def test_conversations_spread_over_both_shard_databases(self, store: Store) -> None:
         """The shard map puts the 1,024 virtual shards on both databases, so a user's
         conversations land on both, and their hello still sees every one of them."""
