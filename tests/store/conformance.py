@@ -635,8 +635,8 @@ class StoreConformance:
         """The shedder's measure of the writer: 0 with nothing waiting; while writes wait for
         a held writer, how long the oldest has waited, growing; 0 again once they committed.
         A read marker and a presence write (a hello waits for it) queued behind sends are
-        committed before them (their lane is taken first into a batch), and the sends keep
-        their order."""
+        committed before them (their lane is taken first into a batch; presence, where it is
+        written elsewhere, while the writer is still held), and the sends keep their order."""
         await make_users(store, "alice", "bob")
         conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
         await send(store, "alice", conv, "m0")
