@@ -75,6 +75,17 @@ class TestOwnWrites:
         own.answered(send(), delivered=fresh)
         assert own.take(message(), "alice") == (fresh, None)
 
+    def test_a_retry_after_a_fresh_ack_is_not_answered_by_the_late_push(self) -> None:
+        """The first attempt's fresh ack is out, its push not yet (the hub reads the log
+        after the commit); the client sends the same id again. The push is still withheld
+        (the ack delivered it) and is not handed back as the retry's answer: the retry's own
+        ack, a duplicate, answers it (a fresh one from the push said duplicate false)."""
+        own = OwnWrites(8)
+        own.started(send())
+        own.answered(send(), delivered=True)
+        own.started(send())  # the retry
+        assert own.take(message(), "alice") == (True, None)
+
     def test_past_its_bound_the_oldest_write_is_forgotten(self) -> None:
         """Bounded in items: the forgotten write's push goes out, a duplicate the client's
         Timeline drops."""

@@ -36,8 +36,12 @@ class OwnWrites:
         return len(self._writes)
 
     def started(self, write: Write) -> None:
-        """A write arrived: its event, once committed, is delivered by its ack."""
+        """A write arrived: its event, once committed, is delivered by its ack. Not a retry
+        of one whose fresh ack is out: that event is delivered already, and the retry's ack
+        will be a duplicate, which the event's push, if it comes late, must not stand in for."""
         key = (write.conv, write.client_msg_id)
+        if key in self._writes and self._writes[key] is None:
+            return
         self._writes.pop(key, None)
         if len(self._writes) >= self.max_items:
             del self._writes[next(iter(self._writes))]
