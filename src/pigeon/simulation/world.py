@@ -141,7 +141,7 @@ class SimStore(MemoryStore):
             self.history.add("fault", "store", op="unknown_outcome")
             raise StoreUnavailable("simulated failure after commit")
 
-    async def append(
+    async def _write_append(
         self,
         sender: str,
         conv: str,
@@ -153,7 +153,7 @@ class SimStore(MemoryStore):
         target_seq: int | None,
         now_ms: int,
     ) -> Appended:
-        appended = await super().append(
+        appended = await super()._write_append(
             sender,
             conv,
             kind,

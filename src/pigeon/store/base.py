@@ -11,6 +11,7 @@ conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import secrets
 from collections.abc import Callable, Sequence
@@ -322,7 +323,7 @@ class Store(Protocol):
         leaves a group that still has members, an owner_changed event follows in the same
         transaction (:func:`pigeon.core.conversation.next_owner`)."""
 
-    async def append(
+    def append(
         self,
         sender: str,
         conv: str,
@@ -333,8 +334,13 @@ class Store(Protocol):
         meta: MessageMeta | None,
         target_seq: int | None,
         now_ms: int,
-    ) -> Appended:
-        """Append a message, edit or delete; a retried client_msg_id returns the original."""
+    ) -> asyncio.Future[Appended]:
+        """Append a message, edit or delete; a retried client_msg_id returns the original.
+
+        Not a coroutine: the append is on its way to the store when this returns (or refused
+        here, as ``busy`` past a full queue), and the future resolves once it is durable. A
+        WebSocket send then costs a future and a callback instead of a task (D67), and a
+        connection's appends reach the store in the order they were called."""
 
     async def read_page(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int
