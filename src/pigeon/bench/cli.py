@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pigeon.bench.scenarios import DESCRIPTIONS
+from pigeon.bench import DESCRIPTIONS
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "S1": {"users": 1000, "rate": 5000.0, "duration": 30, "warmup": 2},

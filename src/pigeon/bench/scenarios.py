@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pigeon.bench import DESCRIPTIONS
 from pigeon.bench.plan import Phase
 from pigeon.bench.provision import provision_sync
 from pigeon.bench.runner import (
@@ -26,17 +27,6 @@ from pigeon.bench.runner import (
     run_once,
 )
 from pigeon.bench.server import BENCH_ENV, EmbeddedServer, rss_bytes
-
-DESCRIPTIONS = {
-    "S1": "direct chat: N users in 1:1 conversations, total send rate R",
-    "S2": "group fan-out: groups of M members, total send rate R",
-    "S3": "reconnect storm: K clients dropped at once (server SIGKILL + restart), all resume",
-    "S4": "spike: baseline rate, then 10x, then baseline, sends with typing, history reads, "
-    "read markers and hellos beside them; what each priority had refused and served, and "
-    "the latency of critical work, no acked message lost",
-    "S5": "idle connections: C connected clients, server memory per connection",
-    "S6": "capacity search: step the rate up until e2e p99 exceeds a bound",
-}
 
 
 @contextlib.contextmanager
