@@ -18,7 +18,7 @@ class LosingStore(SimStore):
 
     appended = 0
 
-    async def _write_append(
+    async def append(
         self,
         sender: str,
         conv: str,
@@ -30,7 +30,7 @@ class LosingStore(SimStore):
         target_seq: int | None,
         now_ms: int,
     ) -> Appended:
-        appended = await super()._write_append(
+        appended = await super().append(
             sender,
             conv,
             kind,
@@ -52,7 +52,7 @@ class LosingStore(SimStore):
 class ForgetfulStore(SimStore):
     """Ignores client ids: a send retried after an unknown outcome is appended again."""
 
-    async def _write_append(
+    async def append(
         self,
         sender: str,
         conv: str,
@@ -67,7 +67,7 @@ class ForgetfulStore(SimStore):
         state = self._conversations.get(conv)
         if state is not None:
             state.sent.clear()
-        return await super()._write_append(
+        return await super().append(
             sender,
             conv,
             kind,

@@ -210,11 +210,11 @@ class Service:
         writes after it queue (FIFO), and a write arriving as the ask completes queues behind
         them rather than take a token first. Each write reaches the store's queue as soon as
         it has its token, so a connection's sends stay in the order sent (PROTOCOL.md, Order)."""
-        if self._send_token_now(user):
-            return
         leases = self._send_leases
         queue = self._lease_queues.get(user)
         if queue is None:
+            if leases.take(user, self._monotonic()):
+                return
             queue = self._lease_queues[user] = _LeaseQueue()
         queue.writes += 1
         try:
@@ -238,11 +238,6 @@ class Service:
             queue.writes -= 1
             if queue.writes == 0:
                 del self._lease_queues[user]
-
-    def _send_token_now(self, user: str) -> bool:
-        """A token from this node's lease, if it holds one and no write of the user waits for
-        the store's answer (a write that came later must not go first)."""
-        return user not in self._lease_queues and self._send_leases.take(user, self._monotonic())
 
     async def _take_login_failure(self, key: str) -> None:
         """Count a login failure against ``key`` in the store, before the password is checked
@@ -603,61 +598,10 @@ class Service:
         target_seq: int | None = None,
     ) -> AppendResult:
         """Send (kind message), edit or delete. Returns once durable (G1)."""
-        appended = await self.begin_append(
-            user,
-            conv,
-            kind,
-            client_msg_id=client_msg_id,
-            body=body,
-            meta=meta,
-            target_seq=target_seq,
-        )
-        return appended.result
-
-    def begin_append(
-        self,
-        user: str,
-        conv: str,
-        kind: EventKind,
-        *,
-        client_msg_id: str,
-        body: str | None = None,
-        meta: MessageMeta | None = None,
-        target_seq: int | None = None,
-    ) -> asyncio.Future[Appended]:
-        """:meth:`append` without a coroutine of its own: a body or rate refused here raises
-        at once; the future resolves once the write is durable (G1). With a send token in this
-        node's lease the write goes to the store before this returns: no task (D67)."""
         if body is not None:
             limits.check_body(body, meta, max_body_bytes=self.config.max_body_bytes)
-        if self._send_token_now(user):
-            return self.store.append(
-                user,
-                conv,
-                kind,
-                client_msg_id=client_msg_id,
-                body=body,
-                meta=meta,
-                target_seq=target_seq,
-                now_ms=self._wall_ms(),
-            )
-        return asyncio.ensure_future(
-            self._append_after_lease(user, conv, kind, client_msg_id, body, meta, target_seq)
-        )
-
-    async def _append_after_lease(
-        self,
-        user: str,
-        conv: str,
-        kind: EventKind,
-        client_msg_id: str,
-        body: str | None,
-        meta: MessageMeta | None,
-        target_seq: int | None,
-    ) -> Appended:
         await self._limit_sends(user)
-        # No await between the token and the store's queue: the user's writes keep their order.
-        return await self.store.append(
+        appended = await self.store.append(
             user,
             conv,
             kind,
@@ -667,6 +611,7 @@ class Service:
             target_seq=target_seq,
             now_ms=self._wall_ms(),
         )
+        return appended.result
 
     async def history(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int

@@ -141,7 +141,7 @@ class SimStore(MemoryStore):
             self.history.add("fault", "store", op="unknown_outcome")
             raise StoreUnavailable("simulated failure after commit")
 
-    async def _write_append(
+    async def append(
         self,
         sender: str,
         conv: str,
@@ -153,7 +153,7 @@ class SimStore(MemoryStore):
         target_seq: int | None,
         now_ms: int,
     ) -> Appended:
-        appended = await super()._write_append(
+        appended = await super().append(
             sender,
             conv,
             kind,

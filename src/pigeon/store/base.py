@@ -11,7 +11,6 @@ conflict), :class:`~pigeon.errors.StoreUnavailable` when the database fails.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import secrets
 from collections.abc import Callable, Sequence
@@ -323,7 +322,7 @@ class Store(Protocol):
         leaves a group that still has members, an owner_changed event follows in the same
         transaction (:func:`pigeon.core.conversation.next_owner`)."""
 
-    def append(
+    async def append(
         self,
         sender: str,
         conv: str,
@@ -334,13 +333,8 @@ class Store(Protocol):
         meta: MessageMeta | None,
         target_seq: int | None,
         now_ms: int,
-    ) -> asyncio.Future[Appended]:
-        """Append a message, edit or delete; a retried client_msg_id returns the original.
-
-        Not a coroutine: the append is on its way to the store when this returns (or refused
-        here, as ``busy`` past a full queue), and the future resolves once it is durable. A
-        WebSocket send then costs a future and a callback instead of a task (D67), and a
-        connection's appends reach the store in the order they were called."""
+    ) -> Appended:
+        """Append a message, edit or delete; a retried client_msg_id returns the original."""
 
     async def read_page(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int

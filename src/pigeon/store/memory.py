@@ -371,33 +371,7 @@ class MemoryStore:
         self._commit([event, promoted])
         return Appended(_result_of(event), event, (promoted,))
 
-    def append(
-        self,
-        sender: str,
-        conv: str,
-        kind: EventKind,
-        *,
-        client_msg_id: str,
-        body: str | None,
-        meta: MessageMeta | None,
-        target_seq: int | None,
-        now_ms: int,
-    ) -> asyncio.Future[Appended]:
-        # A task per append: the calls still run in the order they were made (_enter).
-        return asyncio.ensure_future(
-            self._write_append(
-                sender,
-                conv,
-                kind,
-                client_msg_id=client_msg_id,
-                body=body,
-                meta=meta,
-                target_seq=target_seq,
-                now_ms=now_ms,
-            )
-        )
-
-    async def _write_append(
+    async def append(
         self,
         sender: str,
         conv: str,

@@ -1347,33 +1347,7 @@ class PostgresStore:
 
         return await self._reserved(actor, [target], conv, shard_write)
 
-    def append(
-        self,
-        sender: str,
-        conv: str,
-        kind: EventKind,
-        *,
-        client_msg_id: str,
-        body: str | None,
-        meta: MessageMeta | None,
-        target_seq: int | None,
-        now_ms: int,
-    ) -> asyncio.Future[Appended]:
-        # A task per append, as the coroutine it runs cost before; started in call order.
-        return asyncio.ensure_future(
-            self._write_append(
-                sender,
-                conv,
-                kind,
-                client_msg_id=client_msg_id,
-                body=body,
-                meta=meta,
-                target_seq=target_seq,
-                now_ms=now_ms,
-            )
-        )
-
-    async def _write_append(
+    async def append(
         self,
         sender: str,
         conv: str,

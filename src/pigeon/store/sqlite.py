@@ -217,14 +217,14 @@ class SqliteStore:
     ) -> T:
         return await self._writer.submit(name, job, critical=critical)
 
-    def _write_events(
+    async def _write_events(
         self, name: str, job: Callable[[sqlite3.Connection], Appended]
-    ) -> asyncio.Future[Appended]:
+    ) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
                 self.on_commit([appended.event, *appended.also])
 
-        return self._writer.submit(name, job, publish)
+        return await self._writer.submit(name, job, publish)
 
     async def _read(self, name: str, job: Callable[[sqlite3.Connection], T]) -> T:
         return await self._reader.submit(name, job)
@@ -541,7 +541,7 @@ class SqliteStore:
 
         return await self._write_events("change_member", job)
 
-    def append(
+    async def append(
         self,
         sender: str,
         conv: str,
@@ -552,7 +552,7 @@ class SqliteStore:
         meta: MessageMeta | None,
         target_seq: int | None,
         now_ms: int,
-    ) -> asyncio.Future[Appended]:
+    ) -> Appended:
         def job(conn: sqlite3.Connection) -> Appended:
             rules.require_member(_role(conn, conv, sender))
             row = conn.execute(
@@ -586,7 +586,7 @@ class SqliteStore:
             )
             return Appended(_result_of(event), event)
 
-        return self._write_events("append", job)
+        return await self._write_events("append", job)
 
     async def read_page(
         self, user: str, conv: str, *, after: int | None, before: int | None, limit: int

@@ -21,14 +21,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import functools
 import logging
 import random
 import struct
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from http import HTTPStatus
-from typing import Any
 
 import msgspec
 from picows import (
@@ -306,7 +304,7 @@ class WsConnection:
         self._user = ""
         self._expiry: asyncio.TimerHandle | None = None  # goodbye token_expired, when it expires
         self._recheck: asyncio.TimerHandle | None = None  # the next check of the token
-        self._tasks: set[asyncio.Future[Any]] = set()  # requests and checks under way
+        self._tasks: set[asyncio.Task[None]] = set()
         self._oldest_push: float | None = None  # monotonic time of the oldest unwritten push
         self._draining = False
         self._flush_handle: asyncio.Handle | None = None  # a flush is scheduled
@@ -557,26 +555,16 @@ class WsConnection:
         # Timed from here, the frame read: a request's wait for the loop counts (D61).
         received = time.perf_counter()
         if isinstance(request, Hello):
-            answer: asyncio.Future[Any] = self.start_task(self._hello(request, received))
-            answer.add_done_callback(lambda _: limiters.release(user))
-            self._tasks.add(answer)
-            answer.add_done_callback(self._tasks.discard)
-            return
+            coro: Awaitable[None] = self._hello(request, received)
+        else:
+            coro = self._handle(request, received)
         # Requests run concurrently so that sends group-commit; they start in arrival order,
-        # and each reaches the writer's queue before this returns or before its first wait,
-        # so one connection's sends are sequenced in the order they were sent. An append with
-        # a send token at hand is a future and a callback, not a task (D67).
-        try:
-            answer, reply_of = self._context.run(self._begin, request)
-        except Exception as exc:
-            limiters.release(user)
-            self._context.run(self._refuse, request, exc)
-            return
-        self._tasks.add(answer)
-        answer.add_done_callback(
-            functools.partial(self._answered, request, reply_of, received, user),
-            context=self._context,
-        )
+        # and each reaches the writer's queue before its first wait, so one connection's sends
+        # are sequenced in the order they were sent.
+        task = self.start_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: limiters.release(user))
 
     def start_task(self, coro: Awaitable[None]) -> asyncio.Task[None]:
         """A task for ``coro`` in this connection's logging context (its lines name it)."""
@@ -647,48 +635,31 @@ class WsConnection:
         else:
             self._recheck_later()
 
-    def _answered(
-        self,
-        request: RequestFrame,
-        reply_of: Callable[[Any], ServerFrame],
-        received: float,
-        user: str,
-        answer: asyncio.Future[Any],
-    ) -> None:
-        self._tasks.discard(answer)
-        self.service.limiters.release(user)
-        if answer.cancelled():
-            return  # the connection is closing: nobody to answer
-        exc = answer.exception()
-        if exc is not None:
-            self._refuse(request, exc)
-            return
-        reply = reply_of(answer.result())
-        self.session.reply(request, reply)
-        if isinstance(reply, Ack):
-            self.metrics.ws_send_latency.observe(time.perf_counter() - received)
-        elif isinstance(request, Read):
-            self.metrics.critical_latency_read.observe(time.perf_counter() - received)
-        self._flush_soon()
-
-    def _refuse(self, request: RequestFrame, exc: BaseException) -> None:
-        if isinstance(exc, ProtocolViolation):
+    async def _handle(self, request: RequestFrame, received: float) -> None:
+        try:
+            reply = await self._dispatch(request)
+        except ProtocolViolation as exc:
             self.session.fail(request, exc)
-        elif isinstance(exc, StoreUnavailable):
+        except StoreUnavailable as exc:
             log.warning("store unavailable", extra={"conn": self.conn_id, "error": str(exc)})
             self.session.fail(request, ProtocolViolation(ErrorCode.UNAVAILABLE))
-        else:
-            log.error("request failed", exc_info=exc, extra={"conn": self.conn_id})
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("request failed", extra={"conn": self.conn_id})
             self.session.fail(request, ProtocolViolation(ErrorCode.INTERNAL))
+        else:
+            self.session.reply(request, reply)
+            if isinstance(reply, Ack):
+                self.metrics.ws_send_latency.observe(time.perf_counter() - received)
+            elif isinstance(request, Read):
+                self.metrics.critical_latency_read.observe(time.perf_counter() - received)
         self._flush_soon()
 
-    def _begin(
-        self, request: RequestFrame
-    ) -> tuple[asyncio.Future[Any], Callable[[Any], ServerFrame]]:
-        """Start ``request``: what answers it, and how its result becomes the reply."""
+    async def _dispatch(self, request: RequestFrame) -> ServerFrame:
         user, svc = self._user, self.service
         if isinstance(request, Send):
-            appending = svc.begin_append(
+            result = await svc.append(
                 user,
                 request.conv,
                 EventKind.MESSAGE,
@@ -696,8 +667,9 @@ class WsConnection:
                 body=request.body,
                 meta=request.meta,
             )
-        elif isinstance(request, Edit):
-            appending = svc.begin_append(
+            return _ack(request.id, result)
+        if isinstance(request, Edit):
+            result = await svc.append(
                 user,
                 request.conv,
                 EventKind.EDIT,
@@ -705,38 +677,37 @@ class WsConnection:
                 body=request.body,
                 target_seq=request.target_seq,
             )
-        elif isinstance(request, Delete):
-            appending = svc.begin_append(
+            return _ack(request.id, result)
+        if isinstance(request, Delete):
+            result = await svc.append(
                 user,
                 request.conv,
                 EventKind.DELETE,
                 client_msg_id=request.client_msg_id,
                 target_seq=request.target_seq,
             )
-        elif isinstance(request, History):
-            reading = svc.history(
+            return _ack(request.id, result)
+        if isinstance(request, History):
+            page = await svc.history(
                 user, request.conv, after=request.after, before=request.before, limit=request.limit
             )
-            epoch = svc.epoch
-            return asyncio.ensure_future(reading), lambda page: Page(
+            return Page(
                 id=request.id,
                 conv=request.conv,
                 events=page.events,
                 more=page.more,
                 last_seq=page.last_seq,
-                epoch=epoch,
+                epoch=svc.epoch,
             )
-        elif isinstance(request, Read):
-            marking = svc.mark_read(user, request.conv, request.seq)
-            return asyncio.ensure_future(marking), lambda _: Ok(id=request.id)
-        elif isinstance(request, Conversations):
-            listing = svc.conversations(user, after=request.cursor, limit=request.limit)
-            return asyncio.ensure_future(listing), lambda listed: ConversationList(
+        if isinstance(request, Read):
+            await svc.mark_read(user, request.conv, request.seq)
+            return Ok(id=request.id)
+        if isinstance(request, Conversations):
+            listed = await svc.conversations(user, after=request.cursor, limit=request.limit)
+            return ConversationList(
                 id=request.id, conversations=listed.conversations, next_cursor=listed.next_cursor
             )
-        else:
-            raise ProtocolViolation(ErrorCode.UNKNOWN_TYPE)  # unreachable: the union is closed
-        return appending, lambda appended: _ack(request.id, appended.result)
+        raise ProtocolViolation(ErrorCode.UNKNOWN_TYPE)  # unreachable: the union is closed
 
 
 class WsEndpoint:
