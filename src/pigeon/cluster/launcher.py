@@ -807,10 +807,10 @@ class LocalCluster:
         return result(bool(up), f"routing to {', '.join(up) or 'no gateway'}")
 
     def _stalled(self, proc: Proc) -> str | None:
-        """Why standby ``proc`` does not stream now ("" or None: it streams, or its
-        PostgreSQL did not answer the probe, and /sync decides), and, while another member
-        is primary, since when: :attr:`stalls` keeps the first sight, restarted whenever
-        its replay moves or the leader changes."""
+        """Why standby ``proc`` does not stream now, and, while another member is primary,
+        since when (:attr:`stalls` keeps the first sight, counted again whenever its replay
+        moves or the leader changes). None: it streams, or its PostgreSQL did not answer
+        the probe (then ``GET /sync`` decides, as before)."""
         receiver = patroni.wal_receiver(proc.port)
         if receiver is None or receiver.streaming:
             self.stalls.pop(proc.name, None)
