@@ -54,3 +54,25 @@ def test_figures_from_one_pass() -> None:
     assert [(row["t_s"], row["acked"]) for row in result["timeline"]] == [
         (s, 1 if s in (0, 7) else 0) for s in range(8)
     ]
+
+
+def test_a_refused_send_is_not_charged_to_the_faults_after_its_refusal() -> None:
+    """A send refused for good (membership churn's not_found, say) counts to the heal of a
+    fault it was waiting through, and to no later fault: those kept their own sends'
+    waits (it used to charge every later fault its whole length, D68)."""
+    first, first_healed = fault("pause", 1_000, 2_000)
+    later, later_healed = fault("store_failover", 10_000, 26_000)
+    records = [
+        first,
+        *send(1_500, "c", "fail", 1_600),  # refused during the first fault
+        first_healed,
+        *send(9_000, "r", "fail", 9_100),  # refused before the later fault began
+        later,
+        *send(10_000, "e", "ok", 17_500),  # the later fault's real wait: 7.5 s
+        later_healed,
+    ]
+    figures = Figures(ack_timeout_s=5.0)
+    for record in records:
+        figures.feed(record)
+    found = {f["kind"]: f["recovery_s"] for f in figures.result()["faults"]}
+    assert found == {"pause": 0.5, "store_failover": 7.5}  # c: from 1.5 s to the heal

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import shutil
 import subprocess
 import tempfile
@@ -22,19 +23,33 @@ from pathlib import Path
 import pytest
 
 from pigeon.chaos import nemesis
+from pigeon.chaos.run import RESTART_STANDBY, Nemesis
+from pigeon.chaos.workload import History as RunHistory
 from pigeon.cluster import LocalCluster, patroni, processes
 from pigeon.sdk import ApiError, ErrorCode, HttpClient, PigeonTimeoutError, ServerUnreachable
+from pigeon.simulation.history import read_records
 from tests.helpers.cluster import loaded, run_pigeon
 from tests.helpers.timing import TIMEOUT_S
 
 PASSWORD = "correct horse battery"
-CHEAP = {"PIGEON_ARGON2_TIME_COST": "1", "PIGEON_ARGON2_MEMORY_KIB": "8192"}
+CHEAP = {
+    "PIGEON_ARGON2_TIME_COST": "1",
+    "PIGEON_ARGON2_MEMORY_KIB": "8192",
+    # The senders send back to back: on a quiet machine a commit takes a few ms, and the
+    # per-user limits (20 writes/s, 200 requests/s) would refuse them `rate_limited`, which
+    # is not what these tests measure.
+    "PIGEON_SEND_RATE_PER_S": "100000",
+    "PIGEON_REQUEST_RATE_PER_S": "100000",
+}
 # The target: sends refused for at most this long per store failover (issue 12).
 FAILOVER_BUDGET_S = 10.0
 # A refused send is tried again after this long (a client's backoff, not a wait for an event).
 RETRY_PAUSE_S = 0.05
 RETRYABLE = (ErrorCode.UNAVAILABLE, ErrorCode.BUSY)
 SENDERS = 3
+# A short grace for the stuck-standby watchdog (D68; 20 s by default): long enough for
+# several of Patroni's loops (loop_wait 1 s) that leave the standby as it is.
+TEST_GRACE_S = 5.0
 
 
 def postmaster_runs(cluster: LocalCluster, name: str) -> bool:
@@ -246,6 +261,97 @@ async def test_a_killed_primary_refuses_sends_then_acks_them_within_10_s(
     assert outage <= FAILOVER_BUDGET_S
     await asyncio.to_thread(failover.heal, stage, "primary")
     assert cluster.postgres_roles()[old] == "replica"
+    assert nemesis.unhealthy(cluster) == []
+
+
+def leave_without_primary_conninfo(cluster: LocalCluster, name: str) -> None:
+    """Put standby ``name`` in the state Patroni 3.0.2's bug leaves (patroni/patroni#3686,
+    D68): its PostgreSQL reloaded without ``primary_conninfo`` (so without a WAL receiver)
+    while its Patroni believes it follows the leader. Patroni checks its recovery settings
+    again only when postgresql.conf's mtime changes, so the file is replaced by one without
+    those lines and with the same mtime, owner and mode; then PostgreSQL reloads it."""
+    conf = Path(str(cluster.proc(name).extra["root"])) / "data" / "postgresql.conf"
+    kept = [
+        line
+        for line in conf.read_text().splitlines(keepends=True)
+        if not line.lstrip().startswith(("primary_conninfo", "primary_slot_name"))
+    ]
+    assert len(kept) < len(conf.read_text().splitlines()), "no primary_conninfo to remove"
+    before = conf.stat()
+    edited = conf.with_name("postgresql.conf.pigeon-test")
+    edited.write_text("".join(kept))
+    os.chown(edited, before.st_uid, before.st_gid)
+    os.chmod(edited, before.st_mode & 0o7777)
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edited.replace(conf)  # at once: Patroni never sees another mtime
+    processes.psql(cluster.proc(name).port, "SELECT pg_reload_conf()")
+
+
+def wait_left_synchronous_set(cluster: LocalCluster, name: str) -> None:
+    if not processes.wait_until(lambda: not cluster.postgres_is_synchronous(name), TIMEOUT_S):
+        raise AssertionError(f"{name} still synchronous {TIMEOUT_S:g} s without streaming")
+
+
+async def test_a_standby_left_without_primary_conninfo_is_restarted_by_the_heal(
+    cluster_dir: Path, tmp_path: Path
+) -> None:
+    """The stuck standby of RELIABILITY.md's run E, made on purpose: Patroni keeps calling
+    it a replica that follows, the primary drops it from the synchronous set, and the
+    cluster's health calls it not streaming; the chaos heal's wait restarts it through
+    Patroni once the grace is over, records that as a remedy (not a fault), and returns
+    once it streams and is synchronous again."""
+    cluster = loaded(cluster_dir)
+    cluster.stuck_grace_s = TEST_GRACE_S
+    [standby, *_] = cluster.postgres_standbys()
+    await asyncio.to_thread(cluster.wait_synchronous, standby, TIMEOUT_S)
+    await asyncio.to_thread(leave_without_primary_conninfo, cluster, standby)
+    await asyncio.to_thread(wait_left_synchronous_set, cluster, standby)
+    role, state = patroni.member_state(int(cluster.proc(standby).extra["rest_port"]))
+    assert (role, state) == ("replica", "running")  # Patroni sees nothing wrong
+    receiver = patroni.wal_receiver(cluster.proc(standby).port)
+    assert receiver is not None and receiver.status == "", receiver
+    health = cluster.health(cluster.proc(standby))
+    assert not health.healthy and "not streaming (WAL receiver: none)" in health.detail, health
+    assert standby in cluster.stalls
+    assert cluster.stuck_standbys() == {}  # not before the grace
+    status = await asyncio.to_thread(pigeon, "cluster", "status", "--dir", str(cluster_dir))
+    assert status.returncode == 1
+    [row] = [r for r in status.stdout.splitlines() if r.startswith(f"{standby} ")]
+    assert "FAILING: replica, running, not streaming" in row, row
+
+    history = RunHistory(tmp_path / "history.jsonl")
+    mayhem = Nemesis(nemesis.Stage(cluster, loop=asyncio.get_running_loop()), history)
+    cluster.on_restart = mayhem.remedy
+    started = time.monotonic()
+    await asyncio.to_thread(nemesis.wait_healthy, cluster)
+    print(f"stuck standby back at full strength in {time.monotonic() - started:.1f} s")
+    history.close()
+    assert [r["member"] for r in mayhem.remedies] == [standby]
+    assert "no WAL streamed for" in mayhem.remedies[0]["why"]
+    remedies = [r for r in read_records(history.path) if r.type == "remedy"]
+    assert [(r.op, r.target) for r in remedies] == [(RESTART_STANDBY, standby)]
+    assert cluster.postgres_is_synchronous(standby)
+    receiver = patroni.wal_receiver(cluster.proc(standby).port)
+    assert receiver is not None and receiver.streaming, receiver
+    conninfo = processes.psql(cluster.proc(standby).port, "SHOW primary_conninfo")
+    assert f"port={cluster.proc(cluster.postgres_primary() or '').port}" in conninfo
+    assert nemesis.unhealthy(cluster) == []
+
+
+def test_cluster_repair_restarts_a_standby_that_does_not_stream(cluster_dir: Path) -> None:
+    """`pigeon cluster repair`, the operator's way to the same remedy: it does nothing while
+    every standby streams, and restarts one stuck past ``--grace``."""
+    idle = pigeon("cluster", "repair", "--dir", str(cluster_dir), "--grace", "1")
+    assert idle.returncode == 0 and idle.stdout.strip() == "every standby streams", idle
+    cluster = loaded(cluster_dir)
+    [*_, standby] = cluster.postgres_standbys()
+    leave_without_primary_conninfo(cluster, standby)
+    wait_left_synchronous_set(cluster, standby)
+    repair = pigeon("cluster", "repair", "--dir", str(cluster_dir), "--grace", str(TEST_GRACE_S))
+    assert repair.returncode == 0, repair.stderr
+    assert repair.stdout.strip() == f"restarted {standby}", repair.stdout
+    assert f"{standby}: no WAL streamed for" in repair.stderr, repair.stderr
+    cluster.wait_synchronous(standby, TIMEOUT_S)
     assert nemesis.unhealthy(cluster) == []
 
 

@@ -47,3 +47,18 @@ def test_a_postmaster_pid_is_read_from_its_data_directory(tmp_path: Path) -> Non
     assert patroni.postmaster_pid(tmp_path) == 0
     (tmp_path / "postmaster.pid").write_text("4242\n/x/data\n")
     assert patroni.postmaster_pid(tmp_path) == 4242
+
+
+def test_the_repair_command_defaults_to_the_watchdogs_grace() -> None:
+    from pigeon.cli import cluster as cli
+
+    assert cli.STUCK_GRACE_S == patroni.STUCK_GRACE_S
+    # The grace outlasts a legitimate pause: several of Patroni's loops and a promotion's
+    # slot creation (D68), and stays within a chaos heal's wait for full strength.
+    assert patroni.STUCK_GRACE_S >= 5 * patroni.LOOP_WAIT_S + patroni.TTL_S
+
+
+def test_a_wal_receiver_streams_only_in_the_streaming_status() -> None:
+    assert patroni.Receiver("streaming", "0/3000000").streaming
+    assert not patroni.Receiver("", "0/3000000").streaming
+    assert not patroni.Receiver("starting", "0/3000000").streaming

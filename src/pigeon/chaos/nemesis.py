@@ -113,9 +113,15 @@ def unhealthy(cluster: LocalCluster) -> list[str]:
 
 def wait_healthy(cluster: LocalCluster, timeout_s: float = HEAL_TIMEOUT_S) -> None:
     """Return once the whole cluster is back at full strength (:func:`unhealthy` is empty);
-    raises NemesisError after ``timeout_s``."""
+    raises NemesisError after ``timeout_s``. A standby Patroni left running without
+    streaming (D68) is restarted on the way (``LocalCluster.restart_stuck_standbys``, which
+    tells ``cluster.on_restart``: the run records it as a remedy, not as a fault)."""
     deadline = time.monotonic() + timeout_s
     while bad := unhealthy(cluster):
+        try:
+            cluster.restart_stuck_standbys()
+        except ClusterError as exc:  # it could not be started again: the heal fails
+            raise NemesisError(str(exc)) from exc
         if time.monotonic() >= deadline:
             raise NemesisError(f"not healthy {timeout_s:g} s after healing: {'; '.join(bad)}")
         time.sleep(processes.POLL_S)

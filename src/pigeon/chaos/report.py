@@ -57,7 +57,8 @@ class Figures:
     def __init__(self, ack_timeout_s: float) -> None:
         self.ack_timeout_s = ack_timeout_s
         self._open: dict[str, int] = {}  # client id -> invoke ms, until acked
-        self._refused: list[int] = []  # invoke ms of sends refused for good
+        # (invoke ms, refusal ms) of sends refused for good
+        self._refused: list[tuple[int, int]] = []
         self._attempted = 0
         self._in_time = 0
         self._latencies: Counter[int] = Counter()  # ms -> acks
@@ -78,7 +79,7 @@ class Figures:
         elif record.type == "ok" and record.client_msg_id in self._open:
             self._ack(self._open.pop(record.client_msg_id), record.t_ms)
         elif record.type == "fail" and record.client_msg_id in self._open:
-            self._refused.append(self._open.pop(record.client_msg_id))
+            self._refused.append((self._open.pop(record.client_msg_id), record.t_ms))
 
     def _fault(self, record: Record) -> None:
         assert record.op is not None and record.target is not None
@@ -122,8 +123,14 @@ class Figures:
     def result(self) -> dict[str, Any]:
         """``sends`` (availability), ``faults`` (each, with its recovery) and ``timeline``."""
         for fault in self._faults:
-            for invoked_ms in [*self._open.values(), *self._refused]:
+            for invoked_ms in self._open.values():
                 fault.hit(invoked_ms, None)
+            # A refused send counts to the heal of each fault that began before its refusal,
+            # never against a later one (D68: run E's refusals, membership churn's
+            # not_found, were charged in full to every fault after them).
+            for invoked_ms, refused_ms in self._refused:
+                if refused_ms >= fault.start_ms:
+                    fault.hit(invoked_ms, None)
         if self._second:
             self._close_second()
         acked = self._latencies.total()

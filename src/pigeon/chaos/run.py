@@ -38,6 +38,9 @@ EXAMPLES = 10
 RIGGED_GATEWAY = "gateway-0"
 # How a planned switchover before a primary power cut is recorded in the history.
 SWITCHOVER = "switchover"
+# How the restart of a standby Patroni left without streaming is recorded (D68): a record
+# of type "remedy", not a fault the nemesis injected.
+RESTART_STANDBY = "restart_standby"
 
 
 @dataclass
@@ -100,6 +103,19 @@ class Nemesis:
         self.injected = 0
         # The planned switchovers before primary power cuts: when, to whom, why refused.
         self.switchovers: list[dict[str, Any]] = []
+        # The stuck standbys restarted while waiting for full strength (D68): when, which, why.
+        self.remedies: list[dict[str, Any]] = []
+
+    def remedy(self, member: str, why: str) -> None:
+        """Record the restart of a stuck standby (``LocalCluster.on_restart``, called from a
+        heal's thread): in the history through the event loop, and in the report."""
+        at_s = self.history.now_ms() / 1000
+        self.remedies.append({"at_s": at_s, "member": member, "why": why})
+        self.say(f"restarting {member}, a standby that does not stream: {why}")
+        if self.stage.loop is not None:
+            self.stage.loop.call_soon_threadsafe(
+                lambda: self.history.add("remedy", "watchdog", op=RESTART_STANDBY, target=member)
+            )
 
     async def run(self, planned: list[schedule.PlannedFault], until_s: float) -> None:
         healed_s = 0.0
@@ -220,6 +236,7 @@ async def _run(
 ) -> dict[str, Any]:
     stage = mayhem.stage
     stage.loop = asyncio.get_running_loop()
+    cluster.on_restart = mayhem.remedy
     chosen = [nemesis.kind_named(name) for name in options.kinds]
     proxies: list[FaultProxy] = []
     rigged = (nemesis.Link, nemesis.ClockJump)
@@ -301,6 +318,7 @@ async def _run(
         "skipped_kinds": skipped,
         "faults": found,
         "switchovers": mayhem.switchovers,
+        "remedies": mayhem.remedies,
         "planned": [asdict(f) for f in planned],
         "drain": {"seconds": round(drain_s, 3), "behind": behind, "resyncs": resyncs},
         "cluster": {

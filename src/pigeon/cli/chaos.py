@@ -64,6 +64,11 @@ def _chaos(args: argparse.Namespace) -> int:
             f"max {recovery['max']:.2f} s)",
             file=sys.stderr,
         )
+    for remedy in result["remedies"]:  # not faults: what the heal had to do (D68)
+        print(
+            f"  remedy at {remedy['at_s']:.0f} s: restarted {remedy['member']}: {remedy['why']}",
+            file=sys.stderr,
+        )
     if result["ok"]:
         print("no anomalies", file=sys.stderr)
         return 0

@@ -8,6 +8,19 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_DIR = "./pigeon-cluster"
+# pigeon.cluster.patroni's STUCK_GRACE_S, not imported: the CLI's parser loads no cluster code.
+STUCK_GRACE_S = 20.0
+REPAIR_TIMEOUT_S = 60.0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected seconds, more than 0, at most 3600")
+    return value
 
 
 def _up(args: argparse.Namespace) -> int:
@@ -47,6 +60,25 @@ def _status(args: argparse.Namespace) -> int:
     return 0 if all(h.healthy for h in health) else 1
 
 
+def _repair(args: argparse.Namespace) -> int:
+    from pigeon.cluster import ClusterError, LocalCluster
+
+    cluster = LocalCluster(
+        Path(args.dir), say=lambda line: print(f"pigeon cluster repair: {line}", file=sys.stderr)
+    )
+    try:
+        if not cluster.load():
+            raise ClusterError(f"no cluster in {cluster.directory}")
+        cluster.stuck_grace_s = args.grace
+        # The grace, then a restart through Patroni and its return to streaming.
+        restarted = cluster.repair_standbys(args.grace + args.timeout)
+    except ClusterError as exc:
+        print(f"pigeon cluster repair: {exc}", file=sys.stderr)
+        return 1
+    print(f"restarted {', '.join(restarted)}" if restarted else "every standby streams")
+    return 0
+
+
 def _down(args: argparse.Namespace) -> int:
     from pigeon.cluster import ClusterError, LocalCluster
 
@@ -76,7 +108,25 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     )
     status = actions.add_parser("status", help="every process, its pid, port and health")
     down = actions.add_parser("down", help="stop every process of the cluster by pid")
-    for parser, func in ((up, _up), (status, _status), (down, _down)):
+    repair = actions.add_parser(
+        "repair",
+        help="restart each PostgreSQL standby (--ha) that has not streamed for --grace s while "
+        "a primary leads (Patroni 3.0.2's bug); wait until every standby streams",
+    )
+    repair.add_argument(
+        "--grace",
+        type=_seconds,
+        default=STUCK_GRACE_S,
+        help=f"seconds without streaming before a restart (default {STUCK_GRACE_S:g})",
+    )
+    repair.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=REPAIR_TIMEOUT_S,
+        help="seconds after the grace for every standby to stream again "
+        f"(default {REPAIR_TIMEOUT_S:g}; exit 1 after it)",
+    )
+    for parser, func in ((up, _up), (status, _status), (down, _down), (repair, _repair)):
         parser.add_argument(
             "--dir", default=DEFAULT_DIR, help=f"the cluster's directory (default {DEFAULT_DIR})"
         )

@@ -78,10 +78,23 @@ KINDS_HA = (
 CATALOG_DB = "pigeon"
 # Seconds for every part to report healthy, per step of `up`.
 READY_TIMEOUT_S = 60.0
+# How often `pigeon cluster repair` looks at the standbys (each look: a probe per member).
+REPAIR_POLL_S = 1.0
 
 
 class ClusterError(Exception):
     """``up``, ``status`` or ``down`` cannot go on; the message is one line for an operator."""
+
+
+@dataclass
+class Stall:
+    """A standby seen running with no WAL streaming while ``leader`` is primary: since when
+    (monotonic), and where its replay stood then (a replay that moves is no stall)."""
+
+    since: float
+    leader: str
+    replayed: str
+    receiver: str  # pg_stat_wal_receiver.status, "" for none
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,12 @@ class LocalCluster:
         self.bus_url = ""
         self.complete = False
         self.ha = ha
+        # Standbys seen not streaming, by name (D68): what :meth:`health` has seen, which
+        # :meth:`restart_stuck_standbys` acts on once a stall lasts ``stuck_grace_s``.
+        self.stalls: dict[str, Stall] = {}
+        self.stuck_grace_s = patroni.STUCK_GRACE_S
+        # Told (member, why) before a stuck standby is restarted: the chaos run records it.
+        self.on_restart: Callable[[str, str], None] = lambda name, why: None
 
     # -- what it runs -------------------------------------------------------------------
 
@@ -347,6 +366,7 @@ class LocalCluster:
             health = [self.health(p) for p in procs]
             if all(h.healthy for h in health):
                 return
+            self.restart_stuck_standbys()  # a waiter for health is the watchdog (D68)
             for h in health:
                 if not h.running:
                     raise ClusterError(f"{h.name} exited while starting: see {self._log(h.name)}")
@@ -737,6 +757,10 @@ class LocalCluster:
             # "running" (3.0) or "streaming" (later): PostgreSQL is up in that role.
             if state not in ("running", "streaming"):
                 return result(False, f"{role}, {state}")
+            # A standby counts only while its PostgreSQL streams: Patroni 3.0.2 can leave
+            # one running without primary_conninfo and report it following (D68).
+            if role == "replica" and (stalled := self._stalled(proc)):
+                return result(False, f"{role}, {state}, {stalled}")
             # A standby counts once Patroni names it synchronous in etcd: until then (a few
             # seconds after a promotion or a rejoin) a lost primary leaves no member that
             # strict mode lets Patroni promote (D62).
@@ -781,6 +805,89 @@ class LocalCluster:
             return result(len(up) == 1, f"routing to {', '.join(up) or 'no primary'}")
         # Healthy once it routes to at least one gateway; the detail names those it routes to.
         return result(bool(up), f"routing to {', '.join(up) or 'no gateway'}")
+
+    def _stalled(self, proc: Proc) -> str | None:
+        """Why standby ``proc`` does not stream now, and, while another member is primary,
+        since when (:attr:`stalls` keeps the first sight, counted again whenever its replay
+        moves or the leader changes). None: it streams, or its PostgreSQL did not answer
+        the probe (then ``GET /sync`` decides, as before)."""
+        receiver = patroni.wal_receiver(proc.port)
+        if receiver is None or receiver.streaming:
+            self.stalls.pop(proc.name, None)
+            return None
+        what = f"not streaming (WAL receiver: {receiver.status or 'none'})"
+        leader = self.postgres_primary()
+        if leader is None or leader == proc.name:
+            self.stalls.pop(proc.name, None)
+            return what
+        now = time.monotonic()
+        stall = self.stalls.get(proc.name)
+        if stall is None or (stall.leader, stall.replayed) != (leader, receiver.replayed):
+            stall = Stall(now, leader, receiver.replayed, receiver.status)
+            self.stalls[proc.name] = stall
+        lasted_s = now - stall.since
+        what = f"{what} from {leader}, replay at {receiver.replayed}, for {lasted_s:.0f} s"
+        if lasted_s >= self.stuck_grace_s:
+            what += " (stuck: Patroni 3.0.2's bug, D68; `pigeon cluster repair`)"
+        return what
+
+    def stuck_standbys(self) -> dict[str, Stall]:
+        """The standbys not streaming, their replay still, for ``stuck_grace_s`` or more
+        while another member is primary, each probed again now."""
+        stuck = {}
+        for name in list(self.stalls):
+            self._stalled(self.proc(name))
+            stall = self.stalls.get(name)
+            if stall is not None and time.monotonic() - stall.since >= self.stuck_grace_s:
+                stuck[name] = stall
+        return stuck
+
+    def restart_stuck_standbys(self) -> list[str]:
+        """The remedy for Patroni 3.0.2's standby that follows but never streams (D68):
+        restart each :meth:`stuck_standbys` member through Patroni (``POST /restart``: it
+        writes the recovery settings again, with the current leader), or, if Patroni does
+        not answer that it did, stop its Patroni and PostgreSQL and start them again. Logged
+        through ``say`` and told to ``on_restart`` first. Returns the members restarted;
+        it does not wait for them to stream: the caller's wait for health does."""
+        restarted = []
+        for name, stall in self.stuck_standbys().items():
+            lasted_s = time.monotonic() - stall.since
+            why = (
+                f"no WAL streamed for {lasted_s:.0f} s while {stall.leader} is primary "
+                f"(WAL receiver: {stall.receiver or 'none'}, replay at {stall.replayed})"
+            )
+            self.say(f"{name}: {why}: restarting it through Patroni (D68)")
+            self.on_restart(name, why)
+            del self.stalls[name]
+            proc = self.proc(name)
+            done, answer = patroni.restart_member(int(proc.extra["rest_port"]))
+            if not done:
+                self.say(f"{name}: Patroni did not restart it ({answer}): starting it again")
+                self._stop_proc(proc)
+                self._respawn(proc)
+            restarted.append(name)
+        return restarted
+
+    def repair_standbys(self, timeout_s: float) -> list[str]:
+        """Watch every standby (bounded by ``timeout_s``) until each streams, restarting
+        those stuck (:meth:`restart_stuck_standbys`); the members restarted. Returns at
+        once when every standby streams; raises ClusterError if one still does not at the
+        end. With ``ha`` only (a plain cluster has no standbys)."""
+        deadline = time.monotonic() + timeout_s
+        restarted: list[str] = []
+        while True:
+            members = self.of_kind("postgres") if self.ha else []
+            health = {p.name: self.health(p) for p in members}
+            idle = [n for n, h in health.items() if "not streaming" in h.detail]
+            if not idle:
+                return restarted
+            restarted += self.restart_stuck_standbys()
+            if time.monotonic() >= deadline:
+                raise ClusterError(
+                    f"not streaming after {timeout_s:g} s: "
+                    + "; ".join(f"{n}: {health[n].detail}" for n in idle)
+                )
+            time.sleep(REPAIR_POLL_S)
 
     def status(self) -> list[Health]:
         if not self.load():

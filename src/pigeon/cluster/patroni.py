@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from pigeon.cluster import processes
@@ -41,6 +43,18 @@ CHECK_FALL = 2
 CUT_ON_DOWN = "on-marked-down shutdown-sessions"
 # Patroni's roles as its REST API names them (3.0 says "master" for the primary).
 PRIMARY_ROLES = ("master", "primary")
+# A standby whose PostgreSQL has not streamed, nor replayed anything, for this long while
+# another member is primary is stuck: Patroni 3.0.2 can reload it without primary_conninfo
+# and then believe it follows (patroni/patroni#3686, #3717; D68). Longer than a legitimate
+# pause in streaming: the new primary creates the standbys' slots at its next loop (about
+# 2 s after a promotion), and a member started again replays its own WAL first (its replay
+# position moves, which restarts the count).
+STUCK_GRACE_S = 20.0
+# Patroni's REST API answers POST /restart once PostgreSQL is up again (a standby's
+# shutdown is a restartpoint: seconds on a slow disk).
+RESTART_TIMEOUT_S = 30.0
+# PostgreSQL's WAL receiver status when it streams (pg_stat_wal_receiver.status).
+STREAMING = "streaming"
 
 
 def etcd_program() -> str:
@@ -167,6 +181,45 @@ def member_state(rest_port: int) -> tuple[str, str]:
     except ValueError:
         return "", f"/patroni {status}"
     return str(answer.get("role", "")), str(answer.get("state", ""))
+
+
+@dataclass(frozen=True)
+class Receiver:
+    """A standby's WAL receiver as its PostgreSQL reports it: ``status`` is
+    ``pg_stat_wal_receiver.status`` ("streaming", "starting", ...), "" when it runs none;
+    ``replayed`` the last WAL position it replayed (``pg_last_wal_replay_lsn()``)."""
+
+    status: str
+    replayed: str
+
+    @property
+    def streaming(self) -> bool:
+        return self.status == STREAMING
+
+
+def wal_receiver(port: int) -> Receiver | None:
+    """The WAL receiver of the standby PostgreSQL on ``port``; None when it does not answer
+    within a probe's bound."""
+    sql = (
+        "SELECT coalesce((SELECT status FROM pg_stat_wal_receiver), '') || '|' || "
+        "coalesce(pg_last_wal_replay_lsn()::text, '')"
+    )
+    try:
+        out = processes.psql(port, sql, timeout_s=processes.PROBE_TIMEOUT_S)
+    except (RuntimeError, subprocess.TimeoutExpired):
+        return None
+    status, _, replayed = out.partition("|")  # not a space: psql's output is stripped
+    return Receiver(status, replayed)
+
+
+def restart_member(rest_port: int) -> tuple[bool, str]:
+    """Restart a member's PostgreSQL through its Patroni (``POST /restart``): Patroni stops
+    it, writes its configuration and recovery settings again and starts it. Whether Patroni
+    answered that it restarted, and its answer."""
+    status, body = processes.http_status(
+        f"http://127.0.0.1:{rest_port}/restart", post_json={}, timeout_s=RESTART_TIMEOUT_S
+    )
+    return status == 200, f"{status or 'no answer'} {body.strip()}"[:200]
 
 
 def is_primary_role(role: str) -> bool:

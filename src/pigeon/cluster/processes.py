@@ -277,8 +277,9 @@ def pg_ready(port: int) -> tuple[bool, str]:
     return done.returncode == 0, "accepting connections" if done.returncode == 0 else "no answer"
 
 
-def psql(port: int, sql: str, database: str = "postgres") -> str:
-    """Run ``sql``; its output. Raises RuntimeError with psql's message."""
+def psql(port: int, sql: str, database: str = "postgres", *, timeout_s: float = 30.0) -> str:
+    """Run ``sql``; its output. Raises RuntimeError with psql's message, and
+    subprocess.TimeoutExpired after ``timeout_s``."""
     done = subprocess.run(
         [
             str(PG_BIN / "psql"),
@@ -301,7 +302,7 @@ def psql(port: int, sql: str, database: str = "postgres") -> str:
         ],
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=timeout_s,
     )
     if done.returncode != 0:
         raise RuntimeError(f"psql on port {port}: {done.stderr.strip()}")
