@@ -246,6 +246,44 @@ async def test_a_bench_run_that_loses_a_gateway_or_a_nats_node_loses_nothing_ack
             await until(lambda: haproxy_sees(cluster, victim, "UP"), "back in the rotation")
 
 
+def test_s4_on_the_cluster_reports_what_every_gateway_counted(
+    cluster_dir: Path, tmp_path: Path
+) -> None:
+    """``pigeon bench S4 --cluster DIR`` reads each gateway's own counts (shedding, critical
+    latency inside the node) and sums them: HAProxy spreads the clients over both gateways,
+    so one gateway's count would fall short of the read markers and sends served."""
+    cluster = loaded(cluster_dir)
+    out = tmp_path / "s4.json"
+    run = pigeon(
+        *("bench", "S4", "--cluster", str(cluster_dir), "--users", "10", "--rate", "10"),
+        *("--spike-factor", "4", "--baseline-s", "1", "--spike-s", "2", "--after-s", "1"),
+        *("--workers", "1", "--json", str(out), "--no-plot", "--quiet"),
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(out.read_text())
+    assert result["correct"] is True, result["correctness"]
+    assert sorted(result["server_metrics_urls"]) == sorted(cluster.gateway_metrics_urls)
+    served = {
+        kind: sum(phase[kind]["served"] for phase in result["spike"]["by_kind"].values())
+        for kind in ("send", "read")
+    }
+    assert served["read"] > 0
+    assert result["server_critical_latency_read"]["count"] >= served["read"]
+    assert result["server_send_latency"]["count"] >= served["send"]
+    assert isinstance(result["server_refusals"], dict)
+
+
+def test_bench_s4_refuses_to_set_a_running_cluster_s_shedder(cluster_dir: Path) -> None:
+    """The loop's shedding target is the started node's; a running cluster's gateways took
+    theirs when they started, so asking for it is a usage error, not ignored."""
+    run = pigeon(
+        *("bench", "S4", "--cluster", str(cluster_dir), "--shed-loop-lag-s", "0.05"),
+        *("--users", "2", "--no-plot", "--quiet"),
+    )
+    assert run.returncode == 2
+    assert "--shed-loop-lag-s" in run.stderr
+
+
 def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:
     cluster = loaded(cluster_dir)
     down = pigeon("cluster", "down", "--dir", str(cluster_dir))

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
@@ -35,6 +36,7 @@ from tests.store.conformance import (
     check_the_conversation_cap,
     make_users,
     send,
+    until_write_delay,
 )
 
 
@@ -125,6 +127,30 @@ class TestPostgresStore(StoreConformance):
         assert after[1] - before[1] == 300
         assert after[0] - before[0] < 300
         assert after[2] > 1
+
+    async def test_critical_writes_commit_alone_then_the_sends_after_them(
+        self, store: Store, hold_writer: HoldWriter
+    ) -> None:
+        """A read marker queued behind sends while the shard's writer is held commits in a
+        batch of its own, then the sends in the next (D69, as the SQLite writer's D61), so
+        it does not wait for a batch of sends to commit; the sends keep their order."""
+        assert isinstance(store, PostgresStore)
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        database = store.database_of(conv)
+        tasks: list[asyncio.Future[Any]] = []
+        async with hold_writer(store, conv):
+            tasks.append(asyncio.ensure_future(send(store, "alice", conv, "m1")))
+            await until_write_delay(store, above=0.0)  # m1's batch waits for the lock
+            before = store.writer_statistics()[database]
+            for cmid in ("m2", "m3", "m4"):
+                tasks.append(asyncio.ensure_future(send(store, "alice", conv, cmid)))
+            tasks.append(asyncio.ensure_future(store.mark_read("bob", conv, 2)))
+            await asyncio.sleep(0)
+        assert await asyncio.wait_for(asyncio.gather(*tasks), TIMEOUT_S) == [2, 3, 4, 5, 2]
+        after = store.writer_statistics()[database]
+        # m1's batch, the marker's alone, then m2-m4's: three batches, none of four jobs.
+        assert (after[0] - before[0], after[1] - before[1]) == (3, 5)
 
     async def test_a_duplicate_from_another_gateway_gets_the_original_ack(
         self, store: Store, store_url: str

@@ -131,6 +131,12 @@ def _params(args: argparse.Namespace) -> dict[str, Any]:
         schedule=args.schedule,
         body_bytes=args.body_bytes,
     )
+    if p.get("shed_loop_lag_s", 0) > 0 and (args.url or args.cluster is not None):
+        # It is set in the environment of the node the bench starts; a running node or
+        # cluster took its settings when it started (PIGEON_SHED_LOOP_LAG_S).
+        raise BenchUsageError(
+            "--shed-loop-lag-s sets the embedded node's: not with --url or --cluster"
+        )
     if args.cluster is not None:
         p.update(_cluster_target(args.cluster, args.kill, args.kill_at))
     elif args.kill is not None:
@@ -157,6 +163,7 @@ def _cluster_target(directory: Path, kill: str | None, kill_at: float) -> dict[s
             "url": cluster.url,
             "server_pids": [proc.pid for proc in cluster.procs],
             "cluster": {proc.name: proc.pid for proc in cluster.procs},
+            "metrics_urls": cluster.gateway_metrics_urls,
         }
         if kill is not None:
             target.update(kill_pid=cluster.proc(kill).pid, kill_at=kill_at, kill=kill)

@@ -170,26 +170,34 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         out = _result("S4", p | {"users": users}, target, env, began)
         out["provision_s"] = round(topo.seconds, 1)
         out.update(run_once(target, topo, phases, _opts(p, mix=mix), progress))
-        if target.server is not None:
-            out["server_refusals"] = server_refusals(target.server.metrics_url)
+        # The node's own counts: the embedded node's, or every gateway's of a cluster summed
+        # (each sheds its own share, D53).
+        metrics_urls = (
+            [target.server.metrics_url]
+            if target.server is not None
+            else list(p.get("metrics_urls") or [])
+        )
+        if metrics_urls:
+            out["server_metrics_urls"] = metrics_urls
+            out["server_refusals"] = server_refusals(metrics_urls)
             # Where a request waits in the node (D55): for the loop (a 50 ms timer, late by
             # how long every frame waits to be read), and for the disk (commit time).
             out["server_loop_lag"] = server_histogram_shares(
-                target.server.metrics_url, "pigeon_event_loop_lag_seconds", CRITICAL_BOUNDS_S
+                metrics_urls, "pigeon_event_loop_lag_seconds", CRITICAL_BOUNDS_S
             )
             out["server_commit"] = server_histogram_shares(
-                target.server.metrics_url, "pigeon_group_commit_seconds", CRITICAL_BOUNDS_S
+                metrics_urls, "pigeon_group_commit_seconds", CRITICAL_BOUNDS_S
             )
             # A send's latency inside the node (read → ack written): apart from what waits
             # in socket buffers and in the load generator.
             out["server_send_latency"] = server_histogram_shares(
-                target.server.metrics_url, "pigeon_send_latency_seconds", CRITICAL_BOUNDS_S
+                metrics_urls, "pigeon_send_latency_seconds", CRITICAL_BOUNDS_S
             )
             # Read markers' and hellos' own (frame read → reply queued, D61): whether
             # critical work waits inside the node or outside it.
             for kind in ("read", "hello"):
                 out[f"server_critical_latency_{kind}"] = server_histogram_shares(
-                    target.server.metrics_url,
+                    metrics_urls,
                     "pigeon_critical_latency_seconds",
                     CRITICAL_BOUNDS_S,
                     {"type": kind},
@@ -234,21 +242,33 @@ def by_kind(phase: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def server_refusals(metrics_url: str) -> dict[str, float]:
-    """What the node counted: load shed by shedder and priority, rate limits by limit."""
+def _metrics_text(metrics_urls: list[str]) -> list[str]:
+    """Each node's ``/metrics`` page."""
     from urllib.request import urlopen
 
+    pages = []
+    for url in metrics_urls:
+        with urlopen(url + "/metrics", timeout=10) as response:
+            pages.append(response.read().decode())
+    return pages
+
+
+def server_refusals(metrics_urls: list[str]) -> dict[str, float]:
+    """What the nodes counted, summed: load shed by shedder and priority, rate limits by
+    limit."""
     from prometheus_client.parser import text_string_to_metric_families
 
-    with urlopen(metrics_url + "/metrics", timeout=10) as response:
-        text = response.read().decode()
     out: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            if s.name == "pigeon_shed_total" and s.value:
-                out[f"shed {s.labels['shedder']} {s.labels['priority']}"] = s.value
-            elif s.name == "pigeon_rate_limited_total" and s.value:
-                out[f"rate_limited {s.labels['limit']}"] = s.value
+    for text in _metrics_text(metrics_urls):
+        for family in text_string_to_metric_families(text):
+            for s in family.samples:
+                if s.name == "pigeon_shed_total" and s.value:
+                    key = f"shed {s.labels['shedder']} {s.labels['priority']}"
+                elif s.name == "pigeon_rate_limited_total" and s.value:
+                    key = f"rate_limited {s.labels['limit']}"
+                else:
+                    continue
+                out[key] = out.get(key, 0.0) + s.value
     return out
 
 
@@ -258,26 +278,23 @@ CRITICAL_BOUNDS_S = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
 
 
 def server_histogram_shares(
-    metrics_url: str,
+    metrics_urls: list[str],
     name: str,
     bounds: tuple[float, ...] = (0.1, 0.5, 1.0),
     labels: dict[str, str] | None = None,
 ) -> dict[str, float]:
-    """One of the node's histograms over the run, summed over its labels (those matching
-    ``labels``, if given): its count, and the share of observations over each of ``bounds``
-    seconds (which must be bucket bounds)."""
-    from urllib.request import urlopen
-
+    """One of the nodes' histograms over the run, summed over the nodes and over its labels
+    (those matching ``labels``, if given): its count, and the share of observations over
+    each of ``bounds`` seconds (which must be bucket bounds)."""
     from prometheus_client.parser import text_string_to_metric_families
 
-    with urlopen(metrics_url + "/metrics", timeout=10) as response:
-        text = response.read().decode()
     buckets: dict[float, float] = {}
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            if s.name == name + "_bucket" and (labels or {}).items() <= s.labels.items():
-                le = float(s.labels["le"])
-                buckets[le] = buckets.get(le, 0.0) + s.value
+    for text in _metrics_text(metrics_urls):
+        for family in text_string_to_metric_families(text):
+            for s in family.samples:
+                if s.name == name + "_bucket" and (labels or {}).items() <= s.labels.items():
+                    le = float(s.labels["le"])
+                    buckets[le] = buckets.get(le, 0.0) + s.value
     total = buckets.get(float("inf"), 0.0)
     out = {"count": total}
     for bound in bounds:

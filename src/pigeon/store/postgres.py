@@ -276,8 +276,8 @@ class _Pending:
 
 class _DatabaseWriter:
     """One database's group-committing writer: two bounded queues (critical writes, taken
-    first into each batch, and the rest: D55) and one task that runs the queued jobs in one
-    transaction, a savepoint each."""
+    first into each batch and committed alone, and the rest: D55, D69) and one task that
+    runs the queued jobs in one transaction, a savepoint each."""
 
     def __init__(
         self,
@@ -298,6 +298,7 @@ class _DatabaseWriter:
         self._ready = asyncio.Event()
         self._stopping = False
         self._running_since: float | None = None  # oldest queued_at of the batch running
+        self._critical_alone = False  # the last batch taken was the critical lane's alone
         self._observe = observe
         self._task: asyncio.Task[None] | None = None
         self.batches = 0
@@ -361,8 +362,12 @@ class _DatabaseWriter:
                 self._ready.clear()
                 await self._ready.wait()
                 continue
+            # Critical jobs commit alone, and the batch after takes both lanes, so a stream
+            # of them cannot hold sends back (D61 on SQLite; measured here in D69).
+            alone = bool(self._critical) and not self._critical_alone
+            self._critical_alone = alone
             batch: list[_Pending] = []
-            for lane in (self._critical, self._normal):
+            for lane in (self._critical,) if alone else (self._critical, self._normal):
                 while lane and len(batch) < self._max_batch:
                     batch.append(lane.popleft())
             self._running_since = min(p.queued_at for p in batch)
