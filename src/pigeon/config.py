@@ -238,7 +238,7 @@ OPTION_HELP: dict[str, str] = {
     "at or above half of shed_loop_lag_s before it counts (one pause sheds nothing; within 8 "
     "intervals of the last time it counted, it counts at once)",
     "write_batch_cut_s": "how long a batch of writes runs before it commits early, the rest "
-    "put back, when a critical write (read marker, a hello's presence) waits (SQLite store; "
+    "put back, when a critical write (read marker, a hello's presence) waits (either store; "
     "0: never)",
 }
 

@@ -152,6 +152,56 @@ class TestPostgresStore(StoreConformance):
         # m1's batch, the marker's alone, then m2-m4's: three batches, none of four jobs.
         assert (after[0] - before[0], after[1] - before[1]) == (3, 5)
 
+    async def test_a_batch_of_sends_is_cut_for_a_critical_job_that_waits(
+        self, store_url: str, hold_writer: HoldWriter
+    ) -> None:
+        """D70, D64's rule on PostgreSQL: a read marker queued while a batch of sends is under
+        way commits once the job under way has, not after the whole batch; the batch commits
+        what it ran, the marker alone, then the rest of the sends, in order, all committed."""
+        store = PostgresStore(store_url, write_batch_cut_s=1e-9)
+        await store.open()
+        try:
+            await make_users(store, "alice", *(f"u{i}" for i in range(8)))
+            by_database: dict[str, list[str]] = {}
+            for i in range(8):
+                conv = (await store.create_direct("alice", f"u{i}", NOW))[0].result.conv
+                by_database.setdefault(store.database_of(conv), []).append(conv)
+            database, convs = max(by_database.items(), key=lambda item: len(item[1]))
+            gate, x, y = convs[0], *sorted(convs[1:3])  # x's jobs run before y's in a batch
+            done: list[str] = []
+
+            def noted(name: str, future: asyncio.Future[Any]) -> asyncio.Future[Any]:
+                future.add_done_callback(lambda _: done.append(name))
+                return future
+
+            async def until_queued(jobs: int) -> None:
+                async with asyncio.timeout(TIMEOUT_S):
+                    while store.statistics().write_queue_depth != jobs:  # noqa: ASYNC110
+                        await asyncio.sleep(0.005)  # a number read from the store
+
+            async with hold_writer(store, x):
+                async with hold_writer(store, gate):
+                    first = asyncio.ensure_future(send(store, "alice", gate, "g1"))
+                    await until_write_delay(store, above=0.0)  # g1's batch waits for the lock
+                    before = store.writer_statistics()[database]
+                    sends = [
+                        noted(cmid, asyncio.ensure_future(send(store, "alice", conv, cmid)))
+                        for conv, cmid in ((x, "x1"), (y, "y1"), (y, "y2"))
+                    ]
+                    await until_queued(3)  # behind g1's batch
+                await asyncio.wait_for(first, TIMEOUT_S)
+                await until_queued(0)  # [x1, y1, y2] taken: it waits on x's lock
+                marker = noted("r", asyncio.ensure_future(store.mark_read("alice", y, 1)))
+                await until_queued(1)  # the marker waits while the batch is held
+            seqs = await asyncio.wait_for(asyncio.gather(*sends, marker), TIMEOUT_S)
+            assert seqs == [2, 2, 3, 1]
+            assert done == ["x1", "r", "y1", "y2"]
+            after = store.writer_statistics()[database]
+            # g1's batch, [x1] cut there, [r] alone, [y1, y2]
+            assert (after[0] - before[0], after[1] - before[1]) == (4, 5)
+        finally:
+            await store.close()
+
     async def test_a_duplicate_from_another_gateway_gets_the_original_ack(
         self, store: Store, store_url: str
     ) -> None:

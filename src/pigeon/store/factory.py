@@ -28,7 +28,7 @@ class StoreOptions:
     max_write_queue: int = 20_000
     max_read_queue: int = 10_000
     on_batch: Callable[[int, float], None] | None = None
-    write_batch_cut_s: float = 0.0  # SQLite's writer only (D64)
+    write_batch_cut_s: float = 0.0  # SQLite's writer (D64) and PostgreSQL's (D70)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ def open_store(url: str, options: StoreOptions) -> Store:
             max_write_queue=options.max_write_queue,
             max_read_queue=options.max_read_queue,
             on_batch=options.on_batch,
+            write_batch_cut_s=options.write_batch_cut_s,
         )
     from pigeon.store.sqlite import SqliteStore
 

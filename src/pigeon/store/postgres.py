@@ -38,6 +38,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 import asyncpg
 
 from pigeon.core import conversation as rules
+from pigeon.core import shedding
 from pigeon.core.idempotency import original_ack
 from pigeon.core.notifications import MAX_SUBSCRIPTIONS_PER_USER
 from pigeon.core.records import (
@@ -272,12 +273,15 @@ class _Pending:
     conv: str | None  # the conversation it writes: its shard's fence (D43)
     lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
     queued_at: float = 0.0  # time.monotonic() when submitted
+    critical: bool = False  # queued in the critical lane
 
 
 class _DatabaseWriter:
     """One database's group-committing writer: two bounded queues (critical writes, taken
     first into each batch and committed alone, and the rest: D55, D69) and one task that
-    runs the queued jobs in one transaction, a savepoint each."""
+    runs the queued jobs in one transaction, a savepoint each. A batch that has run
+    ``cut_s`` while a critical job waits (queued, or run in it and waiting for its commit)
+    commits what it has run and puts the rest back (D64's rule, here since D70)."""
 
     def __init__(
         self,
@@ -287,10 +291,12 @@ class _DatabaseWriter:
         max_batch: int,
         max_queue: int,
         observe: Callable[[int, float], None] | None,
+        cut_s: float = 0.0,
     ) -> None:
         self.name = name
         self._pool = pool
         self._max_batch = max_batch
+        self._cut_s = cut_s
         self._normal: collections.deque[_Pending] = collections.deque()
         self._critical: collections.deque[_Pending] = collections.deque()
         self._max_normal = max_queue
@@ -350,7 +356,9 @@ class _DatabaseWriter:
         )
         if len(lane) >= bound:
             raise RateLimited(100, ErrorCode.BUSY)
-        lane.append(_Pending(name, job, future, publish, conv, key, time.monotonic()))
+        lane.append(
+            _Pending(name, job, future, publish, conv, key, time.monotonic(), critical=critical)
+        )
         self._ready.set()
         return await future
 
@@ -378,7 +386,7 @@ class _DatabaseWriter:
 
     async def _commit(self, batch: list[_Pending]) -> None:
         started = time.perf_counter()
-        outcomes: list[tuple[Any, BaseException | None]] = []
+        outcomes: list[tuple[Any, BaseException | None] | None] = []
         failure: BaseException | None = None
         for attempt in range(1, CONNECTION_RETRIES + 1):
             try:
@@ -407,12 +415,17 @@ class _DatabaseWriter:
                     )
             return
         self.last_error = None
+        cut = [pending for pending, outcome in zip(batch, outcomes, strict=True) if outcome is None]
+        if cut:  # at the head of their lane again, in their order: the next batch takes them
+            self._normal.extendleft(reversed(cut))
+            self._ready.set()
+        ran = [(p, o) for p, o in zip(batch, outcomes, strict=True) if o is not None]
         self.batches += 1
-        self.jobs += len(batch)
-        self.max_batch_seen = max(self.max_batch_seen, len(batch))
+        self.jobs += len(ran)
+        self.max_batch_seen = max(self.max_batch_seen, len(ran))
         if self._observe is not None:
-            self._observe(len(batch), time.perf_counter() - started)
-        for pending, (value, error) in zip(batch, outcomes, strict=True):
+            self._observe(len(ran), time.perf_counter() - started)
+        for pending, (value, error) in ran:
             if error is None and pending.publish is not None:
                 pending.publish(value)  # committed: the only place doorbells come from
             if pending.future.done():  # its caller went away; the write stands
@@ -422,18 +435,29 @@ class _DatabaseWriter:
             else:
                 pending.future.set_result(value)
 
-    async def _transaction(self, batch: list[_Pending]) -> list[tuple[Any, BaseException | None]]:
+    async def _transaction(
+        self, batch: list[_Pending]
+    ) -> list[tuple[Any, BaseException | None] | None]:
+        """Each job's (value, error), or None for a job the batch was cut before (not run)."""
+        started = time.perf_counter()
+        critical_in_batch = any(p.critical for p in batch)
+        critical_left = sum(p.critical for p in batch)
         async with self._pool.acquire(timeout=CONNECT_TIMEOUT_S) as conn:
             transaction = conn.transaction()
             try:
                 await transaction.start()
                 states = await _fence_batch(conn, batch)
-                outcomes: list[tuple[Any, BaseException | None]] = [(None, None)] * len(batch)
+                outcomes: list[tuple[Any, BaseException | None] | None] = [None] * len(batch)
                 # In lock-key order (stable: one conversation's jobs keep theirs), so two
                 # gateways' batches take rows in one order and cannot deadlock on them (a
-                # deadlock costs deadlock_timeout, 1 s, then a retry).
-                for i in sorted(range(len(batch)), key=lambda i: batch[i].lock_key):
+                # deadlock costs deadlock_timeout, 1 s, then a retry). A cut leaves a
+                # conversation's later jobs for the next batch, in order; never a critical one.
+                order = sorted(range(len(batch)), key=lambda i: batch[i].lock_key)
+                for n, i in enumerate(order):
                     pending = batch[i]
+                    if n and not critical_left and self._cut_due(started, critical_in_batch):
+                        break
+                    critical_left -= pending.critical
                     if pending.conv is None or writable(states.get(shard_of(pending.conv))):
                         outcomes[i] = await self._job(conn, pending)
                     else:
@@ -454,6 +478,13 @@ class _DatabaseWriter:
                 _discard(conn)
                 raise _CommitUnknown from exc
             return outcomes
+
+    def _cut_due(self, started: float, critical_in_batch: bool) -> bool:
+        return shedding.batch_cut_due(
+            elapsed_s=time.perf_counter() - started,
+            cut_s=self._cut_s,
+            critical_waiting=critical_in_batch or bool(self._critical),
+        )
 
     async def _job(self, conn: Connection, pending: _Pending) -> tuple[Any, BaseException | None]:
         victim = 0
@@ -561,8 +592,10 @@ class PostgresStore:
         max_write_queue: int = 20_000,
         max_read_queue: int = 10_000,
         on_batch: Callable[[int, float], None] | None = None,
+        write_batch_cut_s: float = 0.0,
     ) -> None:
         self.url = parse_postgres_url(url)
+        self._write_batch_cut_s = write_batch_cut_s
         self.on_commit: CommitListener | None = None
         self._max_batch = max_batch
         self._max_write_queue = max_write_queue
@@ -661,6 +694,7 @@ class PostgresStore:
             max_batch=self._max_batch,
             max_queue=self._max_write_queue,
             observe=self._on_batch,
+            cut_s=self._write_batch_cut_s,
         )
         writer.start()
         self._writers[name] = writer
