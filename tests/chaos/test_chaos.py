@@ -51,13 +51,22 @@ def chaos_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     out = tmp_path_factory.mktemp("chaos")
     args = [sys.executable, "-m", "pigeon", "chaos", "--duration", str(DURATION_S)]
     args += ["--seed", str(SEED), "--json", str(out / "run.json"), "--plot", str(out / "run.png")]
-    done = subprocess.run(
-        args,
-        capture_output=True,
-        text=True,
-        timeout=DURATION_S + TIMEOUT_S * 6,  # cluster up, drain and down are bounded inside
-        env={**os.environ, **CHEAP},
-    )
+    # The run's progress lines go to a file as they come, so that a run past its time says
+    # where it was (the drain, a heal) instead of dying with a truncated buffer.
+    stderr_path = out / "chaos.stderr"
+    with stderr_path.open("w") as stderr:
+        try:
+            done = subprocess.run(
+                args,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                text=True,
+                timeout=DURATION_S + TIMEOUT_S * 6,  # cluster up, drain and down bounded inside
+                env={**os.environ, **CHEAP},
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail("the chaos run took too long:\n" + stderr_path.read_text()[-4000:])
+    done.stderr = stderr_path.read_text()
     report = json.loads((out / "run.json").read_text()) if (out / "run.json").exists() else {}
     history_path = out / "run.history.jsonl"
     history = read_history(history_path) if history_path.exists() else []

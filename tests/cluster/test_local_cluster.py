@@ -286,6 +286,9 @@ def test_bench_s4_refuses_to_set_a_running_cluster_s_shedder(cluster_dir: Path) 
 
 def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: Path) -> None:
     cluster = loaded(cluster_dir)
+    # An account of this test's own: under two xdist workers the module's other tests may
+    # run on the other worker's cluster.
+    asyncio.run(token(cluster.url, "dora"))
     down = pigeon("cluster", "down", "--dir", str(cluster_dir))
     assert down.returncode == 0, down.stderr
     assert down.stdout.startswith("stopped haproxy, gateway-")
@@ -293,7 +296,7 @@ def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: P
     for proc in cluster.procs:  # nor any child (PostgreSQL's backends) in its group
         assert processes.group_members(proc.pid) == []
 
-    # The same cluster again: same ports, same data (alice's account is in PostgreSQL).
+    # The same cluster again: same ports, same data (dora's account is in PostgreSQL).
     again = pigeon("cluster", "up", "--dir", str(cluster_dir))
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == cluster.url
@@ -302,7 +305,7 @@ def test_down_stops_every_process_by_pid_and_up_starts_them_again(cluster_dir: P
     assert all(p.alive() for p in restarted.procs)
     status = pigeon("cluster", "status", "--dir", str(cluster_dir))
     assert status.returncode == 0, status.stdout
-    asyncio.run(login(cluster.url, "alice"))
+    asyncio.run(login(cluster.url, "dora"))
     assert pigeon("cluster", "down", "--dir", str(cluster_dir)).returncode == 0
     assert [p.name for p in restarted.procs if p.alive()] == []
 
