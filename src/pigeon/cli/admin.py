@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TIMEOUT_S = 10  # each call to the node, whole
+import aiohttp
+from prometheus_client.parser import text_string_to_metric_families
+
+TIMEOUT = aiohttp.ClientTimeout(total=10)
 DEFAULT_URL = "http://127.0.0.1:8700"
 DEFAULT_METRICS_URL = "http://127.0.0.1:8701"  # metrics_host and metrics_port's defaults
 
@@ -42,12 +45,10 @@ def _admin_token(args: argparse.Namespace) -> str:
 async def _admin_call(
     args: argparse.Namespace, method: str, path: str, payload: object = None
 ) -> Any:
-    import aiohttp  # here, not at the top: `pigeon --help` does not load it (cli/main.py)
-
     headers = {"Authorization": f"Bearer {_admin_token(args)}"}
     try:
         async with (
-            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_S)) as session,
+            aiohttp.ClientSession(timeout=TIMEOUT) as session,
             session.request(method, args.url + path, headers=headers, json=payload) as r,
         ):
             body = await r.json(content_type=None)
@@ -129,8 +130,6 @@ class Scrape:
 
 def parse(text: str, at: float) -> Scrape:
     scrape = Scrape(at)
-    from prometheus_client.parser import text_string_to_metric_families
-
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
             if family.type == "counter" and sample.name.endswith("_total"):
@@ -207,11 +206,9 @@ def _counter_as_rate_source(scrape: Scrape) -> None:
 
 
 async def _top(args: argparse.Namespace) -> int:
-    import aiohttp
-
     previous: Scrape | None = None
     shown = 0
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_S)) as session:
+    async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
         while args.iterations == 0 or shown < args.iterations:
             try:
                 async with session.get(args.metrics_url + "/metrics") as r:
