@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pigeon.bench import DESCRIPTIONS
 from pigeon.bench.plan import Phase
@@ -27,6 +27,9 @@ from pigeon.bench.runner import (
     run_once,
 )
 from pigeon.bench.server import BENCH_ENV, EmbeddedServer, rss_bytes
+
+if TYPE_CHECKING:
+    from prometheus_client.samples import Sample
 
 
 @contextlib.contextmanager
@@ -179,25 +182,26 @@ def run_s4(progress: Progress, **p: Any) -> dict[str, Any]:
         )
         if metrics_urls:
             out["server_metrics_urls"] = metrics_urls
-            out["server_refusals"] = server_refusals(metrics_urls)
+            samples = metrics_samples(metrics_urls)  # one scrape of each node, read below
+            out["server_refusals"] = server_refusals(samples)
             # Where a request waits in the node (D55): for the loop (a 50 ms timer, late by
             # how long every frame waits to be read), and for the disk (commit time).
             out["server_loop_lag"] = server_histogram_shares(
-                metrics_urls, "pigeon_event_loop_lag_seconds", CRITICAL_BOUNDS_S
+                samples, "pigeon_event_loop_lag_seconds", CRITICAL_BOUNDS_S
             )
             out["server_commit"] = server_histogram_shares(
-                metrics_urls, "pigeon_group_commit_seconds", CRITICAL_BOUNDS_S
+                samples, "pigeon_group_commit_seconds", CRITICAL_BOUNDS_S
             )
             # A send's latency inside the node (read → ack written): apart from what waits
             # in socket buffers and in the load generator.
             out["server_send_latency"] = server_histogram_shares(
-                metrics_urls, "pigeon_send_latency_seconds", CRITICAL_BOUNDS_S
+                samples, "pigeon_send_latency_seconds", CRITICAL_BOUNDS_S
             )
             # Read markers' and hellos' own (frame read → reply queued, D61): whether
             # critical work waits inside the node or outside it.
             for kind in ("read", "hello"):
                 out[f"server_critical_latency_{kind}"] = server_histogram_shares(
-                    metrics_urls,
+                    samples,
                     "pigeon_critical_latency_seconds",
                     CRITICAL_BOUNDS_S,
                     {"type": kind},
@@ -242,33 +246,33 @@ def by_kind(phase: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _metrics_text(metrics_urls: list[str]) -> list[str]:
-    """Each node's ``/metrics`` page."""
+def metrics_samples(metrics_urls: list[str]) -> list[Sample]:
+    """Every sample of each node's ``/metrics`` page, the nodes' one after the other."""
     from urllib.request import urlopen
 
-    pages = []
-    for url in metrics_urls:
-        with urlopen(url + "/metrics", timeout=10) as response:
-            pages.append(response.read().decode())
-    return pages
-
-
-def server_refusals(metrics_urls: list[str]) -> dict[str, float]:
-    """What the nodes counted, summed: load shed by shedder and priority, rate limits by
-    limit."""
     from prometheus_client.parser import text_string_to_metric_families
 
-    out: dict[str, float] = {}
-    for text in _metrics_text(metrics_urls):
+    samples: list[Sample] = []
+    for url in metrics_urls:
+        with urlopen(url + "/metrics", timeout=10) as response:
+            text = response.read().decode()
         for family in text_string_to_metric_families(text):
-            for s in family.samples:
-                if s.name == "pigeon_shed_total" and s.value:
-                    key = f"shed {s.labels['shedder']} {s.labels['priority']}"
-                elif s.name == "pigeon_rate_limited_total" and s.value:
-                    key = f"rate_limited {s.labels['limit']}"
-                else:
-                    continue
-                out[key] = out.get(key, 0.0) + s.value
+            samples.extend(family.samples)
+    return samples
+
+
+def server_refusals(samples: list[Sample]) -> dict[str, float]:
+    """What the nodes counted, summed: load shed by shedder and priority, rate limits by
+    limit."""
+    out: dict[str, float] = {}
+    for s in samples:
+        if s.name == "pigeon_shed_total" and s.value:
+            key = f"shed {s.labels['shedder']} {s.labels['priority']}"
+        elif s.name == "pigeon_rate_limited_total" and s.value:
+            key = f"rate_limited {s.labels['limit']}"
+        else:
+            continue
+        out[key] = out.get(key, 0.0) + s.value
     return out
 
 
@@ -278,7 +282,7 @@ CRITICAL_BOUNDS_S = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
 
 
 def server_histogram_shares(
-    metrics_urls: list[str],
+    samples: list[Sample],
     name: str,
     bounds: tuple[float, ...] = (0.1, 0.5, 1.0),
     labels: dict[str, str] | None = None,
@@ -286,15 +290,11 @@ def server_histogram_shares(
     """One of the nodes' histograms over the run, summed over the nodes and over its labels
     (those matching ``labels``, if given): its count, and the share of observations over
     each of ``bounds`` seconds (which must be bucket bounds)."""
-    from prometheus_client.parser import text_string_to_metric_families
-
     buckets: dict[float, float] = {}
-    for text in _metrics_text(metrics_urls):
-        for family in text_string_to_metric_families(text):
-            for s in family.samples:
-                if s.name == name + "_bucket" and (labels or {}).items() <= s.labels.items():
-                    le = float(s.labels["le"])
-                    buckets[le] = buckets.get(le, 0.0) + s.value
+    for s in samples:
+        if s.name == name + "_bucket" and (labels or {}).items() <= s.labels.items():
+            le = float(s.labels["le"])
+            buckets[le] = buckets.get(le, 0.0) + s.value
     total = buckets.get(float("inf"), 0.0)
     out = {"count": total}
     for bound in bounds:
