@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ CHEAP = {
     "PIGEON_ARGON2_MEMORY_KIB": "8192",
 }
 DURATION_S = 30
+DRAIN_TIMEOUT_S = 60
 SEED = 163
 
 
@@ -51,26 +53,31 @@ def chaos_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     out = tmp_path_factory.mktemp("chaos")
     args = [sys.executable, "-m", "pigeon", "chaos", "--duration", str(DURATION_S)]
     args += ["--seed", str(SEED), "--json", str(out / "run.json"), "--plot", str(out / "run.png")]
+    # The run ends its own drain well inside the test's limit: what is missing then is in
+    # its report (and the cluster is stopped, its logs kept) rather than lost to a kill.
+    args += ["--drain-timeout", str(DRAIN_TIMEOUT_S)]
     # The run's progress lines go to a file as they come, so that a run past its time says
     # where it was (the drain, a heal) instead of dying with a truncated buffer.
     stderr_path = out / "chaos.stderr"
     with stderr_path.open("w") as stderr:
+        chaos = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ, **CHEAP}
+        )
         try:
-            done = subprocess.run(
-                args,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-                text=True,
-                timeout=DURATION_S + TIMEOUT_S * 6,  # cluster up, drain and down bounded inside
-                env={**os.environ, **CHEAP},
-            )
+            returncode = chaos.wait(timeout=DURATION_S + TIMEOUT_S * 6)
         except subprocess.TimeoutExpired:
+            # Ctrl-C: the run heals, stops the cluster it started and keeps its logs.
+            chaos.send_signal(signal.SIGINT)
+            try:
+                chaos.wait(timeout=TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                chaos.kill()
+                chaos.wait()
             pytest.fail("the chaos run took too long:\n" + stderr_path.read_text()[-4000:])
-    done.stderr = stderr_path.read_text()
     report = json.loads((out / "run.json").read_text()) if (out / "run.json").exists() else {}
     history_path = out / "run.history.jsonl"
     history = read_history(history_path) if history_path.exists() else []
-    yield Run(done.returncode, done.stderr, report, history, out / "run.png")
+    yield Run(returncode, stderr_path.read_text(), report, history, out / "run.png")
     shutil.rmtree(out, ignore_errors=True)
 
 

@@ -401,11 +401,13 @@ async def _progress(options: Options, history: History, mayhem: Nemesis) -> None
     every_s = 1.0 if tty else 10.0
     while True:
         await asyncio.sleep(every_s)  # a progress line's period
+        history.flush()  # so that a run killed from outside leaves its history to read
         now_s = history.now_ms() / 1000
         acked = history.counts["ok"]
         fault = f"{mayhem.active[2]} {mayhem.active[1]}" if mayhem.active else "none"
+        phase = "chaos" if now_s <= options.duration_s else "drain"  # the drain: sends end
         line = (
-            f"chaos {now_s:5.0f}/{options.duration_s:.0f} s  acked {acked}  "
+            f"{phase} {now_s:5.0f}/{options.duration_s:.0f} s  acked {acked}  "
             f"faults {mayhem.injected}  now: {fault}"
         )
         if tty:

@@ -60,6 +60,10 @@ class History:
         self._out.write(msgspec.json.encode(record) + b"\n")  # buffered: 8 KiB a write
         self.counts[record.type] += 1
 
+    def flush(self) -> None:
+        """Write out what is buffered: a run killed from outside keeps its history so far."""
+        self._out.flush()
+
     def append_file(self, path: Path) -> None:
         """Append another file of records (the logs, read before the last deliveries)."""
         self._out.flush()

@@ -36,6 +36,11 @@ def _chaos(args: argparse.Namespace) -> int:
         kinds=kinds,
         say=lambda line: print(f"pigeon chaos: {line}", file=sys.stderr),
     )
+    if args.drain_timeout is not None:
+        if args.drain_timeout <= 0:
+            print("pigeon chaos: --drain-timeout must be positive", file=sys.stderr)
+            return 2
+        options.drain_timeout_s = args.drain_timeout
     try:
         result = run(options, history_path)
     except (ClusterError, nemesis.NemesisError, OSError) as exc:
@@ -110,6 +115,13 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         help="seconds between membership changes in the groups (3; 0: none)",
     )
     chaos.add_argument("--kinds", help="only these fault kinds, comma-separated")
+    chaos.add_argument(
+        "--drain-timeout",
+        type=float,
+        help="seconds the last sends may take to be acked and delivered after the faults "
+        "(default 180: longer than the longest stall seen); what is still missing then is "
+        "an anomaly",
+    )
     chaos.set_defaults(func=_chaos)
 
 

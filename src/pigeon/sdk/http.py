@@ -69,7 +69,9 @@ class HttpClient:
     :class:`~pigeon.sdk.ServerUnreachable` when the server cannot be reached (retry later),
     and :class:`~pigeon.errors.PigeonTimeoutError` after ``timeout_s`` (retry: writes with
     the same ``client_msg_id`` are never applied twice). The SDK retries a write once itself
-    after a dropped connection, with the same id.
+    after a dropped connection, with the same id. A proxy's own error page in front of the
+    server counts by its status: 502 and 504 (the server behind it died or stalled during
+    the request, which may have been carried out) as ``unavailable``, 503 as ``busy``.
     """
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout_s: float = 10.0) -> None:
@@ -363,6 +365,8 @@ def _api_error(status: int, raw: bytes) -> ApiError:
         err = _error_decoder.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
         # Not one of ours (a proxy's error page): keep the status's meaning, hide the body.
+        # A proxy's 502 or 504 says the gateway behind it died or stalled mid-request: the
+        # request may or may not have been carried out, and may succeed on another gateway.
         by_status = {
             400: ErrorCode.BAD_REQUEST,
             401: ErrorCode.UNAUTHENTICATED,
@@ -371,7 +375,9 @@ def _api_error(status: int, raw: bytes) -> ApiError:
             409: ErrorCode.CONFLICT,
             413: ErrorCode.TOO_LARGE,
             429: ErrorCode.RATE_LIMITED,
+            502: ErrorCode.UNAVAILABLE,
             503: ErrorCode.BUSY,
+            504: ErrorCode.UNAVAILABLE,
         }
         return ApiError(by_status.get(status, ErrorCode.INTERNAL), f"HTTP {status}")
     return ApiError(code_of(err.code), err.message, err.retry_after_ms)
