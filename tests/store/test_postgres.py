@@ -115,6 +115,43 @@ class TestPostgresStore(StoreConformance):
         assert len(page.conversations) == 40 and page.next_cursor is None
         assert store.queries - before == 1 + len(store.url.shards)
 
+    async def test_a_message_costs_its_writer_four_statements_and_no_reset(
+        self, store_url: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """D71: a message alone in its batch is BEGIN, the fence, the append and COMMIT, each
+        one round trip the gateway's event loop pays for (it was eleven: the fence in two,
+        a savepoint and its release, three statements of the send, and the pool's reset on
+        release). What the driver sends is observed through its query logger."""
+        sent: list[str] = []
+        create_pool = asyncpg.create_pool
+
+        def observed(*args: Any, **kwargs: Any) -> Any:
+            async def log_queries(conn: Connection) -> None:
+                conn.add_query_logger(lambda record: sent.append(record.query))
+
+            return create_pool(*args, init=log_queries, **kwargs)
+
+        monkeypatch.setattr(asyncpg, "create_pool", observed)
+        store = PostgresStore(store_url)
+        await store.open()
+        try:
+            await make_users(store, "alice", "bob")
+            conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+            sent.clear()
+            assert await send(store, "alice", conv, "m1") == 2
+            assert [query.split(" ")[0] for query in sent] == [
+                "BEGIN;",
+                "SELECT",
+                "SELECT",
+                "COMMIT;",
+            ]
+            assert "pigeon_fence" in sent[1] and "pigeon_append" in sent[2]
+            sent.clear()  # a repeat is the original's ack, by the same one statement
+            assert await send(store, "alice", conv, "m1") == 2
+            assert len(sent) == 4
+        finally:
+            await store.close()
+
     async def test_concurrent_appends_are_group_committed(self, store: Store) -> None:
         """G1 at a fraction of a commit each: concurrent appends share transactions."""
         assert isinstance(store, PostgresStore)

@@ -9,7 +9,8 @@ spread over two or more shard databases by a shard map held in the catalog.
 - Idempotency (G2) is a unique key on (conv, sender, client_msg_id): a concurrent duplicate
   from another gateway waits on the key, fails, and its retry returns the original ack.
 - Group commit: each database has one writer task that runs queued jobs in one transaction,
-  a savepoint per job (one job's rule violation rolls back that job alone). COMMIT is sent
+  a savepoint per job (one job's rule violation rolls back that job alone; a message's
+  append is one call of ``pigeon_append``, whose savepoint is server-side: D71). COMMIT is sent
   without a client-side timeout: a cancelled COMMIT may have committed (CLUSTER-NOTES §3).
 - Retries are bounded and named: ``connection_lost`` (the batch never reached COMMIT, so it
   rolled back: running it again is idempotent) and ``deadlock`` (one job, in a new savepoint).
@@ -274,6 +275,9 @@ class _Pending:
     lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
     queued_at: float = 0.0  # time.monotonic() when submitted
     critical: bool = False  # queued in the critical lane
+    # False: the job is one statement with its own subtransaction (pigeon_append, D71) and
+    # raises only what leaves nothing written, so the writer sends no savepoint around it.
+    savepoint: bool = True
 
 
 class _DatabaseWriter:
@@ -346,6 +350,7 @@ class _DatabaseWriter:
         *,
         lock_key: str | None = None,
         critical: bool = False,
+        savepoint: bool = True,
     ) -> T:
         if not self.running():
             raise StoreUnavailable(f"the {self.name} writer is not running")
@@ -357,7 +362,17 @@ class _DatabaseWriter:
         if len(lane) >= bound:
             raise RateLimited(100, ErrorCode.BUSY)
         lane.append(
-            _Pending(name, job, future, publish, conv, key, time.monotonic(), critical=critical)
+            _Pending(
+                name,
+                job,
+                future,
+                publish,
+                conv,
+                key,
+                time.monotonic(),
+                critical=critical,
+                savepoint=savepoint,
+            )
         )
         self._ready.set()
         return await future
@@ -487,6 +502,13 @@ class _DatabaseWriter:
         )
 
     async def _job(self, conn: Connection, pending: _Pending) -> tuple[Any, BaseException | None]:
+        if not pending.savepoint:
+            try:
+                return await pending.job(conn), None
+            except (ProtocolViolation, StoreUnavailable) as exc:  # nothing of it written
+                return None, exc
+            # Anything else may have aborted the transaction: it fails the batch (retried by
+            # the clients, with their ids), never this job alone.
         victim = 0
         duplicate = False
         while True:
@@ -531,6 +553,13 @@ async def _probe_catalog(conn: Connection, now_ms: int) -> None:
     )
 
 
+async def _session_kept(conn: Connection) -> None:
+    """A pool connection's reset on release, instead of asyncpg's (``RESET ALL``, ``UNLISTEN
+    *``, ``CLOSE ALL``, unlocking session advisory locks): this store leaves none of those in
+    a session, so the reset statement was one round trip per batch and per read for nothing
+    (D71). A transaction left open is still rolled back by the pool before this is called."""
+
+
 def _discard(conn: Connection) -> None:
     """Close a connection whose state is unknown, so the pool opens a new one."""
     with contextlib.suppress(asyncpg.InterfaceError):  # the pool already let it go
@@ -555,13 +584,13 @@ async def _fence_batch(conn: Connection, batch: list[_Pending]) -> dict[int, str
     """The fence states of the shards a batch writes, read under FENCE_LOCK held shared until
     the batch commits: no write commits on a database after a move's fence step committed
     there. Taken first, before any row lock, so a batch waiting on it holds nothing anyone
-    waits for; the states are read by a second statement, whose snapshot is newer than any
-    fence step that held the lock."""
+    waits for; the states are read by a second query, whose snapshot is newer than any
+    fence step that held the lock. Both in one call of the shard's ``pigeon_fence`` (D71)."""
     shards = sorted({shard_of(p.conv) for p in batch if p.conv is not None})
     if not shards:
         return {}
-    await conn.execute("SELECT pg_advisory_xact_lock_shared($1)", FENCE_LOCK)
-    return await _fence_states(conn, shards)
+    rows = await conn.fetch("SELECT * FROM pigeon_fence($1, $2::int[])", FENCE_LOCK, shards)
+    return {int(r[0]): str(r[1]) for r in rows}
 
 
 async def _fence_states(conn: Connection, shards: list[int]) -> dict[int, str]:
@@ -723,6 +752,7 @@ class PostgresStore:
             max_size=4,
             timeout=CONNECT_TIMEOUT_S,
             command_timeout=None,
+            reset=_session_kept,
         )
         self._pools[name] = pool
         return pool
@@ -789,18 +819,23 @@ class PostgresStore:
         *,
         lock_key: str | None = None,
         critical: bool = False,
+        savepoint: bool = True,
     ) -> T:
         writer = self._writers.get(database)
         if writer is None:
             raise StoreUnavailable("the store is closed")
-        return await writer.submit(name, job, publish, conv, lock_key=lock_key, critical=critical)
+        return await writer.submit(
+            name, job, publish, conv, lock_key=lock_key, critical=critical, savepoint=savepoint
+        )
 
-    async def _write_events(self, conv: str, name: str, job: Job[Appended]) -> Appended:
+    async def _write_events(
+        self, conv: str, name: str, job: Job[Appended], *, savepoint: bool = True
+    ) -> Appended:
         def publish(appended: Appended) -> None:
             if appended.event is not None and self.on_commit is not None:
                 self.on_commit([appended.event, *appended.also])
 
-        return await self._write_shard(conv, name, job, publish)
+        return await self._write_shard(conv, name, job, publish, savepoint=savepoint)
 
     async def _write_shard(
         self,
@@ -810,6 +845,7 @@ class PostgresStore:
         publish: Callable[[T], None] | None = None,
         *,
         critical: bool = False,
+        savepoint: bool = True,
     ) -> T:
         """Write a conversation's rows through the writer of the database the shard map names,
         behind the fence (D43): ``busy`` while its shard moves; after a move this node did
@@ -819,7 +855,13 @@ class PostgresStore:
             seen = self.map_loads
             try:
                 return await self._write(
-                    self._shard_map[shard], name, job, publish, conv, critical=critical
+                    self._shard_map[shard],
+                    name,
+                    job,
+                    publish,
+                    conv,
+                    critical=critical,
+                    savepoint=savepoint,
                 )
             except ShardFenced as exc:
                 if exc.state == MOVING:
@@ -1398,6 +1440,11 @@ class PostgresStore:
         target_seq: int | None,
         now_ms: int,
     ) -> Appended:
+        if target_seq is None:  # a message: one round trip (D71)
+            return await self._append_message(
+                sender, conv, kind, client_msg_id=client_msg_id, body=body, meta=meta, now_ms=now_ms
+            )
+
         async def job(conn: Connection) -> Appended:
             # The conversation's row first, as change_member takes it: in READ COMMITTED a
             # statement reads what was committed when it began, so a role read before this
@@ -1449,6 +1496,61 @@ class PostgresStore:
             return Appended(_result_of(event), event)
 
         return await self._write_events(conv, "append", job)
+
+    async def _append_message(
+        self,
+        sender: str,
+        conv: str,
+        kind: EventKind,
+        *,
+        client_msg_id: str,
+        body: str | None,
+        meta: MessageMeta | None,
+        now_ms: int,
+    ) -> Appended:
+        """:meth:`append` without a target, in one call of the shard's ``pigeon_append``
+        (its migration 6): the lock, the role, the earlier event with this client id and the
+        insert in one round trip, with no savepoint around it (D71)."""
+        meta_json = encode_json(meta).decode() if meta is not None else None
+
+        async def job(conn: Connection) -> Appended:
+            for _ in range(DEADLOCK_RETRIES):
+                row = await conn.fetchrow(
+                    "SELECT * FROM pigeon_append($1, $2, $3, $4, $5, $6, $7, $8)",
+                    conv,
+                    kind.value,
+                    sender,
+                    now_ms,
+                    client_msg_id,
+                    body,
+                    meta_json,
+                    shard_of(conv),
+                )
+                if not row[2]:  # o_retry: a deadlock or a concurrent duplicate rolled it back
+                    break
+                log.warning("retry pigeon_append", extra={"database": self.database_of(conv)})
+            else:
+                raise StoreUnavailable(f"append: {DEADLOCK_RETRIES} tries rolled back")
+            role, seq, _, *earlier = tuple(row)
+            rules.require_member(Role(role) if role is not None else None)
+            if earlier[1] is not None:
+                result = original_ack(
+                    row_to_event(tuple(earlier)), kind=kind, body=body, meta=meta, target_seq=None
+                )
+                return Appended(result, None)
+            event = Event(
+                conv=conv,
+                seq=int(seq),
+                kind=kind,
+                sender=sender,
+                ts=now_ms,
+                client_msg_id=client_msg_id,
+                body=body,
+                meta=meta,
+            )
+            return Appended(_result_of(event), event)
+
+        return await self._write_events(conv, "append", job, savepoint=False)
 
     async def _event_at_read(self, conv: str, seq: int) -> Event | None:
         return await self._read_shard(conv, lambda conn: _event_at(conn, conv, seq))
