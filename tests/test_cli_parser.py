@@ -1,15 +1,22 @@
 """Building the ``pigeon`` command line loads no command's heavy modules (cli/main.py's promise):
-`pigeon --help` and a mistyped option answer without loading the bench or the server."""
+`pigeon --help` and a mistyped option answer without loading the bench, the server, the
+cluster or the chaos run."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("pigeon.bench.scenarios", "pigeon.bench.runner", "pigeon.server")
+HEAVY = (
+    "pigeon.bench.scenarios",
+    "pigeon.bench.runner",
+    "pigeon.server",
+    "pigeon.cluster",
+    "pigeon.chaos",
+)
 
 
-def test_building_the_parser_loads_neither_the_bench_nor_the_server() -> None:
+def test_building_the_parser_loads_neither_the_bench_nor_the_server_nor_the_cluster() -> None:
     probe = (
         "import sys\n"
         "from pigeon.cli.main import build_parser\n"

@@ -1,7 +1,9 @@
 """``pigeon``: the command line. ``serve`` runs a node; the chat commands talk to one.
 
-This module imports only what :func:`main` needs before it handles SIGTERM and SIGINT; the
-commands import their modules (aiohttp, the server, the bench) when they run.
+This module imports only what :func:`main` needs before it handles SIGTERM and SIGINT. The
+server, the bench and the cluster are imported when their commands run (a test keeps them out
+of the parser); the chat and admin commands' modules import the SDK, and with it aiohttp,
+when the parser is built.
 """
 
 from __future__ import annotations
