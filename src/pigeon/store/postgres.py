@@ -275,8 +275,9 @@ class _Pending:
     lock_key: str  # the row it locks first (its conversation, a handle): batches lock in order
     queued_at: float = 0.0  # time.monotonic() when submitted
     critical: bool = False  # queued in the critical lane
-    # False: the job is one statement with its own subtransaction (pigeon_append, D71) and
-    # raises only what leaves nothing written, so the writer sends no savepoint around it.
+    # False: the job raises ProtocolViolation or StoreUnavailable only before it writes
+    # (pigeon_append's retries roll back in their own subtransaction), so the writer sends
+    # no savepoint around it; anything else it raises fails the whole batch (D71).
     savepoint: bool = True
 
 
@@ -1560,8 +1561,15 @@ class PostgresStore:
     ) -> LogPage:
         async def job(conn: Connection) -> LogPage:
             # One snapshot (_read_shards' transaction): the rows and last_seq agree.
-            rules.require_member(await _role(conn, conv, user))
-            last_seq = await _last_seq(conn, conv)
+            # The reader's role and the log's end in one round trip (D71).
+            row = await conn.fetchrow(
+                "SELECT m.role, c.last_seq FROM members m JOIN conversations c ON c.id = m.conv "
+                "WHERE m.conv = $1 AND m.handle = $2",
+                conv,
+                user,
+            )
+            rules.require_member(Role(row[0]) if row is not None else None)
+            last_seq = int(row[1])
             first, last, more = page_window(last_seq, after=after, before=before, limit=limit)
             rows = await conn.fetch(
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 "
@@ -1608,8 +1616,9 @@ class PostgresStore:
                 )
             return int(position)
 
-        # Critical (D55): a read marker never waits behind a backlog of sends.
-        return await self._write_shard(conv, "mark_read", job, critical=True)
+        # Critical (D55): a read marker never waits behind a backlog of sends. No savepoint
+        # (D71): it raises only before its one write, so two round trips fewer on its way.
+        return await self._write_shard(conv, "mark_read", job, critical=True, savepoint=False)
 
     async def _indexed(self, user: str, after: str | None, limit: int | None) -> list[str]:
         """The user's conversation ids from the catalog index (a superset), in id order."""
@@ -2247,11 +2256,6 @@ async def _role(conn: Connection, conv: str, handle: str) -> Role | None:
         "SELECT role FROM members WHERE conv = $1 AND handle = $2", conv, handle
     )
     return Role(role) if role is not None else None
-
-
-async def _last_seq(conn: Connection, conv: str) -> int:
-    seq = await conn.fetchval("SELECT last_seq FROM conversations WHERE id = $1", conv)
-    return int(seq) if seq is not None else 0
 
 
 async def _add_members(
