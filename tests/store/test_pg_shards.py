@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 import pytest
@@ -369,6 +369,34 @@ async def test_fence_rows_lost_are_seeded_again_from_the_map(
         now_ms=NOW,
     )
     assert appended.result.seq == 2 and one.map_loads == loads + 1
+
+
+async def test_every_read_refuses_a_database_whose_fence_row_says_gone(
+    gateways: list[PostgresStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads check the fence in their own snapshot, the one-statement ones inside their
+    statement (D71's ``pigeon_readable``): with the shard's row set to ``gone`` on the
+    database the map still names, each read is refused ``busy`` after its map reloads, also
+    when it would have found no rows; with the row back to ``owned`` each reads again."""
+    one, _ = gateways
+    await make_users(one, "alice", "bob")
+    [conv] = await make_groups(one, monkeypatch, moving=1, others=0)
+    pool = one._pools[one.database_of(conv)]
+    reads: dict[str, Callable[[], Awaitable[object]]] = {
+        "last_seqs": lambda: one.last_seqs("bob"),
+        "events_after, none after": lambda: one.events_after(conv, 1, 256),
+        "events_after": lambda: one.events_after(conv, 0, 256),
+        "read_page": lambda: one.read_page("bob", conv, after=0, before=None, limit=10),
+    }
+    await pool.execute("UPDATE shard_owner SET state = 'gone' WHERE shard = $1", MOVING_SHARD)
+    for name, read in reads.items():
+        with pytest.raises(RateLimited) as refused:
+            await read()
+        assert refused.value.code is ErrorCode.BUSY, name
+    await pool.execute("UPDATE shard_owner SET state = 'owned' WHERE shard = $1", MOVING_SHARD)
+    assert (await one.last_seqs("bob"))[conv] == 1
+    assert [e.seq for e in await one.events_after(conv, 0, 256)] == [1]
+    assert await one.events_after(conv, 1, 256) == []
 
 
 async def test_the_fence_waits_for_writes_in_flight_and_new_writes_wait_for_it(

@@ -62,6 +62,22 @@ async def store(store_url: str) -> AsyncIterator[Store]:
     await pg.close()
 
 
+def observe_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every statement the stores opened from now on send, through the driver's query logger
+    on each pooled connection."""
+    sent: list[str] = []
+    create_pool = asyncpg.create_pool
+
+    def observed(*args: Any, **kwargs: Any) -> Any:
+        async def log_queries(conn: Connection) -> None:
+            conn.add_query_logger(lambda record: sent.append(record.query))
+
+        return create_pool(*args, init=log_queries, **kwargs)
+
+    monkeypatch.setattr(asyncpg, "create_pool", observed)
+    return sent
+
+
 @pytest.fixture
 def hold_writer(postgres: PostgresInstance) -> HoldWriter:
     @contextlib.asynccontextmanager
@@ -122,16 +138,7 @@ class TestPostgresStore(StoreConformance):
         one round trip the gateway's event loop pays for (it was eleven: the fence in two,
         a savepoint and its release, three statements of the send, and the pool's reset on
         release). What the driver sends is observed through its query logger."""
-        sent: list[str] = []
-        create_pool = asyncpg.create_pool
-
-        def observed(*args: Any, **kwargs: Any) -> Any:
-            async def log_queries(conn: Connection) -> None:
-                conn.add_query_logger(lambda record: sent.append(record.query))
-
-            return create_pool(*args, init=log_queries, **kwargs)
-
-        monkeypatch.setattr(asyncpg, "create_pool", observed)
+        sent = observe_statements(monkeypatch)
         store = PostgresStore(store_url)
         await store.open()
         try:
@@ -149,6 +156,28 @@ class TestPostgresStore(StoreConformance):
             sent.clear()  # a repeat is the original's ack, by the same one statement
             assert await send(store, "alice", conv, "m1") == 2
             assert len(sent) == 4
+        finally:
+            await store.close()
+
+    async def test_a_hello_and_a_read_after_a_doorbell_are_one_statement_per_database(
+        self, store_url: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """D71: last_seqs (twice in every hello) and events_after (every doorbell from another
+        gateway) check the shard's fence inside their one statement: no BEGIN or COMMIT of a
+        transaction of their own (they were four round trips per database)."""
+        sent = observe_statements(monkeypatch)
+        store = PostgresStore(store_url)
+        await store.open()
+        try:
+            await make_users(store, "alice", "bob")
+            conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+            sent.clear()
+            assert await store.last_seqs("alice") == {conv: 1}
+            assert len(sent) == 2  # the catalog's index, then the one shard database
+            assert "pigeon_readable" in sent[1]
+            sent.clear()
+            assert [e.seq for e in await store.events_after(conv, 0, 10)] == [1]
+            assert len(sent) == 1 and "pigeon_readable" in sent[0]
         finally:
             await store.close()
 

@@ -54,7 +54,7 @@ from pigeon.core.records import (
     Role,
 )
 from pigeon.core.sequencing import merge_position, page_window
-from pigeon.core.shard_move import MOVING, OWNED, readable, writable
+from pigeon.core.shard_move import GONE, MOVING, OWNED, readable, writable
 from pigeon.core.webhooks import MAX_WEBHOOKS_PER_USER
 from pigeon.errors import (
     DataDirRefused,
@@ -150,6 +150,12 @@ _DATABASE_FAILED: tuple[type[BaseException], ...] = (
     TimeoutError,
 )
 _LOCK_VICTIM = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+
+# A one-statement read's fence check (D71): ``WHERE pigeon_readable($n::int[], $m::text[])``,
+# with the shards it reads and the fence states a read may be served in (core.shard_move's
+# rule, passed to the function), raises this SQLSTATE, naming the shard and its state.
+_READABLE = [state for state in (OWNED, MOVING, GONE) if readable(state)]
+_UNREADABLE = "PF001"
 
 
 def shard_of(conv: str) -> int:
@@ -602,6 +608,12 @@ async def _fence_states(conn: Connection, shards: list[int]) -> dict[int, str]:
     return {int(r[0]): str(r[1]) for r in rows}
 
 
+def read_gate(convs: Iterable[str]) -> tuple[list[int], list[str]]:
+    """The arguments of ``pigeon_readable`` for a one-statement read of ``convs``: their
+    shards, and the fence states a read may be served in."""
+    return sorted({shard_of(c) for c in convs}), _READABLE
+
+
 async def fence_read(conn: Connection, shards: list[int]) -> None:
     """Refuse to read shards this database no longer holds. Run in the read's own snapshot,
     so what it reads is what was checked."""
@@ -871,11 +883,16 @@ class PostgresStore:
         raise RateLimited(SHARD_MOVING_RETRY_MS, ErrorCode.BUSY)
 
     async def _read_shards(
-        self, convs: list[str], job_for: Callable[[list[str]], Job[T]]
+        self,
+        convs: list[str],
+        job_for: Callable[[list[str]], Job[T]],
+        *,
+        gated: bool = False,
     ) -> list[T]:
         """Read conversations' rows, one query per database holding them, at once, each in one
         snapshot with the fence's check (D43); after a move this node did not hear of, reload
-        the map and read the new database."""
+        the map and read the new database. ``gated``: the job is one statement that checks
+        the fence itself (:func:`read_gate`), so it needs no transaction of its own (D71)."""
 
         def fenced(part: list[str]) -> Job[T]:
             async def run(conn: Connection) -> T:
@@ -883,7 +900,16 @@ class PostgresStore:
                     await fence_read(conn, sorted({shard_of(c) for c in part}))
                     return await job_for(part)(conn)
 
-            return run
+            async def run_gated(conn: Connection) -> T:
+                try:
+                    return await job_for(part)(conn)
+                except asyncpg.PostgresError as exc:
+                    if exc.sqlstate != _UNREADABLE:
+                        raise
+                    shard, _, state = str(getattr(exc, "detail", "") or "").partition(" ")
+                    raise ShardFenced(int(shard), state or None) from exc
+
+            return run_gated if gated else run
 
         for _ in range(MAP_RELOADS + 1):
             seen = self.map_loads
@@ -1585,15 +1611,18 @@ class PostgresStore:
     async def events_after(self, conv: str, after: int, limit: int) -> list[Event]:
         async def job(conn: Connection) -> list[Event]:
             rows = await conn.fetch(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE conv = $1 AND seq > $2 "
+                f"SELECT {EVENT_COLUMNS} FROM events "
+                "WHERE pigeon_readable($4::int[], $5::text[]) AND conv = $1 AND seq > $2 "
                 "ORDER BY seq LIMIT $3",
                 conv,
                 after,
-                max(limit, 0),
+                max(limit, 1),  # LIMIT 0 would skip the gate: the caller gets no events anyway
+                *read_gate([conv]),
             )
-            return [row_to_event(tuple(r)) for r in rows]
+            return [row_to_event(tuple(r)) for r in rows[: max(limit, 0)]]
 
-        return await self._read_shard(conv, job)
+        [events] = await self._read_shards([conv], lambda _: job, gated=True)
+        return events
 
     async def mark_read(self, user: str, conv: str, seq: int) -> int:
         async def job(conn: Connection) -> int:
@@ -1670,15 +1699,17 @@ class PostgresStore:
                 rows = await conn.fetch(
                     "SELECT c.id, c.last_seq FROM members m "
                     "JOIN conversations c ON c.id = m.conv "
-                    "WHERE m.handle = $1 AND m.conv = ANY($2::text[])",
+                    "WHERE pigeon_readable($3::int[], $4::text[]) "
+                    "AND m.handle = $1 AND m.conv = ANY($2::text[])",
                     user,
                     convs,
+                    *read_gate(convs),
                 )
                 return {str(r[0]): int(r[1]) for r in rows}
 
             return run
 
-        parts = await self._read_shards(indexed, job)
+        parts = await self._read_shards(indexed, job, gated=True)
         return {conv: seq for part in parts for conv, seq in part.items()}
 
     async def members(self, user: str, conv: str) -> list[str]:
