@@ -1467,10 +1467,49 @@ class PostgresStore:
         target_seq: int | None,
         now_ms: int,
     ) -> Appended:
-        if target_seq is None:  # a message: one round trip (D71)
-            return await self._append_message(
-                sender, conv, kind, client_msg_id=client_msg_id, body=body, meta=meta, now_ms=now_ms
+        meta_json = encode_json(meta).decode() if meta is not None else None
+
+        async def message(conn: Connection) -> Appended:
+            # Without a target: one call of the shard's pigeon_append (schema 6), the lock,
+            # the role, an earlier event with this client id and the insert, no savepoint.
+            for _ in range(DEADLOCK_RETRIES):
+                row = await conn.fetchrow(
+                    "SELECT * FROM pigeon_append($1, $2, $3, $4, $5, $6, $7, $8)",
+                    conv,
+                    kind.value,
+                    sender,
+                    now_ms,
+                    client_msg_id,
+                    body,
+                    meta_json,
+                    shard_of(conv),
+                )
+                if not row[2]:  # o_retry: a deadlock or a concurrent duplicate rolled it back
+                    break
+                log.warning("retry pigeon_append", extra={"database": self.database_of(conv)})
+            else:
+                raise StoreUnavailable(f"append: {DEADLOCK_RETRIES} tries rolled back")
+            role, seq, _, *earlier = tuple(row)
+            rules.require_member(Role(role) if role is not None else None)
+            if earlier[1] is not None:
+                result = original_ack(
+                    row_to_event(tuple(earlier)), kind=kind, body=body, meta=meta, target_seq=None
+                )
+                return Appended(result, None)
+            event = Event(
+                conv=conv,
+                seq=int(seq),
+                kind=kind,
+                sender=sender,
+                ts=now_ms,
+                client_msg_id=client_msg_id,
+                body=body,
+                meta=meta,
             )
+            return Appended(_result_of(event), event)
+
+        if target_seq is None:  # a message: one round trip (D71)
+            return await self._write_events(conv, "append", message, savepoint=False)
 
         async def job(conn: Connection) -> Appended:
             # The conversation's row first, as change_member takes it: in READ COMMITTED a
@@ -1523,61 +1562,6 @@ class PostgresStore:
             return Appended(_result_of(event), event)
 
         return await self._write_events(conv, "append", job)
-
-    async def _append_message(
-        self,
-        sender: str,
-        conv: str,
-        kind: EventKind,
-        *,
-        client_msg_id: str,
-        body: str | None,
-        meta: MessageMeta | None,
-        now_ms: int,
-    ) -> Appended:
-        """:meth:`append` without a target, in one call of the shard's ``pigeon_append``
-        (its migration 6): the lock, the role, the earlier event with this client id and the
-        insert in one round trip, with no savepoint around it (D71)."""
-        meta_json = encode_json(meta).decode() if meta is not None else None
-
-        async def job(conn: Connection) -> Appended:
-            for _ in range(DEADLOCK_RETRIES):
-                row = await conn.fetchrow(
-                    "SELECT * FROM pigeon_append($1, $2, $3, $4, $5, $6, $7, $8)",
-                    conv,
-                    kind.value,
-                    sender,
-                    now_ms,
-                    client_msg_id,
-                    body,
-                    meta_json,
-                    shard_of(conv),
-                )
-                if not row[2]:  # o_retry: a deadlock or a concurrent duplicate rolled it back
-                    break
-                log.warning("retry pigeon_append", extra={"database": self.database_of(conv)})
-            else:
-                raise StoreUnavailable(f"append: {DEADLOCK_RETRIES} tries rolled back")
-            role, seq, _, *earlier = tuple(row)
-            rules.require_member(Role(role) if role is not None else None)
-            if earlier[1] is not None:
-                result = original_ack(
-                    row_to_event(tuple(earlier)), kind=kind, body=body, meta=meta, target_seq=None
-                )
-                return Appended(result, None)
-            event = Event(
-                conv=conv,
-                seq=int(seq),
-                kind=kind,
-                sender=sender,
-                ts=now_ms,
-                client_msg_id=client_msg_id,
-                body=body,
-                meta=meta,
-            )
-            return Appended(_result_of(event), event)
-
-        return await self._write_events(conv, "append", job, savepoint=False)
 
     async def _event_at_read(self, conv: str, seq: int) -> Event | None:
         return await self._read_shard(conv, lambda conn: _event_at(conn, conv, seq))
