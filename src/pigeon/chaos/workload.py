@@ -25,6 +25,7 @@ from typing import TypeVar
 import msgspec
 
 from pigeon.core.records import Event
+from pigeon.errors import ErrorCode
 from pigeon.sdk import ApiError, Client, ClientClosed, HttpClient
 from pigeon.simulation.history import Record
 
@@ -32,6 +33,8 @@ PASSWORD = "chaos monkey's password"
 # Seconds a setup request (register, login, create, history page) may take, retries included.
 SETUP_TIMEOUT_S = 60.0
 MAX_LOG_EVENTS = 1_000_000
+# Final codes after which a write may have been carried out: a membership change retries them.
+UNKNOWN_OUTCOME = frozenset({ErrorCode.INTERNAL})
 
 T = TypeVar("T")
 
@@ -85,16 +88,20 @@ class User:
     reached: dict[str, int] = field(default_factory=dict)
 
 
-async def _retrying(call: Callable[[], Awaitable[T]]) -> T:
+async def _retrying(
+    call: Callable[[], Awaitable[T]], *, unknown: frozenset[ErrorCode] = frozenset()
+) -> T:
     """Await ``call()`` until it succeeds or a final error; retryable refusals (busy,
-    rate limited, a gateway restarting) wait their ``retry_after_ms``. Bounded."""
+    rate limited, a gateway restarting) wait their ``retry_after_ms``, and so do the codes
+    in ``unknown``, after which the call may have been carried out (for a call whose repeat
+    finds its own effect). Bounded."""
     deadline = time.monotonic() + SETUP_TIMEOUT_S
     delay_s = 0.1
     while True:
         try:
             return await call()
         except ApiError as exc:
-            if not exc.retryable or time.monotonic() >= deadline:
+            if not (exc.retryable or exc.code in unknown) or time.monotonic() >= deadline:
                 raise
             wait_s = (exc.retry_after_ms or 100) / 1000
         except (OSError, TimeoutError, ClientClosed):
@@ -222,16 +229,18 @@ class Workload:
             await self._change(conv, owner, by_handle[rng.choice(outside if add else inside)], add)
 
     async def _change(self, conv: str, owner: User, user: User, add: bool) -> None:
-        """Add or remove ``user``, retried until settled. A retry after an unknown outcome
-        that meets ``conflict`` (already added) or ``not_found`` (already removed) finds the
-        change made. Raises after :data:`SETUP_TIMEOUT_S` of failures: the run stops rather
-        than guess who is a member."""
+        """Add or remove ``user``, retried until settled. A retry after an unknown outcome (a
+        lost connection, ``unavailable``, ``internal``: PROTOCOL.md says retry) that meets
+        ``conflict`` (already added) or ``not_found`` (already removed) finds the change made.
+        Another refusal is recorded as ``fail``, and so is ``internal`` still after
+        :data:`SETUP_TIMEOUT_S` (a server bug; the drain then reports whoever it left
+        behind); a connection still lost then raises: the run stops rather than guess."""
         op = "add" if add else "remove"
         self.history.add("invoke", owner.handle, op=op, conv=conv, target=user.handle)
         async with HttpClient(self.url, owner.token) as http:
             change = http.add_member if add else http.remove_member
             try:
-                ack = await _retrying(partial(change, conv, user.handle))
+                ack = await _retrying(partial(change, conv, user.handle), unknown=UNKNOWN_OUTCOME)
             except ApiError as exc:
                 if exc.code != ("conflict" if add else "not_found"):
                     self.history.add(
