@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,20 +63,37 @@ async def store(store_url: str) -> AsyncIterator[Store]:
     await pg.close()
 
 
-def observe_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every statement the stores opened from now on send, through the driver's query logger
-    on each pooled connection."""
+@dataclass
+class Observed:
+    """A store whose every statement is in ``sent`` (the driver's query logger on each pooled
+    connection), and alice and bob's direct conversation in it."""
+
+    store: PostgresStore
+    conv: str
+    sent: list[str]
+
+
+@pytest.fixture
+async def observed(store_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Observed]:
     sent: list[str] = []
     create_pool = asyncpg.create_pool
 
-    def observed(*args: Any, **kwargs: Any) -> Any:
+    def logged(*args: Any, **kwargs: Any) -> Any:
         async def log_queries(conn: Connection) -> None:
             conn.add_query_logger(lambda record: sent.append(record.query))
 
         return create_pool(*args, init=log_queries, **kwargs)
 
-    monkeypatch.setattr(asyncpg, "create_pool", observed)
-    return sent
+    monkeypatch.setattr(asyncpg, "create_pool", logged)
+    store = PostgresStore(store_url)
+    await store.open()
+    try:
+        await make_users(store, "alice", "bob")
+        conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
+        sent.clear()
+        yield Observed(store, conv, sent)
+    finally:
+        await store.close()
 
 
 @pytest.fixture
@@ -132,54 +150,33 @@ class TestPostgresStore(StoreConformance):
         assert store.queries - before == 1 + len(store.url.shards)
 
     async def test_a_message_costs_its_writer_four_statements_and_no_reset(
-        self, store_url: str, monkeypatch: pytest.MonkeyPatch
+        self, observed: Observed
     ) -> None:
         """D71: a message alone in its batch is BEGIN, the fence, the append and COMMIT, each
         one round trip the gateway's event loop pays for (it was eleven: the fence in two,
         a savepoint and its release, three statements of the send, and the pool's reset on
         release). What the driver sends is observed through its query logger."""
-        sent = observe_statements(monkeypatch)
-        store = PostgresStore(store_url)
-        await store.open()
-        try:
-            await make_users(store, "alice", "bob")
-            conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
-            sent.clear()
-            assert await send(store, "alice", conv, "m1") == 2
-            assert [query.split(" ")[0] for query in sent] == [
-                "BEGIN;",
-                "SELECT",
-                "SELECT",
-                "COMMIT;",
-            ]
-            assert "pigeon_fence" in sent[1] and "pigeon_append" in sent[2]
-            sent.clear()  # a repeat is the original's ack, by the same one statement
-            assert await send(store, "alice", conv, "m1") == 2
-            assert len(sent) == 4
-        finally:
-            await store.close()
+        store, conv, sent = observed.store, observed.conv, observed.sent
+        assert await send(store, "alice", conv, "m1") == 2
+        assert [query.split(" ")[0] for query in sent] == ["BEGIN;", "SELECT", "SELECT", "COMMIT;"]
+        assert "pigeon_fence" in sent[1] and "pigeon_append" in sent[2]
+        sent.clear()  # a repeat is the original's ack, by the same one statement
+        assert await send(store, "alice", conv, "m1") == 2
+        assert len(sent) == 4
 
     async def test_a_hello_and_a_read_after_a_doorbell_are_one_statement_per_database(
-        self, store_url: str, monkeypatch: pytest.MonkeyPatch
+        self, observed: Observed
     ) -> None:
         """D71: last_seqs (twice in every hello) and events_after (every doorbell from another
         gateway) check the shard's fence inside their one statement: no BEGIN or COMMIT of a
         transaction of their own (they were four round trips per database)."""
-        sent = observe_statements(monkeypatch)
-        store = PostgresStore(store_url)
-        await store.open()
-        try:
-            await make_users(store, "alice", "bob")
-            conv = (await store.create_direct("alice", "bob", NOW))[0].result.conv
-            sent.clear()
-            assert await store.last_seqs("alice") == {conv: 1}
-            assert len(sent) == 2  # the catalog's index, then the one shard database
-            assert "pigeon_readable" in sent[1]
-            sent.clear()
-            assert [e.seq for e in await store.events_after(conv, 0, 10)] == [1]
-            assert len(sent) == 1 and "pigeon_readable" in sent[0]
-        finally:
-            await store.close()
+        store, conv, sent = observed.store, observed.conv, observed.sent
+        assert await store.last_seqs("alice") == {conv: 1}
+        assert len(sent) == 2  # the catalog's index, then the one shard database
+        assert "pigeon_readable" in sent[1]
+        sent.clear()
+        assert [e.seq for e in await store.events_after(conv, 0, 10)] == [1]
+        assert len(sent) == 1 and "pigeon_readable" in sent[0]
 
     async def test_concurrent_appends_are_group_committed(self, store: Store) -> None:
         """G1 at a fraction of a commit each: concurrent appends share transactions."""

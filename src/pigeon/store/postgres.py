@@ -9,11 +9,13 @@ spread over two or more shard databases by a shard map held in the catalog.
 - Idempotency (G2) is a unique key on (conv, sender, client_msg_id): a concurrent duplicate
   from another gateway waits on the key, fails, and its retry returns the original ack.
 - Group commit: each database has one writer task that runs queued jobs in one transaction,
-  a savepoint per job (one job's rule violation rolls back that job alone; a message's
-  append is one call of ``pigeon_append``, whose savepoint is server-side: D71). COMMIT is sent
-  without a client-side timeout: a cancelled COMMIT may have committed (CLUSTER-NOTES §3).
+  a savepoint per job (one job's rule violation rolls back that job alone), but for the jobs
+  that refuse only before they write (D71: a message's append, one call of ``pigeon_append``
+  whose savepoint is server-side, and a read marker). COMMIT is sent without a client-side
+  timeout: a cancelled COMMIT may have committed (CLUSTER-NOTES §3).
 - Retries are bounded and named: ``connection_lost`` (the batch never reached COMMIT, so it
-  rolled back: running it again is idempotent) and ``deadlock`` (one job, in a new savepoint).
+  rolled back: running it again is idempotent) and ``deadlock`` (one job, in a new savepoint;
+  ``pigeon_append`` retries inside itself; a read marker's deadlock fails its batch).
   A connection lost during COMMIT is reported as unavailable: the client retries with the same
   ids, which is what makes an unknown outcome safe.
 
