@@ -65,7 +65,11 @@ run() {  # MODE TAG SCENARIO RATE ARGS...
     measure "$mode" "$pid" "$prefix" $((DURATION - 8))
     $PY bench/profile/threads.py snap "$pid" "$data/t1"
     after=$(sends)
-    wait "$bench"
+    if ! wait "$bench"; then
+        kill "$pid"
+        echo "the bench failed: $DIR/$tag-$mode.out" >&2
+        exit 1
+    fi
     name=$prefix-threads.txt
     [ "$mode" = plain ] || name=$prefix-$mode.threads.txt
     $PY bench/profile/threads.py diff "$data/t0" "$data/t1" "$(echo "$after - $before" | bc)" >"$name"
