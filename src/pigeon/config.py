@@ -184,7 +184,8 @@ OPTION_HELP: dict[str, str] = {
     "nats://host:port[,host:port...] (a cluster; see OPERATIONS.md) or memory: (tests only; "
     "faults as memory:?drop=0.1&dup=0.05&reorder=0.1&delay_ms=5&seed=42&gap_every=1000)",
     "bus_backstop_s": "seconds between checks of followed conversations' last seqs against "
-    "what was read, which repair a doorbell the bus lost without a sign",
+    "what was read, which repair a doorbell the bus lost without a sign (none on the local "
+    "bus, which loses nothing)",
     "token_recheck_s": "the longest a WebSocket goes without checking its token again, which "
     "closes it if a logout, revocation or disable never reached its node over the bus",
     "trusted_proxies": "addresses of reverse proxies (HAProxy), comma-separated, whose "

@@ -23,6 +23,9 @@ CauseGap = Callable[[Bus, str], None] | None
 
 # Far above any healthy delivery; a test that waits this long has failed.
 DELIVERY_TIMEOUT_S = 5.0
+# Doorbells published at once to a bus that says it is lossless: more than any bound a lossy
+# bus keeps (the memory bus holds 10,000 pending), so a bounded buffer would show.
+LOSSLESS_BURST = 20_000
 
 
 class Recorder:
@@ -157,3 +160,20 @@ class BusConformance:
         cause_gap(bus, "conv.a")
         await recorder.until(lambda: bool(recorder.gaps))
         assert recorder.gaps[0] in ("conv.a", None)
+
+    async def test_only_a_bus_that_cannot_lose_says_it_is_lossless(
+        self, opened: tuple[Bus, Recorder], cause_gap: CauseGap
+    ) -> None:
+        """``lossless`` (a node then runs no backstop, D73) is said by a bus that has no way
+        to lose a doorbell, and such a bus delivers every one of a burst of many on a
+        subscribed topic, in order, with no gap."""
+        bus, recorder = opened
+        assert bus.lossless is (cause_gap is None)
+        if not bus.lossless:
+            return
+        await bus.subscribe("conv.a")
+        burst = [str(n).encode() for n in range(LOSSLESS_BURST)]
+        for payload in burst:
+            bus.publish("conv.a", payload)
+        assert await recorder.messages_of(len(burst)) == [("conv.a", p) for p in burst]
+        assert recorder.gaps == []

@@ -5,7 +5,8 @@ A bus may lose, repeat, delay or reorder a notification; it is never the record 
 is). A doorbell that follows a lost one makes the gateway read everything since, which is how
 G4 holds when a bus drops something. A bus that knows it lost something (a reconnect, an
 overflow) says so through the ``on_gap`` callback, and the hub reads the affected conversations
-again; a loss without any sign is repaired by the hub's periodic backstop.
+again; a loss without any sign is repaired by the hub's periodic backstop, which a node runs
+unless its bus is ``lossless``.
 
 The bus is a doorbell (docs/DECISIONS.md D34): it carries positions, never message bodies.
 Topics: ``conv.<id>`` carries a conversation's last seq after each commit (and typing notices,
@@ -36,6 +37,11 @@ def user_topic(handle: str) -> str:
 
 
 class Bus(Protocol):
+    # True for a bus that cannot lose a doorbell published on a subscribed topic, nor report
+    # a gap (the in-process bus): the hub's backstop for silent loss then has nothing to
+    # repair, and a node does not run it (D73).
+    lossless: bool
+
     async def open(self, handler: BusHandler, on_gap: GapHandler) -> None:
         """Connect; from now on ``handler`` receives messages of subscribed topics, and
         ``on_gap`` hears of every loss the bus knows of."""

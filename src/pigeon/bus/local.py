@@ -10,6 +10,8 @@ from pigeon.bus.base import BusHandler, GapHandler
 
 
 class LocalBus:
+    lossless = True  # delivery is a call: nothing to lose, so no backstop (D73)
+
     def __init__(self) -> None:
         self._handler: BusHandler | None = None
         self._topics: set[str] = set()

@@ -83,6 +83,8 @@ class MemoryNetwork:
 
 
 class MemoryBus:
+    lossless = False  # it drops, repeats and reorders on purpose: the backstop's test bus
+
     def __init__(self, faults: Faults | None = None, network: MemoryNetwork | None = None) -> None:
         self.faults = faults or Faults()
         self.network = network or MemoryNetwork()

@@ -99,6 +99,8 @@ def parse_url(url: str) -> NatsUrl:
 
 
 class NatsBus:
+    lossless = False  # core NATS is at most once: a loss can go unseen (D36)
+
     def __init__(self, url: NatsUrl) -> None:
         self.url = url
         self._handler: BusHandler | None = None

@@ -26,6 +26,10 @@ class Supervisor:
         """Run ``make()`` until it returns; restart it when it raises."""
         self._tasks[name] = asyncio.create_task(self._watch(name, make, max_restarts), name=name)
 
+    def names(self) -> list[str]:
+        """The tasks started and not stopped, by name."""
+        return sorted(self._tasks)
+
     async def _watch(
         self, name: str, make: Callable[[], Awaitable[None]], max_restarts: int
     ) -> None:
