@@ -1,4 +1,4 @@
-"""CPU per thread of a process and its descendants, from ``/proc/<pid>/task/<tid>/stat``.
+"""CPU per thread of a process, from ``/proc/<pid>/task/<tid>/stat``.
 
 ``threads.py snap PID FILE`` writes every thread's user and system seconds to FILE;
 ``threads.py diff BEFORE AFTER COUNT`` prints what each thread used between two snapshots,
@@ -17,35 +17,17 @@ from pathlib import Path
 TICKS_PER_S = os.sysconf("SC_CLK_TCK")
 
 
-def descendants(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return found
-    for child in map(int, children):
-        found += [child, *descendants(child)]
-    return found
-
-
 def snapshot(pid: int) -> dict[str, tuple[float, float]]:
-    """``pid/tid`` -> (user s, system s) of every thread of ``pid`` and its descendants."""
+    """``pid/tid`` -> (user s, system s) of every thread of ``pid`` (a node starts no child
+    processes; pigeon.bench.server.cpu_seconds sums a process tree, threads together)."""
     times: dict[str, tuple[float, float]] = {}
-    for process in [pid, *descendants(pid)]:
+    for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            tids = os.listdir(f"/proc/{process}/task")
+            stat = Path(f"/proc/{pid}/task/{tid}/stat").read_text()
         except OSError:
-            continue
-        for tid in tids:
-            try:
-                stat = Path(f"/proc/{process}/task/{tid}/stat").read_text()
-            except OSError:
-                continue  # the thread ended
-            fields = stat[stat.rindex(")") + 2 :].split()
-            times[f"{process}/{tid}"] = (
-                int(fields[11]) / TICKS_PER_S,
-                int(fields[12]) / TICKS_PER_S,
-            )
+            continue  # the thread ended
+        fields = stat[stat.rindex(")") + 2 :].split()
+        times[f"{pid}/{tid}"] = (int(fields[11]) / TICKS_PER_S, int(fields[12]) / TICKS_PER_S)
     return times
 
 
